@@ -1,0 +1,29 @@
+// Package assets holds the files built into the parley binary: the bundled
+// example scenario, the fonts diagrams are measured and drawn with, and the
+// application icon.
+package assets
+
+import _ "embed"
+
+//go:generate cp ../examples/ukraine-talks-2025-02.toml examples/ukraine-talks-2025-02.toml
+
+// ExampleName is the bundled example scenario's file name.
+const ExampleName = "ukraine-talks-2025-02.toml"
+
+// Example is the bundled example scenario (a copy of
+// examples/ukraine-talks-2025-02.toml kept in step by go generate and a test).
+//
+//go:embed examples/ukraine-talks-2025-02.toml
+var Example []byte
+
+// Noto Sans (SIL Open Font License, fonts/OFL.txt): the one typeface of every
+// diagram, chosen because it is also Fyne's default, so the desktop preview
+// measures text exactly as the exported files do.
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	FontRegular []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	FontBold []byte
+	//go:embed fonts/NotoSans-Italic.ttf
+	FontItalic []byte
+)

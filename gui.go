@@ -1,0 +1,29 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"github.com/parleyhq/parley/ui"
+)
+
+// appID must match FyneApp.toml's Details.ID: preferences and storage live
+// under it.
+const appID = "org.parleyhq.parley"
+
+// runGUI opens the desktop window on path, or on the bundled example.
+func runGUI(path string) int {
+	a := app.NewWithID(appID)
+	w := a.NewWindow("Parley")
+	ui.Version = version()
+	u := ui.New(a, w)
+	if path == "" {
+		u.OpenExample()
+	} else if err := u.OpenFile(path); err != nil {
+		fmt.Fprintf(os.Stderr, "parley: %v\n", err)
+	}
+	w.ShowAndRun()
+	return exitOK
+}

@@ -1,0 +1,508 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/parleyhq/parley/scenario"
+)
+
+// Graph is a participation diagram as a graph spec: every box, frame, arrow
+// and text, with all text already measured in the bundled font. Graphviz
+// only places it (its built-in metrics can't measure our text); DOT writes
+// it out; Draw draws it once placed.
+type Graph struct {
+	Direction Direction
+	Header    Block         // title, as-of and source lines
+	Legend    []LegendEntry // exactly the roles and certainties drawn
+	Clusters  []*Cluster
+	Nodes     []*Node
+	Edges     []*Edge
+}
+
+// TextLine is one measured line of text.
+type TextLine struct {
+	Text  string
+	Font  FontStyle
+	Size  float64
+	Color Color
+	W     float64 // measured width in points
+}
+
+// Block is a stack of text lines and its measured size.
+type Block struct {
+	Lines []TextLine
+	W, H  float64
+}
+
+// Node is a box: an actor or a track.
+type Node struct {
+	Name    string // DOT name: n1, n2 ... (never text from the file)
+	Ref     string // "actor:ID" or "track:ID"
+	Label   Block
+	W, H    float64 // box size in points
+	Fill    Color
+	Stroke  Stroke
+	Radius  float64
+	Cluster *Cluster // the delegation it is drawn in, or nil
+	Track   bool
+}
+
+// Cluster is a delegation frame: the people who represent one actor.
+type Cluster struct {
+	Name   string // DOT name: cluster_1 ...
+	Ref    string
+	Label  Block
+	Fill   Color
+	Stroke Stroke
+	first  *Node // anchor for edges that leave the frame itself
+}
+
+// Edge is a seat: an arrow from an actor to a track.
+type Edge struct {
+	ID        string // DOT id: e1, e2 ...
+	Ref       string // "seat:TRACK/ACTOR/ROLE"
+	Tail      *Node
+	TailFrame *Cluster // when the seat is the delegation's own: the arrow leaves its frame
+	Head      *Node
+	Role      scenario.Role
+	Certainty scenario.Certainty
+	Color     Color
+	Width     float64
+	Style     string // Graphviz style: solid, dashed, dotted
+	Arrowhead string
+	Label     Block // empty when the seat needs no words
+}
+
+// LegendEntry is one sample in the legend: a role (colour and arrowhead) or
+// a certainty (line style).
+type LegendEntry struct {
+	Role      scenario.Role      // set for a role entry
+	Certainty scenario.Certainty // set for a certainty entry
+	Text      TextLine
+}
+
+// Build makes the participation diagram's graph spec for the scenario.
+func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
+	pic, err := s.Resolve(opts.Variant)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{
+		pic:      pic,
+		opts:     opts,
+		g:        &Graph{Direction: opts.Direction},
+		nodes:    map[string]*Node{},
+		clusters: map[string]*Cluster{},
+	}
+	seats := b.seats()
+	b.tracks(seats)
+	b.actors(seats)
+	b.edges(seats)
+	b.header(seats)
+	b.legend()
+	return b.g, nil
+}
+
+type builder struct {
+	pic      *scenario.Picture
+	opts     Options
+	g        *Graph
+	nodes    map[string]*Node    // by Ref
+	clusters map[string]*Cluster // by actor id
+}
+
+// seat is a seat as drawn: in the Delegations view a person's seat moves to
+// the actor they represent, and seats that then coincide merge.
+type seat struct {
+	scenario.Seat
+	via []string // labels of the people folded into it
+}
+
+func (b *builder) seats() []*seat {
+	var out []*seat
+	index := map[string]*seat{}
+	for _, st := range b.pic.Seats {
+		if b.pic.Track(st.Track) == nil || b.pic.Actor(st.Actor) == nil {
+			continue // validation reports these; draw what can be drawn
+		}
+		sd := &seat{Seat: st}
+		if b.opts.Detail == Delegations {
+			if a := b.pic.Actor(st.Actor); a.Kind == scenario.KindPerson && a.Represents != "" && b.pic.Actor(a.Represents) != nil {
+				sd.Actor = a.Represents
+				sd.via = []string{a.Label()}
+			}
+		}
+		key := sd.Track + "\x00" + sd.Actor + "\x00" + string(sd.Role)
+		if prev, ok := index[key]; ok {
+			prev.merge(sd)
+			continue
+		}
+		index[key] = sd
+		out = append(out, sd)
+	}
+	return out
+}
+
+// merge folds another seat with the same track, actor and role into s: the
+// surer certainty wins, claims, sources and people are pooled.
+func (s *seat) merge(o *seat) {
+	if o.Certainty.Rank() < s.Certainty.Rank() {
+		s.Certainty = o.Certainty
+	}
+	s.ClaimedBy = appendNew(s.ClaimedBy, o.ClaimedBy...)
+	s.Sources = appendNew(s.Sources, o.Sources...)
+	s.via = appendNew(s.via, o.via...)
+}
+
+func appendNew(list []string, items ...string) []string {
+	for _, it := range items {
+		if !slices.Contains(list, it) {
+			list = append(list, it)
+		}
+	}
+	return list
+}
+
+func (b *builder) tracks(seats []*seat) {
+	for i := range b.pic.Tracks {
+		t := &b.pic.Tracks[i]
+		var lines []TextLine
+		lines = append(lines, wrapLines(t.Name, Bold, nameSize, inkColor, wrapTrack)...)
+		if meta := joinNonEmpty(" · ", string(t.Kind), t.Venue); meta != "" {
+			lines = append(lines, wrapLines(meta, Regular, detailSize, mutedColor, wrapTrack)...)
+		}
+		if when := trackWhen(t); when != "" {
+			lines = append(lines, wrapLines(when, Regular, detailSize, mutedColor, wrapTrack)...)
+		}
+		status := strings.ToUpper(string(t.Status))
+		if t.Certainty != "" {
+			status = joinNonEmpty(" · ", status, string(t.Certainty))
+		}
+		if status != "" {
+			lines = append(lines, wrapLines(status, Bold, detailSize-1, mutedColor, wrapTrack)...)
+		}
+		n := &Node{
+			Ref:    "track:" + t.ID,
+			Label:  stack(lines),
+			Fill:   statusFills[t.Status],
+			Stroke: Stroke{Color: inkColor, Width: 1.6, Dash: certaintyLook(t.Certainty).Dash},
+			Radius: 3,
+			Track:  true,
+		}
+		if n.Fill.A == 0 {
+			n.Fill = statusFills[scenario.StatusPlanned]
+		}
+		b.addNode(n, 2*padX, 2*padY+2)
+	}
+}
+
+func trackWhen(t *scenario.Track) string {
+	dates := t.Start.Human()
+	if !t.End.IsZero() && t.End != t.Start {
+		dates += " – " + t.End.Human()
+	}
+	return joinNonEmpty(" · ", dates, t.When)
+}
+
+func (b *builder) actors(seats []*seat) {
+	seated := map[string]bool{}
+	for _, st := range seats {
+		seated[st.Actor] = true
+	}
+	// Delegation frames first, in file order of the actors they stand for.
+	if b.opts.Detail == People {
+		for _, a := range b.pic.Scenario.Actors {
+			if a.Kind != scenario.KindPerson || !seated[a.ID] || a.Represents == "" {
+				continue
+			}
+			of := b.pic.Actor(a.Represents)
+			if of == nil || b.clusters[of.ID] != nil {
+				continue
+			}
+			c := &Cluster{
+				Name:   fmt.Sprintf("cluster_%d", len(b.g.Clusters)+1),
+				Ref:    "actor:" + of.ID,
+				Label:  stack(wrapLines(of.Name, Bold, nameSize-1, inkColor, wrapActor+40)),
+				Fill:   lighten(kindFills[of.Kind]),
+				Stroke: Stroke{Color: frameColor, Width: 1},
+			}
+			b.clusters[of.ID] = c
+			b.g.Clusters = append(b.g.Clusters, c)
+		}
+	}
+	for i := range b.pic.Scenario.Actors {
+		a := &b.pic.Scenario.Actors[i]
+		if !seated[a.ID] {
+			continue
+		}
+		if a.Kind != scenario.KindPerson && b.clusters[a.ID] != nil {
+			continue // drawn as its delegation's frame
+		}
+		var lines []TextLine
+		if a.Kind == scenario.KindPerson {
+			lines = wrapLines(a.Label(), Bold, nameSize, inkColor, wrapActor)
+			if a.Office != "" {
+				lines = append(lines, wrapLines(a.Office, Regular, detailSize, mutedColor, wrapActor)...)
+			}
+		} else {
+			lines = wrapLines(a.Name, Bold, nameSize, inkColor, wrapActor)
+			if a.Kind != scenario.KindState {
+				lines = append(lines, wrapLines(string(a.Kind), Italic, detailSize, mutedColor, wrapActor)...)
+			}
+		}
+		fill := kindFills[a.Kind]
+		if fill.A == 0 {
+			fill = paperColor
+		}
+		n := &Node{
+			Ref:    "actor:" + a.ID,
+			Label:  stack(lines),
+			Fill:   fill,
+			Stroke: Stroke{Color: RGB(0x5b6b7b), Width: 1},
+			Radius: 6,
+		}
+		if a.Kind == scenario.KindPerson {
+			n.Cluster = b.clusters[a.Represents]
+			if n.Cluster != nil && n.Cluster.first == nil {
+				n.Cluster.first = n
+			}
+		}
+		b.addNode(n, 2*padX, 2*padY)
+	}
+}
+
+func (b *builder) addNode(n *Node, padW, padH float64) {
+	n.Name = fmt.Sprintf("n%d", len(b.g.Nodes)+1)
+	n.W = max(n.Label.W+padW, 54)
+	n.H = max(n.Label.H+padH, 28)
+	b.nodes[n.Ref] = n
+	b.g.Nodes = append(b.g.Nodes, n)
+}
+
+func (b *builder) edges(seats []*seat) {
+	for _, st := range seats {
+		head := b.nodes["track:"+st.Track]
+		tail := b.nodes["actor:"+st.Actor]
+		var frame *Cluster
+		if tail == nil {
+			frame = b.clusters[st.Actor]
+			if frame == nil || frame.first == nil {
+				continue
+			}
+			tail = frame.first
+		}
+		rs := roleStyles[st.Role]
+		cs := certaintyLook(st.Certainty)
+		e := &Edge{
+			ID:        fmt.Sprintf("e%d", len(b.g.Edges)+1),
+			Ref:       fmt.Sprintf("seat:%s/%s/%s", st.Track, st.Actor, st.Role),
+			Tail:      tail,
+			TailFrame: frame,
+			Head:      head,
+			Role:      st.Role,
+			Certainty: st.Certainty,
+			Color:     rs.Color,
+			Width:     rs.Width * cs.Width,
+			Style:     cs.Graphviz,
+			Arrowhead: rs.Arrowhead,
+		}
+		if text := b.seatWords(st); text != "" {
+			color := mutedColor
+			if st.Role == scenario.RoleExcluded {
+				color = excludedInk
+			}
+			e.Label = stack(wrapLines(text, Regular, edgeLabel, color, wrapEdge))
+			if st.Role == scenario.RoleExcluded {
+				e.Label.Lines[0].Font = Bold
+				e.Label = restack(e.Label.Lines)
+			}
+		}
+		b.g.Edges = append(b.g.Edges, e)
+	}
+}
+
+// seatWords is what an arrow says besides its look: an exclusion in words
+// (so it survives greyscale printing), a dispute, who claims it, and in the
+// Delegations view who sits there.
+func (b *builder) seatWords(st *seat) string {
+	var parts []string
+	if st.Role == scenario.RoleExcluded {
+		parts = append(parts, "EXCLUDED")
+	}
+	if st.Certainty == scenario.Disputed {
+		parts = append(parts, "disputed")
+	}
+	if len(st.ClaimedBy) > 0 {
+		var who []string
+		for _, id := range st.ClaimedBy {
+			if a := b.pic.Actor(id); a != nil {
+				who = append(who, a.Label())
+			}
+		}
+		if len(who) > 0 {
+			parts = append(parts, "per "+strings.Join(who, ", "))
+		}
+	}
+	if len(st.via) > 0 {
+		parts = append(parts, "via "+strings.Join(st.via, ", "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (b *builder) header(seats []*seat) {
+	meta := b.pic.Scenario.Meta
+	title := meta.Title
+	if title == "" {
+		title = "Untitled scenario"
+	}
+	lines := wrapLines(title, Bold, titleSize, inkColor, headerWrap)
+	var sub []string
+	if !meta.AsOf.IsZero() {
+		sub = append(sub, "As of "+meta.AsOf.Human())
+	}
+	switch {
+	case b.pic.Variant != nil:
+		sub = append(sub, "What if: "+b.pic.Variant.Name)
+	case len(b.pic.Scenario.Variants) > 0:
+		sub = append(sub, "Base scenario")
+	}
+	if len(sub) > 0 {
+		lines = append(lines, wrapLines(strings.Join(sub, " · "), Regular, subtitleSize, mutedColor, headerWrap)...)
+	}
+	if src := b.sourceLine(seats); src != "" {
+		lines = append(lines, wrapLines(src, Italic, subtitleSize, mutedColor, headerWrap)...)
+	}
+	b.g.Header = stack(lines)
+}
+
+// sourceLine names the sources behind what is drawn, in order of first use.
+func (b *builder) sourceLine(seats []*seat) string {
+	var ids []string
+	for _, t := range b.pic.Tracks {
+		ids = appendNew(ids, t.Sources...)
+	}
+	for _, st := range seats {
+		ids = appendNew(ids, st.Sources...)
+	}
+	var names []string
+	for _, id := range ids {
+		src := b.pic.Source(id)
+		if src == nil {
+			continue
+		}
+		name := joinNonEmpty(", ", src.Publisher, src.Date.Human())
+		if name == "" {
+			name = src.Title
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	const shown = 3
+	switch {
+	case len(names) == 0:
+		return ""
+	case len(names) > shown:
+		return fmt.Sprintf("Sources: %s and %d more", strings.Join(names[:shown], "; "), len(names)-shown)
+	case len(names) > 1:
+		return "Sources: " + strings.Join(names, "; ")
+	}
+	return "Source: " + names[0]
+}
+
+func (b *builder) legend() {
+	roles := map[scenario.Role]bool{}
+	certs := map[scenario.Certainty]bool{}
+	for _, e := range b.g.Edges {
+		roles[e.Role] = true
+		c := e.Certainty
+		if c == "" {
+			c = scenario.Reported
+		}
+		certs[c] = true
+	}
+	for _, r := range scenario.Roles {
+		if roles[r] {
+			b.g.Legend = append(b.g.Legend, LegendEntry{Role: r, Text: measured(string(r), Regular, legendSize, inkColor)})
+		}
+	}
+	for _, c := range scenario.Certainties {
+		if certs[c] {
+			b.g.Legend = append(b.g.Legend, LegendEntry{Certainty: c, Text: measured(string(c), Regular, legendSize, inkColor)})
+		}
+	}
+}
+
+// measured is one line of text with its width.
+func measured(text string, font FontStyle, size float64, c Color) TextLine {
+	return TextLine{Text: text, Font: font, Size: size, Color: c, W: MeasureText(text, font, size)}
+}
+
+// wrapLines wraps text to maxWidth and measures each line.
+func wrapLines(text string, font FontStyle, size float64, c Color, maxWidth float64) []TextLine {
+	text = cleanText(text)
+	if text == "" {
+		return nil
+	}
+	var out []TextLine
+	for _, l := range WrapText(text, font, size, maxWidth) {
+		out = append(out, measured(l, font, size, c))
+	}
+	return out
+}
+
+// cleanText drops control characters (other than newlines) that no output
+// format can show and trims surrounding space.
+func cleanText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// stack measures a block of lines.
+func stack(lines []TextLine) Block {
+	b := Block{Lines: lines}
+	for _, l := range lines {
+		b.W = max(b.W, l.W)
+		_, _, lh := FontMetrics(l.Font, l.Size)
+		b.H += lh
+	}
+	return b
+}
+
+// restack re-measures lines after a change of font.
+func restack(lines []TextLine) Block {
+	for i := range lines {
+		lines[i].W = MeasureText(lines[i].Text, lines[i].Font, lines[i].Size)
+	}
+	return stack(lines)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
+// lighten mixes a colour halfway to white, for frames behind boxes.
+func lighten(c Color) Color {
+	if c.A == 0 {
+		return RGB(0xf4f6f8)
+	}
+	return Color{uint8((int(c.R) + 255) / 2), uint8((int(c.G) + 255) / 2), uint8((int(c.B) + 255) / 2), 0xff}
+}

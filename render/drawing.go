@@ -1,0 +1,96 @@
+package render
+
+import "fmt"
+
+// Drawing is a laid-out diagram as a flat list of primitives in points
+// (1/72 inch), origin top-left, y growing downwards. Every output — SVG, PNG
+// and the desktop preview — draws the same Drawing, so they look alike.
+type Drawing struct {
+	Width, Height float64
+	Background    Color
+	Items         []Item
+}
+
+// ItemKind says which fields of an Item are used.
+type ItemKind uint8
+
+// Item kinds.
+const (
+	// KindRect: X, Y, W, H, Radius (rounded corners), Fill, Stroke.
+	KindRect ItemKind = iota
+	// KindEllipse: centre X, Y and radii W, H; Fill, Stroke.
+	KindEllipse
+	// KindPolygon: closed Points; Fill, Stroke.
+	KindPolygon
+	// KindPolyline: open Points; Stroke.
+	KindPolyline
+	// KindBezier: Points is a cubic B-spline as Graphviz gives it: p0, then
+	// (c1, c2, p) triples; Stroke.
+	KindBezier
+	// KindText: one line of Text with its baseline starting at X, Y (Anchor
+	// says whether X is the start, middle or end); Font, Size, Fill is the
+	// text colour and W its measured width.
+	KindText
+)
+
+// Anchor is where a text's X lies along the line.
+type Anchor uint8
+
+// Text anchors.
+const (
+	AnchorStart Anchor = iota
+	AnchorMiddle
+	AnchorEnd
+)
+
+// FontStyle picks one of the bundled faces.
+type FontStyle uint8
+
+// Font styles.
+const (
+	Regular FontStyle = iota
+	Bold
+	Italic
+)
+
+// Item is one primitive of a Drawing.
+type Item struct {
+	Kind   ItemKind
+	X, Y   float64
+	W, H   float64
+	Radius float64
+	Points []Point
+	Fill   Color // zero alpha: not filled
+	Stroke Stroke
+
+	Text   string
+	Font   FontStyle
+	Size   float64 // font size in points
+	Anchor Anchor
+
+	// Ref names the scenario object the item belongs to ("actor:us",
+	// "track:riyadh", "seat:3"), so a click on it can select that object.
+	Ref string
+}
+
+// Stroke is how an outline or line is drawn; zero Width or alpha: no line.
+type Stroke struct {
+	Color Color
+	Width float64
+	Dash  []float64 // on/off lengths in points; nil for solid
+}
+
+// Visible reports whether the stroke draws anything.
+func (s Stroke) Visible() bool { return s.Width > 0 && s.Color.A > 0 }
+
+// Point is a position in points.
+type Point struct{ X, Y float64 }
+
+// Color is a non-premultiplied sRGB colour.
+type Color struct{ R, G, B, A uint8 }
+
+// Hex is the colour as #rrggbb (alpha ignored).
+func (c Color) Hex() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+// RGB is an opaque colour from 0xRRGGBB.
+func RGB(v uint32) Color { return Color{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff} }

@@ -1,0 +1,45 @@
+package render
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"testing"
+)
+
+// update makes golden-file tests in this package rewrite their files under
+// testdata/ instead of comparing against them.
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// soak enables the long soak tests (thousands of layouts).
+var soak = flag.Bool("soak", false, "run long soak tests")
+
+// workerEnv is the environment variable that makes this test binary run as a
+// layout worker child (see TestMain). Other packages that start a Worker in
+// their tests do the same in their own TestMain:
+//
+//	func TestMain(m *testing.M) {
+//		if os.Getenv("PARLEY_TEST_LAYOUT_WORKER") == "1" {
+//			os.Exit(render.RunWorker(os.Stdin, os.Stdout))
+//		}
+//		os.Exit(m.Run())
+//	}
+//
+// and use render.WorkerOptions{Command: []string{os.Args[0]},
+// Env: []string{"PARLEY_TEST_LAYOUT_WORKER=1"}}.
+const workerEnv = "PARLEY_TEST_LAYOUT_WORKER"
+
+func TestMain(m *testing.M) {
+	switch os.Getenv(workerEnv) {
+	case "":
+	case "1":
+		os.Exit(RunWorker(os.Stdin, os.Stdout))
+	case "garbage": // a broken worker that writes junk where frames belong
+		fmt.Fprintln(os.Stdout, "hello from a confused worker")
+		os.Exit(RunWorker(os.Stdin, os.Stdout))
+	case "die": // a worker that dies before saying hello
+		fmt.Fprintln(os.Stderr, "worker: cannot start: simulated failure")
+		os.Exit(3)
+	}
+	os.Exit(m.Run())
+}

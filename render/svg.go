@@ -1,0 +1,404 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// svgFontFamily is the font list of every text element: the bundled face
+// first, then look-alikes. textLength keeps the measured width whichever the
+// viewer picks.
+const svgFontFamily = `'Noto Sans','DejaVu Sans',Arial,Helvetica,sans-serif`
+
+// WriteSVG writes d as a standalone SVG 1.1 document, its size in points.
+// Each Item becomes one element in Items order (rect, ellipse, polygon,
+// polyline, path or text) carrying its Ref as a data-ref attribute; a
+// background rect comes first unless the background is transparent. Text
+// gets textLength = Item.W so it fills its measured box whatever font the
+// viewer substitutes. All text and attributes are escaped by encoding/xml's
+// rules, with characters XML 1.0 does not allow replaced by U+FFFD. The
+// output depends only on d: the same Drawing gives the same bytes. Nothing is
+// written if d holds a NaN or infinite number.
+func (d *Drawing) WriteSVG(w io.Writer) error {
+	if err := d.check(); err != nil {
+		return err
+	}
+	b := make([]byte, 0, 512+160*len(d.Items))
+	b = append(b, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
+		`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="`...)
+	b = appendNum(b, d.Width)
+	b = append(b, `pt" height="`...)
+	b = appendNum(b, d.Height)
+	b = append(b, `pt" viewBox="0 0 `...)
+	b = appendNum(b, d.Width)
+	b = append(b, ' ')
+	b = appendNum(b, d.Height)
+	b = append(b, "\">\n"...)
+	if d.Background.A > 0 {
+		b = append(b, `<rect x="0" y="0" width="`...)
+		b = appendNum(b, d.Width)
+		b = append(b, `" height="`...)
+		b = appendNum(b, d.Height)
+		b = append(b, '"')
+		b = appendPaint(b, "fill", d.Background)
+		b = append(b, "/>\n"...)
+	}
+	for i := range d.Items {
+		b = appendItem(b, &d.Items[i])
+	}
+	b = append(b, "</svg>\n"...)
+	_, err := w.Write(b)
+	return err
+}
+
+// check rejects Drawings that no output can show: nil, or NaN or infinite
+// numbers, or a negative size.
+func (d *Drawing) check() error {
+	if d == nil {
+		return errors.New("render: nil drawing")
+	}
+	if !finiteNum(d.Width) || !finiteNum(d.Height) || d.Width < 0 || d.Height < 0 {
+		return fmt.Errorf("render: drawing size %g×%g is not a size", d.Width, d.Height)
+	}
+	for i := range d.Items {
+		it := &d.Items[i]
+		ok := finiteNum(it.X) && finiteNum(it.Y) && finiteNum(it.W) && finiteNum(it.H) &&
+			finiteNum(it.Radius) && finiteNum(it.Size) && finiteNum(it.Stroke.Width)
+		for _, v := range it.Stroke.Dash {
+			ok = ok && finiteNum(v)
+		}
+		for _, p := range it.Points {
+			ok = ok && finiteNum(p.X) && finiteNum(p.Y)
+		}
+		if !ok {
+			return fmt.Errorf("render: item %d (%s) has a NaN or infinite number", i, kindName(it.Kind))
+		}
+	}
+	return nil
+}
+
+func finiteNum(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// kindName names an item kind in error messages.
+func kindName(k ItemKind) string {
+	switch k {
+	case KindRect:
+		return "rect"
+	case KindEllipse:
+		return "ellipse"
+	case KindPolygon:
+		return "polygon"
+	case KindPolyline:
+		return "polyline"
+	case KindBezier:
+		return "bezier"
+	case KindText:
+		return "text"
+	}
+	return "kind" + strconv.Itoa(int(k))
+}
+
+// appendItem writes one item's element; items with nothing to draw (fewer
+// than two points, unknown kinds) write nothing.
+func appendItem(b []byte, it *Item) []byte {
+	switch it.Kind {
+	case KindRect:
+		x, y, w, h := normRect(it.X, it.Y, it.W, it.H)
+		b = append(b, `<rect x="`...)
+		b = appendNum(b, x)
+		b = append(b, `" y="`...)
+		b = appendNum(b, y)
+		b = append(b, `" width="`...)
+		b = appendNum(b, w)
+		b = append(b, `" height="`...)
+		b = appendNum(b, h)
+		b = append(b, '"')
+		if r := rectRadius(it.Radius, w, h); r > 0 {
+			b = append(b, ` rx="`...)
+			b = appendNum(b, r)
+			b = append(b, '"')
+		}
+		b = appendShapePaint(b, it)
+	case KindEllipse:
+		b = append(b, `<ellipse cx="`...)
+		b = appendNum(b, it.X)
+		b = append(b, `" cy="`...)
+		b = appendNum(b, it.Y)
+		b = append(b, `" rx="`...)
+		b = appendNum(b, math.Abs(it.W))
+		b = append(b, `" ry="`...)
+		b = appendNum(b, math.Abs(it.H))
+		b = append(b, '"')
+		b = appendShapePaint(b, it)
+	case KindPolygon, KindPolyline:
+		if len(it.Points) < 2 {
+			return b
+		}
+		if it.Kind == KindPolygon {
+			b = append(b, `<polygon points="`...)
+		} else {
+			b = append(b, `<polyline points="`...)
+		}
+		for i, p := range it.Points {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = appendNum(b, p.X)
+			b = append(b, ',')
+			b = appendNum(b, p.Y)
+		}
+		b = append(b, '"')
+		if it.Kind == KindPolygon {
+			b = appendShapePaint(b, it)
+		} else {
+			b = append(b, ` fill="none"`...)
+			b = appendStroke(b, it.Stroke)
+		}
+	case KindBezier:
+		if len(it.Points) < 2 {
+			return b
+		}
+		b = append(b, `<path d="M`...)
+		b = appendPoint(b, it.Points[0])
+		pts := it.Points[1:]
+		for len(pts) >= 3 {
+			b = append(b, " C"...)
+			b = appendPoint(b, pts[0])
+			b = append(b, ' ')
+			b = appendPoint(b, pts[1])
+			b = append(b, ' ')
+			b = appendPoint(b, pts[2])
+			pts = pts[3:]
+		}
+		// A malformed spline's leftover points are joined with lines.
+		for _, p := range pts {
+			b = append(b, " L"...)
+			b = appendPoint(b, p)
+		}
+		b = append(b, `" fill="none"`...)
+		b = appendStroke(b, it.Stroke)
+	case KindText:
+		return appendText(b, it)
+	default:
+		return b
+	}
+	b = appendRef(b, it.Ref)
+	return append(b, "/>\n"...)
+}
+
+func appendText(b []byte, it *Item) []byte {
+	b = append(b, `<text x="`...)
+	b = appendNum(b, it.X)
+	b = append(b, `" y="`...)
+	b = appendNum(b, it.Y)
+	b = append(b, `" font-family="`+svgFontFamily+`" font-size="`...)
+	b = appendNum(b, it.Size)
+	b = append(b, '"')
+	switch it.Font {
+	case Bold:
+		b = append(b, ` font-weight="bold"`...)
+	case Italic:
+		b = append(b, ` font-style="italic"`...)
+	}
+	switch it.Anchor {
+	case AnchorMiddle:
+		b = append(b, ` text-anchor="middle"`...)
+	case AnchorEnd:
+		b = append(b, ` text-anchor="end"`...)
+	}
+	if w := round2(it.W); w > 0 {
+		b = append(b, ` textLength="`...)
+		b = appendNum(b, w)
+		b = append(b, `" lengthAdjust="spacingAndGlyphs"`...)
+	}
+	b = appendPaint(b, "fill", it.Fill)
+	b = append(b, ` xml:space="preserve"`...)
+	b = appendRef(b, it.Ref)
+	b = append(b, '>')
+	b = appendEscaped(b, it.Text)
+	return append(b, "</text>\n"...)
+}
+
+// appendShapePaint writes a closed shape's fill and stroke.
+func appendShapePaint(b []byte, it *Item) []byte {
+	b = appendPaint(b, "fill", it.Fill)
+	return appendStroke(b, it.Stroke)
+}
+
+// appendPaint writes attr="#rrggbb" (and attr-opacity if translucent), or
+// attr="none" for a transparent colour.
+func appendPaint(b []byte, attr string, c Color) []byte {
+	b = append(b, ' ')
+	b = append(b, attr...)
+	if c.A == 0 {
+		return append(b, `="none"`...)
+	}
+	b = append(b, `="#`...)
+	const hex = "0123456789abcdef"
+	for _, v := range [3]uint8{c.R, c.G, c.B} {
+		b = append(b, hex[v>>4], hex[v&15])
+	}
+	b = append(b, '"')
+	if c.A < 255 {
+		b = append(b, ' ')
+		b = append(b, attr...)
+		b = append(b, `-opacity="`...)
+		b = strconv.AppendFloat(b, math.Round(float64(c.A)/255*1000)/1000, 'f', -1, 64)
+		b = append(b, '"')
+	}
+	return b
+}
+
+// appendStroke writes the stroke attributes of a visible stroke; SVG's
+// default is no stroke.
+func appendStroke(b []byte, s Stroke) []byte {
+	if !s.Visible() {
+		return b
+	}
+	b = appendPaint(b, "stroke", s.Color)
+	b = append(b, ` stroke-width="`...)
+	b = appendNum(b, s.Width)
+	b = append(b, '"')
+	if dash := dashPattern(s.Dash); dash != nil {
+		b = append(b, ` stroke-dasharray="`...)
+		for i, v := range dash {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendNum(b, v)
+		}
+		b = append(b, '"')
+	}
+	return b
+}
+
+// dashPattern returns the dash lengths to use, or nil for a solid line: a
+// pattern with a negative length or whose lengths add up to nothing is drawn
+// solid, as SVG does. Lengths are rounded as SVG output rounds them, so
+// both outputs use the same pattern.
+func dashPattern(dash []float64) []float64 {
+	if len(dash) == 0 {
+		return nil
+	}
+	out := make([]float64, len(dash))
+	var sum float64
+	for i, v := range dash {
+		v = round2(v)
+		if v < 0 || !finiteNum(v) {
+			return nil
+		}
+		out[i] = v
+		sum += v
+	}
+	if sum <= 0 {
+		return nil
+	}
+	return out
+}
+
+func appendRef(b []byte, ref string) []byte {
+	if ref == "" {
+		return b
+	}
+	b = append(b, ` data-ref="`...)
+	b = appendEscaped(b, ref)
+	return append(b, '"')
+}
+
+func appendPoint(b []byte, p Point) []byte {
+	b = appendNum(b, p.X)
+	b = append(b, ' ')
+	return appendNum(b, p.Y)
+}
+
+// round2 rounds v to hundredths of a point, the precision of the output.
+func round2(v float64) float64 {
+	if math.Abs(v) < 1e15 {
+		v = math.Round(v*100) / 100
+	}
+	if v == 0 {
+		return 0 // no "-0"
+	}
+	return v
+}
+
+// appendNum writes v rounded to hundredths in the shortest form ("12",
+// "12.5", "-0.25").
+func appendNum(b []byte, v float64) []byte {
+	return strconv.AppendFloat(b, round2(v), 'f', -1, 64)
+}
+
+// normRect turns a rect with a negative width or height into the same rect
+// with positive ones.
+func normRect(x, y, w, h float64) (float64, float64, float64, float64) {
+	if w < 0 {
+		x, w = x+w, -w
+	}
+	if h < 0 {
+		y, h = y+h, -h
+	}
+	return x, y, w, h
+}
+
+// rectRadius is the corner radius SVG draws for rx = r on a w×h rect.
+func rectRadius(r, w, h float64) float64 {
+	r = round2(r)
+	if r <= 0 {
+		return 0
+	}
+	return math.Min(r, math.Min(w, h)/2)
+}
+
+// appendEscaped appends s escaped exactly as encoding/xml's EscapeText does:
+// the five XML specials, tab, newline and carriage return as character
+// references, and invalid UTF-8 and characters outside XML 1.0's Char
+// production (such as NUL and other C0 controls) as U+FFFD.
+func appendEscaped(b []byte, s string) []byte {
+	last := 0
+	for i := 0; i < len(s); {
+		r, width := utf8.DecodeRuneInString(s[i:])
+		var esc string
+		switch r {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			if !xmlChar(r) || (r == utf8.RuneError && width == 1) {
+				esc = "\uFFFD"
+				break
+			}
+			i += width
+			continue
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, esc...)
+		i += width
+		last = i
+	}
+	return append(b, s[last:]...)
+}
+
+// xmlChar reports whether r is in XML 1.0's Char production.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0a || r == 0x0d ||
+		r >= 0x20 && r <= 0xd7ff ||
+		r >= 0xe000 && r <= 0xfffd ||
+		r >= 0x10000 && r <= 0x10ffff
+}

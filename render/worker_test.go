@@ -1,0 +1,604 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// testWorkerOptions runs this test binary as the worker child (TestMain).
+func testWorkerOptions() WorkerOptions {
+	return WorkerOptions{Command: []string{os.Args[0]}, Env: []string{workerEnv + "=1"}}
+}
+
+func newTestWorker(t testing.TB, mod func(*WorkerOptions)) *Worker {
+	t.Helper()
+	opts := testWorkerOptions()
+	if mod != nil {
+		mod(&opts)
+	}
+	w := NewWorker(opts)
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
+// alive reports whether a process with this pid exists (and is not a
+// zombie: the Worker reaps its children).
+func alive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	return p.Signal(syscall.Signal(0)) == nil
+}
+
+// waitGone waits up to d for pid to disappear.
+func waitGone(t *testing.T, pid int, d time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for alive(pid) {
+		if time.Now().After(deadline) {
+			t.Fatalf("child %d still running after %v", pid, d)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// readyPID waits until w has a started child and returns its pid.
+func readyPID(t *testing.T, w *Worker) int {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if pid := w.Stats().ChildPID; pid != 0 {
+			return pid
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no child started")
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestWorkerBasic(t *testing.T) {
+	w := newTestWorker(t, nil)
+	if s := w.Stats(); s != (WorkerStats{}) {
+		t.Fatalf("a new worker has stats %+v; it should start nothing until used", s)
+	}
+	want, err := ParseLayout(smallJSON(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameLayout(t, "small", layoutOnce(t, w, []byte(engineSmallDOT)), want)
+
+	dot := genDOT(20, 1)
+	ref := layoutOnce(t, NewInProcess(), dot)
+	sameLayout(t, "worker vs in-process", layoutOnce(t, w, dot), ref)
+	s := w.Stats()
+	if s.Renders != 2 || s.Starts != 1 || s.ChildPID == 0 || s.ChildMemory == 0 || s.Errors+s.Restarts+s.Kills+s.Recycles != 0 {
+		t.Errorf("stats %+v", s)
+	}
+	t.Logf("child %d reports %.1f MiB after 2 layouts (+ warm-up)", s.ChildPID, float64(s.ChildMemory)/(1<<20))
+}
+
+func TestWorkerRecycle(t *testing.T) {
+	w := newTestWorker(t, func(o *WorkerOptions) { o.MaxRenders = 3 })
+	dot := genDOT(20, 4)
+	ref := layoutOnce(t, w, dot)
+	pids := map[int]bool{}
+	for i := 1; i < 10; i++ {
+		pids[readyPID(t, w)] = true
+		sameLayout(t, fmt.Sprint("render ", i), layoutOnce(t, w, dot), ref)
+	}
+	s := w.Stats()
+	if s.Renders != 10 || s.Recycles != 3 || s.Starts != 4 || s.Restarts+s.Kills+s.Errors != 0 {
+		t.Errorf("stats %+v, want 10 renders, 3 recycles, 4 starts", s)
+	}
+	if len(pids) != 4 {
+		t.Errorf("renders ran in %d children, want 4", len(pids))
+	}
+	for pid := range pids { // retired children exit: no orphans
+		if pid != s.ChildPID {
+			waitGone(t, pid, 3*time.Second)
+		}
+	}
+
+	// MaxMemory: every child reports more than 1 byte, so each layout recycles.
+	m := newTestWorker(t, func(o *WorkerOptions) { o.MaxMemory = 1 })
+	for i := 0; i < 3; i++ {
+		sameLayout(t, "MaxMemory", layoutOnce(t, m, dot), ref)
+	}
+	if s := m.Stats(); s.Recycles != 3 || s.Starts != 4 {
+		t.Errorf("MaxMemory stats %+v, want 3 recycles, 4 starts", s)
+	}
+}
+
+func TestWorkerCancel(t *testing.T) {
+	w := newTestWorker(t, nil)
+	small := genDOT(20, 1)
+	ref := layoutOnce(t, w, small) // the child is up and warm
+	pid := readyPID(t, w)
+	big := genDOT(2000, 1)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	type res struct {
+		err error
+		at  time.Time
+	}
+	bigDone := make(chan res, 1)
+	go func() {
+		_, err := w.Layout(ctx, big)
+		bigDone <- res{err, time.Now()}
+	}()
+	// A second caller queues behind the big layout and gives up.
+	time.Sleep(100 * time.Millisecond)
+	qctx, qcancel := context.WithCancel(context.Background())
+	queued := make(chan res, 1)
+	go func() {
+		_, err := w.Layout(qctx, small)
+		queued <- res{err, time.Now()}
+	}()
+	time.Sleep(100 * time.Millisecond)
+	t0 := time.Now()
+	qcancel()
+	q := <-queued
+	if !errors.Is(q.err, context.Canceled) {
+		t.Fatalf("queued caller: %v, want context.Canceled", q.err)
+	}
+	queuedLatency := q.at.Sub(t0)
+
+	time.Sleep(400 * time.Millisecond) // the big layout runs in the child
+	select {
+	case r := <-bigDone:
+		t.Fatalf("the 2000-node layout finished in under 0.6 s (%v); test graph too small", r.err)
+	default:
+	}
+	t1 := time.Now()
+	cancel()
+	r := <-bigDone
+	latency := r.at.Sub(t1)
+	if !errors.Is(r.err, context.Canceled) {
+		t.Fatalf("cancelled layout: %v, want context.Canceled", r.err)
+	}
+	t.Logf("cancel → return: running 2000-node layout %v; queued caller %v", latency, queuedLatency)
+	// Measured: 0.1–3.5 ms with -race on a 2-core machine at load 10.
+	if latency > 100*time.Millisecond || queuedLatency > 100*time.Millisecond {
+		t.Errorf("cancel took %v (queued: %v)", latency, queuedLatency)
+	}
+	waitGone(t, pid, 3*time.Second)
+	if s := w.Stats(); s.Kills != 1 || s.Errors != 0 {
+		t.Errorf("stats %+v, want 1 kill", s)
+	}
+	sameLayout(t, "after cancel", layoutOnce(t, w, small), ref)
+}
+
+func TestWorkerTimeout(t *testing.T) {
+	const limit = time.Second // a 2000-node layout takes 5 s or more
+	w := newTestWorker(t, func(o *WorkerOptions) { o.Timeout = limit })
+	small := genDOT(20, 1)
+	ref := layoutOnce(t, w, small)
+	pid := readyPID(t, w)
+	t0 := time.Now()
+	_, err := w.Layout(context.Background(), genDOT(2000, 1))
+	took := time.Since(t0)
+	if !errors.Is(err, context.DeadlineExceeded) || !strings.HasPrefix(err.Error(), "render: layout timed out") {
+		t.Fatalf("got %v, want a timeout", err)
+	}
+	t.Logf("timeout %v: Layout returned after %v: %v", limit, took, err)
+	if took < limit || took > limit+500*time.Millisecond {
+		t.Errorf("returned after %v, want about %v", took, limit)
+	}
+	waitGone(t, pid, 3*time.Second)
+	if s := w.Stats(); s.Timeouts != 1 || s.Kills != 1 {
+		t.Errorf("stats %+v", s)
+	}
+	sameLayout(t, "after timeout", layoutOnce(t, w, small), ref)
+}
+
+func TestWorkerFailures(t *testing.T) {
+	w := newTestWorker(t, nil)
+	small := genDOT(20, 5)
+	ref := layoutOnce(t, w, small)
+
+	// A syntax error: Graphviz's message, the child replaced, one retry.
+	before := w.Stats()
+	_, err := w.Layout(context.Background(), []byte("digraph { a -> }"))
+	if err == nil || !strings.Contains(err.Error(), "syntax error") || !strings.HasPrefix(err.Error(), "render: ") {
+		t.Fatalf("syntax error: got %v", err)
+	}
+	t.Logf("syntax error: %v", err)
+	if s := w.Stats(); s.Errors != before.Errors+1 || s.Retries != before.Retries+1 || s.Restarts != before.Restarts+2 {
+		t.Errorf("after a syntax error: %+v (before %+v)", s, before)
+	}
+	sameLayout(t, "after syntax error", layoutOnce(t, w, small), ref)
+
+	// Trailing garbage never reaches a child.
+	before = w.Stats()
+	for _, bad := range []string{"digraph { a } }}}", "digraph A {a} digraph B {b}", ""} {
+		if _, err := w.Layout(context.Background(), []byte(bad)); err == nil || !strings.HasPrefix(err.Error(), "render: dot:") {
+			t.Errorf("Layout(%q): %v", bad, err)
+		}
+	}
+	if s := w.Stats(); s.Starts != before.Starts || s.Restarts != before.Restarts {
+		t.Errorf("refused input reached a child: %+v (before %+v)", s, before)
+	}
+	sameLayout(t, "after garbage", layoutOnce(t, w, small), ref)
+
+	// An edge without an id: ParseLayout refuses the (valid) json.
+	if _, err := w.Layout(context.Background(), []byte("digraph { a -> b }")); err == nil || !strings.Contains(err.Error(), "no id") {
+		t.Errorf("edge without id: %v", err)
+	}
+
+	// A child killed with SIGKILL in the middle of a layout: the layout is
+	// retried on a fresh child and succeeds.
+	mid := genDOT(500, 6)
+	midRef := layoutOnce(t, w, mid)
+	layoutOnce(t, w, small) // make sure the next child is up
+	pid := readyPID(t, w)
+	before = w.Stats()
+	type res struct {
+		l   *Layout
+		err error
+	}
+	done := make(chan res, 1)
+	go func() {
+		l, err := w.Layout(context.Background(), mid)
+		done <- res{l, err}
+	}()
+	time.Sleep(150 * time.Millisecond)
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	r := <-done
+	if r.err != nil {
+		t.Fatalf("layout whose child was killed: %v", r.err)
+	}
+	sameLayout(t, "killed and retried", r.l, midRef)
+	if s := w.Stats(); s.Restarts != before.Restarts+1 || s.Retries != before.Retries+1 || s.Errors != before.Errors {
+		t.Errorf("after SIGKILL: %+v (before %+v)", s, before)
+	}
+	sameLayout(t, "after SIGKILL", layoutOnce(t, w, small), ref)
+
+	// A child killed while idle: the next layout notices and retries.
+	pid = readyPID(t, w)
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	waitGone(t, pid, 3*time.Second)
+	sameLayout(t, "after idle SIGKILL", layoutOnce(t, w, small), ref)
+}
+
+func TestWorkerBadChild(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts WorkerOptions
+		want string
+	}{
+		{"missing binary", WorkerOptions{Command: []string{"/nonexistent/parley"}}, "start"},
+		{"dies at start", WorkerOptions{Command: []string{os.Args[0]}, Env: []string{workerEnv + "=die"}}, "simulated failure"},
+		{"writes junk", WorkerOptions{Command: []string{os.Args[0]}, Env: []string{workerEnv + "=garbage"}}, "bad frame"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.opts.Timeout = 20 * time.Second
+			w := newTestWorker(t, func(o *WorkerOptions) { *o = tc.opts })
+			_, err := w.Layout(context.Background(), genDOT(20, 1))
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "render: ") {
+				t.Fatalf("got %v, want an error mentioning %q", err, tc.want)
+			}
+			t.Logf("%v", err)
+			// Two attempts, each on a fresh child (and perhaps a third child
+			// started in the background for the next call, unless the
+			// failed one was already reaped).
+			if s := w.Stats(); s.Starts < 2 || s.Starts > 3 || s.Restarts != 2 || s.Errors != 1 || s.Renders != 0 {
+				t.Errorf("stats %+v", s)
+			}
+		})
+	}
+}
+
+func TestWorkerConcurrent(t *testing.T) {
+	w := newTestWorker(t, nil)
+	dots := make([][]byte, 4)
+	refs := make([]*Layout, 4)
+	for i := range dots {
+		dots[i] = genDOT(20, uint64(10+i))
+		refs[i] = layoutOnce(t, w, dots[i])
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 25; i++ {
+				k := (g + i) % len(dots)
+				got, err := w.Layout(context.Background(), dots[k])
+				if err != nil {
+					errs <- err
+					continue
+				}
+				if !sameLayoutValue(got, refs[k]) {
+					errs <- fmt.Errorf("goroutine %d render %d differs from the serial reference", g, i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	s := w.Stats()
+	if s.Renders != 104 || s.Errors != 0 || s.Recycles != 104/defaultMaxRenders {
+		t.Errorf("stats %+v", s)
+	}
+	t.Logf("stats %+v", s)
+}
+
+func sameLayoutValue(a, b *Layout) bool { return reflect.DeepEqual(a, b) }
+
+func TestWorkerClose(t *testing.T) {
+	w := NewWorker(testWorkerOptions())
+	layoutOnce(t, w, genDOT(20, 1))
+	pid := readyPID(t, w)
+
+	// Close during a long layout: the caller gets ErrClosed at once.
+	done := make(chan error, 1)
+	go func() {
+		_, err := w.Layout(context.Background(), genDOT(2000, 1))
+		done <- err
+	}()
+	time.Sleep(300 * time.Millisecond)
+	t0 := time.Now()
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	closeTook := time.Since(t0)
+	err := <-done
+	t.Logf("Close during a layout took %v; the layout returned %v after %v", closeTook, err, time.Since(t0))
+	if !errors.Is(err, ErrClosed) {
+		t.Errorf("layout during Close: %v, want ErrClosed", err)
+	}
+	if alive(pid) {
+		t.Errorf("child %d still running after Close", pid)
+	}
+	if _, err := w.Layout(context.Background(), genDOT(20, 1)); !errors.Is(err, ErrClosed) {
+		t.Errorf("Layout after Close: %v", err)
+	}
+	if err := w.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+	if s := w.Stats(); s.ChildPID != 0 {
+		t.Errorf("stats after Close %+v", s)
+	}
+}
+
+// startRawChild starts the worker child directly, reads its hello and
+// returns it with the pipes.
+func startRawChild(t *testing.T, stderr io.Writer) (*exec.Cmd, *os.File, *bufio.Reader) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	inR, inW, _ := os.Pipe()
+	outR, outW, _ := os.Pipe()
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	inR.Close()
+	outW.Close()
+	t.Cleanup(func() { cmd.Process.Kill(); outR.Close(); inW.Close() })
+	rd := bufio.NewReader(outR)
+	if kind, p, err := readFrame(rd); err != nil || kind != frameHello || len(p) != 8 {
+		t.Fatalf("hello: %q %v %v", kind, p, err)
+	}
+	return cmd, inW, rd
+}
+
+func waitExit(t *testing.T, cmd *exec.Cmd, d time.Duration) (time.Duration, error) {
+	t.Helper()
+	t0 := time.Now()
+	ch := make(chan error, 1)
+	go func() { ch <- cmd.Wait() }()
+	select {
+	case err := <-ch:
+		return time.Since(t0), err
+	case <-time.After(d):
+		t.Fatalf("child did not exit within %v", d)
+		return 0, nil
+	}
+}
+
+// TestWorkerChildExitsWithParent: the child exits as soon as its stdin
+// closes, idle or in the middle of a long layout, so a dead parent leaves
+// no orphans behind.
+func TestWorkerChildExitsWithParent(t *testing.T) {
+	cmd, in, rd := startRawChild(t, os.Stderr)
+	bw := bufio.NewWriter(in)
+	if err := writeFrame(bw, frameLayout, genDOT(20, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if kind, p, err := readFrame(rd); err != nil || kind != frameJSON {
+		t.Fatalf("reply %q %v (%d bytes)", kind, err, len(p))
+	} else if _, err := ParseLayout(p[8:]); err != nil {
+		t.Fatal(err)
+	}
+	in.Close()
+	if d, err := waitExit(t, cmd, 3*time.Second); err != nil {
+		t.Errorf("idle child exited after %v with %v, want status 0", d, err)
+	}
+
+	cmd, in, _ = startRawChild(t, os.Stderr)
+	bw = bufio.NewWriter(in)
+	if err := writeFrame(bw, frameLayout, genDOT(2000, 1)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	in.Close()
+	d, err := waitExit(t, cmd, 3*time.Second)
+	t.Logf("child busy with a 2000-node layout exited %v after its stdin closed (%v)", d, err)
+	if err != nil {
+		t.Errorf("busy child: %v, want status 0", err)
+	}
+
+	// A request that is not a frame: the child says why and exits non-zero.
+	var stderr tailBuffer
+	stderr.max = 4096
+	cmd, in, _ = startRawChild(t, &stderr)
+	in.Write([]byte("digraph { a }\n"))
+	if _, err := waitExit(t, cmd, 3*time.Second); err == nil || !strings.Contains(stderr.String(), "bad frame") {
+		t.Errorf("child given a request without framing: %v, stderr %q", err, stderr.String())
+	}
+}
+
+// TestWorkerStartup measures how long a child takes to become ready.
+func TestWorkerStartup(t *testing.T) {
+	w := newTestWorker(t, nil)
+	var ds []time.Duration
+	for i := 0; i < 5; i++ {
+		w.mu.Lock()
+		t0 := time.Now()
+		c := w.spawnLocked()
+		w.mu.Unlock()
+		<-c.ready
+		ds = append(ds, time.Since(t0))
+		if c.startErr != nil {
+			t.Fatal(c.startErr)
+		}
+		c.retire()
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	t.Logf("child start → ready (5 runs, sorted): %v", ds)
+}
+
+// TestWorkerSoak: many layouts through one long-lived Worker keep the
+// parent's memory flat and give the same layout every time. 200 layouts by
+// default; -soak runs 2,000 of the 20-node graph and 300 of a 100-node one.
+func TestWorkerSoak(t *testing.T) {
+	runs := []struct{ n, count int }{{20, 200}}
+	if *soak {
+		runs = []struct{ n, count int }{{20, 2000}, {100, 300}}
+	}
+	for _, run := range runs {
+		t.Run(fmt.Sprintf("N=%d×%d", run.n, run.count), func(t *testing.T) {
+			w := newTestWorker(t, nil)
+			dot := genDOT(run.n, 7)
+			ref := layoutOnce(t, w, dot)
+			runtime.GC()
+			var m0, m1 runtime.MemStats
+			runtime.ReadMemStats(&m0)
+			rss0 := processMemory()
+			t0 := time.Now()
+			var maxChild uint64
+			for i := 1; i < run.count; i++ {
+				got := layoutOnce(t, w, dot)
+				if !sameLayoutValue(got, ref) {
+					t.Fatalf("layout %d differs", i)
+				}
+				maxChild = max(maxChild, w.Stats().ChildMemory)
+			}
+			took := time.Since(t0)
+			runtime.GC()
+			runtime.ReadMemStats(&m1)
+			rss1 := processMemory()
+			s := w.Stats()
+			mib := func(v uint64) float64 { return float64(v) / (1 << 20) }
+			t.Logf("%d layouts in %v (%.1f ms each); parent HeapInuse %.1f → %.1f MiB, RSS %.1f → %.1f MiB; child peak %.1f MiB; %+v",
+				run.count, took.Round(time.Millisecond), float64(took.Microseconds())/1000/float64(run.count-1),
+				mib(m0.HeapInuse), mib(m1.HeapInuse), mib(rss0), mib(rss1), mib(maxChild), s)
+			if s.Renders != run.count || s.Errors+s.Restarts+s.Kills != 0 {
+				t.Errorf("stats %+v", s)
+			}
+			if want := run.count / defaultMaxRenders; s.Recycles != want {
+				t.Errorf("%d recycles, want %d", s.Recycles, want)
+			}
+			if int64(m1.HeapInuse)-int64(m0.HeapInuse) > 8<<20 {
+				t.Errorf("parent HeapInuse grew by %.1f MiB", mib(m1.HeapInuse-m0.HeapInuse))
+			}
+			if int64(rss1)-int64(rss0) > 64<<20 {
+				t.Errorf("parent RSS grew by %.1f MiB", mib(rss1-rss0))
+			}
+		})
+	}
+}
+
+// TestEngineCompare times one layout (DOT → *Layout) in-process, through a
+// Worker and with native `dot -Tjson` (+ ParseLayout), interleaved so that
+// machine noise hits all three alike. Skipped unless PARLEY_ENGINE_COMPARE
+// is set (to the graph sizes, e.g. "20,100").
+func TestEngineCompare(t *testing.T) {
+	sizes := os.Getenv("PARLEY_ENGINE_COMPARE")
+	if sizes == "" {
+		t.Skip("set PARLEY_ENGINE_COMPARE=20,100 to compare engines")
+	}
+	dotBin, err := exec.LookPath("dot")
+	if err != nil {
+		t.Skip("no native dot")
+	}
+	const rounds = 15
+	inproc := NewInProcess()
+	w := newTestWorker(t, nil)
+	for _, s := range strings.Split(sizes, ",") {
+		var n int
+		fmt.Sscan(s, &n)
+		dot := genDOT(n, 1)
+		layoutOnce(t, inproc, dot)
+		layoutOnce(t, w, dot)
+		var tin, tw, tn []time.Duration
+		for r := 0; r < rounds; r++ {
+			t0 := time.Now()
+			layoutOnce(t, inproc, dot)
+			tin = append(tin, time.Since(t0))
+
+			t0 = time.Now()
+			layoutOnce(t, w, dot)
+			tw = append(tw, time.Since(t0))
+
+			t0 = time.Now()
+			cmd := exec.Command(dotBin, "-Tjson")
+			cmd.Stdin = bytes.NewReader(dot)
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := ParseLayout(out); err != nil {
+				t.Fatalf("native json: %v", err)
+			}
+			tn = append(tn, time.Since(t0))
+		}
+		med := func(ds []time.Duration) string {
+			sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+			return fmt.Sprintf("median %v (min %v)", ds[len(ds)/2].Round(100*time.Microsecond), ds[0].Round(100*time.Microsecond))
+		}
+		t.Logf("N=%d, %d rounds: in-process %s; worker %s; native dot -Tjson %s", n, rounds, med(tin), med(tw), med(tn))
+	}
+}
+
+func BenchmarkLayoutWorker(b *testing.B) {
+	w := newTestWorker(b, nil)
+	for _, n := range benchSizes {
+		dot := genDOT(n, 1)
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := w.Layout(context.Background(), dot); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,878 @@
+package scenario
+
+import (
+	"bytes"
+	"cmp"
+	"encoding"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Writing scenarios back as TOML.
+//
+// Marshal writes a whole scenario in one canonical form: format first, then
+// the [scenario] table, then every collection as an array of tables in the
+// order of the Scenario type ([[sources]], [[actors]], [[tracks]], [[seats]],
+// [[events]], [[statements]], [[variants]]), each entry's keys in the order
+// of its Go type, empty values left out, nested collections as sub-tables
+// ([[actors.memberships]], [[variants.seats]] ...) after their entry's keys.
+// Strings are always basic strings with escapes, dates their text form in
+// quotes. The key names are the toml tags of the types in types.go, that is
+// the documented ones.
+//
+// Edit is what an editor calls instead: it changes a user's file only where
+// the scenario changed, entry by entry, so that comments, blank lines, key
+// order and quoting everywhere else survive a form edit.
+
+// Marshal writes s as canonical TOML. Load reads the result back to a
+// scenario equal to s (apart from Name and Warnings) whenever s itself came
+// from Load or passes its checks. It fails only on text that TOML cannot
+// hold (a string that is not valid UTF-8) or on a type it cannot write.
+func Marshal(s *Scenario) ([]byte, error) {
+	if s == nil {
+		return nil, fmt.Errorf("scenario: marshal: nil scenario")
+	}
+	var e encoder
+	if err := e.table(nil, reflect.ValueOf(s).Elem()); err != nil {
+		return nil, err
+	}
+	return e.out(), nil
+}
+
+// encoder collects TOML text.
+type encoder struct {
+	buf bytes.Buffer
+}
+
+// out is the text with exactly one newline at the end and no blank first
+// line.
+func (e *encoder) out() []byte {
+	b := bytes.TrimLeft(e.buf.Bytes(), "\n")
+	b = bytes.TrimRight(b, "\n")
+	return append(b, '\n')
+}
+
+var textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+
+// field is one written field of a struct: its key and value.
+type field struct {
+	key string
+	v   reflect.Value
+}
+
+// fields lists v's fields that TOML sees, by their toml tag (fields tagged
+// "-" and unexported fields are left out).
+func fields(v reflect.Value) []field {
+	t := v.Type()
+	var fs []field
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		key, _, _ := strings.Cut(sf.Tag.Get("toml"), ",")
+		if key == "-" {
+			continue
+		}
+		if key == "" {
+			key = sf.Name
+		}
+		fs = append(fs, field{key, v.Field(i)})
+	}
+	return fs
+}
+
+// fieldKind says how a value is written: as a key = value line, as a
+// [table] or as an [[array of tables]].
+type fieldKind int
+
+const (
+	scalarField fieldKind = iota
+	tableField
+	arrayTablesField
+)
+
+func kindOf(t reflect.Type) fieldKind {
+	if t.Implements(textMarshalerType) {
+		return scalarField
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		return tableField
+	case reflect.Slice:
+		if et := t.Elem(); et.Kind() == reflect.Struct && !et.Implements(textMarshalerType) {
+			return arrayTablesField
+		}
+	}
+	return scalarField
+}
+
+// isEmpty reports whether v is left out: a zero value or an empty list.
+func isEmpty(v reflect.Value) bool {
+	if v.Kind() == reflect.Slice {
+		return v.Len() == 0
+	}
+	return v.IsZero()
+}
+
+// table writes the keys of struct v (at key path path), then its sub-tables
+// and arrays of tables. The caller has written the header.
+func (e *encoder) table(path []string, v reflect.Value) error {
+	fs := fields(v)
+	for _, f := range fs {
+		if kindOf(f.v.Type()) != scalarField || isEmpty(f.v) {
+			continue
+		}
+		if err := e.keyValue(path, f); err != nil {
+			return err
+		}
+	}
+	for _, f := range fs {
+		switch kindOf(f.v.Type()) {
+		case tableField:
+			if isEmpty(f.v) {
+				continue
+			}
+			p := append(slices.Clip(path), f.key)
+			fmt.Fprintf(&e.buf, "\n[%s]\n", headerName(p))
+			if err := e.table(p, f.v); err != nil {
+				return err
+			}
+		case arrayTablesField:
+			for i := range f.v.Len() {
+				if err := e.arrayEntry(append(slices.Clip(path), f.key), f.v.Index(i)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// arrayEntry writes one [[path]] element.
+func (e *encoder) arrayEntry(path []string, v reflect.Value) error {
+	fmt.Fprintf(&e.buf, "\n[[%s]]\n", headerName(path))
+	return e.table(path, v)
+}
+
+func (e *encoder) keyValue(path []string, f field) error {
+	e.buf.WriteString(tomlKey(f.key))
+	e.buf.WriteString(" = ")
+	if err := e.value(f.v); err != nil {
+		return fmt.Errorf("scenario: marshal %s: %w", headerName(append(slices.Clip(path), f.key)), err)
+	}
+	e.buf.WriteByte('\n')
+	return nil
+}
+
+// value writes a scalar or an inline array.
+func (e *encoder) value(v reflect.Value) error {
+	if v.Type().Implements(textMarshalerType) {
+		b, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+		if err != nil {
+			return err
+		}
+		return e.str(string(b))
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return e.str(v.String())
+	case reflect.Bool:
+		e.buf.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		e.buf.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if v.Uint() > math.MaxInt64 {
+			return fmt.Errorf("%d is too large for TOML", v.Uint())
+		}
+		e.buf.WriteString(strconv.FormatUint(v.Uint(), 10))
+	case reflect.Float32, reflect.Float64:
+		e.buf.WriteString(tomlFloat(v.Float()))
+	case reflect.Slice, reflect.Array:
+		e.buf.WriteByte('[')
+		for i := range v.Len() {
+			if i > 0 {
+				e.buf.WriteString(", ")
+			}
+			if err := e.value(v.Index(i)); err != nil {
+				return err
+			}
+		}
+		e.buf.WriteByte(']')
+	default:
+		return fmt.Errorf("cannot write a %s as TOML", v.Type())
+	}
+	return nil
+}
+
+func tomlFloat(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "nan"
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	}
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eEn") {
+		s += ".0"
+	}
+	return s
+}
+
+// str writes s as a TOML basic string.
+func (e *encoder) str(s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("text %q is not valid UTF-8", s)
+	}
+	e.buf.WriteString(quote(s))
+	return nil
+}
+
+// quote is s as a TOML basic string: "..." with \" \\ and the control
+// characters escaped; everything else, including non-ASCII, as it is.
+func quote(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// tomlKey is k bare when it may be, else quoted.
+func tomlKey(k string) string {
+	if k == "" {
+		return `""`
+	}
+	for _, r := range k {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return quote(k)
+		}
+	}
+	return k
+}
+
+func headerName(path []string) string {
+	parts := make([]string, len(path))
+	for i, p := range path {
+		parts[i] = tomlKey(p)
+	}
+	return strings.Join(parts, ".")
+}
+
+// Equal reports whether a and b hold the same scenario: every field equal,
+// an empty list counting as equal to an absent one; Name and Warnings are
+// not compared.
+func Equal(a, b *Scenario) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return equalValue(reflect.ValueOf(*a), reflect.ValueOf(*b))
+}
+
+func equalValue(a, b reflect.Value) bool {
+	switch a.Kind() {
+	case reflect.Struct:
+		for i := range a.NumField() {
+			sf := a.Type().Field(i)
+			if !sf.IsExported() || sf.Tag.Get("toml") == "-" {
+				continue
+			}
+			if !equalValue(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := range a.Len() {
+			if !equalValue(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return a.Equal(b)
+}
+
+// Edit returns text changed so that it loads to the scenario to, where from
+// is what text loads to now. Only what changed is rewritten: an entry of a
+// collection ([[actors]], [[seats]] ...) that changed is replaced by its
+// canonical form, a removed entry is cut out, a new entry is written after
+// the last one of its collection, and a changed [scenario] table is
+// rewritten; comments, blank lines and the layout of everything else stay as
+// they were. When text is laid out in a way this cannot follow (a collection
+// written as an inline array, say) it falls back to Marshal(to) under the
+// file's leading comment block. The result always loads back to a scenario
+// Equal to to, or Edit returns an error.
+func Edit(text []byte, from, to *Scenario) ([]byte, error) {
+	if to == nil {
+		return nil, fmt.Errorf("scenario: edit: nil scenario")
+	}
+	if from != nil && Equal(from, to) {
+		return text, nil
+	}
+	if from != nil {
+		if out, ok := splice(text, from, to); ok && loadsTo(out, to) {
+			return out, nil
+		}
+	}
+	full, err := Marshal(to)
+	if err != nil {
+		return nil, err
+	}
+	if lead := leadingComments(text); len(lead) > 0 {
+		full = append(append(lead, '\n'), full...)
+	}
+	if !loadsTo(full, to) {
+		return nil, fmt.Errorf("scenario: edit: the changed scenario does not load back (is it valid?)")
+	}
+	return full, nil
+}
+
+func loadsTo(text []byte, want *Scenario) bool {
+	got, err := Load(want.Name, bytes.NewReader(text))
+	return err == nil && Equal(got, want)
+}
+
+// leadingComments is the comment block at the top of text (comment lines
+// and blank lines before the first other line), without trailing blank
+// lines.
+func leadingComments(text []byte) []byte {
+	end := 0
+	for i := 0; i < len(text); {
+		j := bytes.IndexByte(text[i:], '\n')
+		next := len(text)
+		if j >= 0 {
+			next = i + j + 1
+		}
+		line := bytes.TrimSpace(text[i:next])
+		if len(line) > 0 && line[0] != '#' {
+			break
+		}
+		if len(line) > 0 {
+			end = next
+		}
+		i = next
+	}
+	out := slices.Clone(text[:end])
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	return out
+}
+
+// section is a run of lines under one header: from the header to the last
+// line with content before the next header (comment lines and blank lines
+// just before the next header belong to what follows).
+type section struct {
+	name       []string // header key path
+	array      bool     // [[...]] rather than [...]
+	start, end int      // line indexes, end exclusive
+}
+
+// splice edits text entry by entry; ok is false when the text's layout is
+// not one it can follow.
+func splice(text []byte, from, to *Scenario) (out []byte, ok bool) {
+	lines := splitLines(text)
+	secs, ok := scanSections(lines)
+	if !ok || from.Format != to.Format {
+		return nil, false
+	}
+	// entries[key] are the sections starting each [[key]] element, with
+	// their sub-tables folded in; tables[key] is the one [key] section.
+	type entry struct{ start, end int }
+	entries := map[string][]entry{}
+	tables := map[string]*entry{}
+	for _, s := range secs {
+		top := s.name[0]
+		switch {
+		case len(s.name) == 1 && s.array:
+			entries[top] = append(entries[top], entry{s.start, s.end})
+		case len(s.name) == 1:
+			if tables[top] != nil {
+				return nil, false
+			}
+			tables[top] = &entry{s.start, s.end}
+		default:
+			// A sub-table belongs to the element or table it follows.
+			if es := entries[top]; len(es) > 0 && es[len(es)-1].end <= s.start && noHeaderBetween(secs, es[len(es)-1].start, s.start, top) {
+				es[len(es)-1].end = s.end
+			} else if t := tables[top]; t != nil && noHeaderBetween(secs, t.start, s.start, top) {
+				t.end = s.end
+			} else {
+				return nil, false
+			}
+		}
+	}
+
+	type edit struct {
+		start, end int // lines replaced
+		text       string
+	}
+	var edits []edit
+	fv, tv := reflect.ValueOf(from).Elem(), reflect.ValueOf(to).Elem()
+	ff, tf := fields(fv), fields(tv)
+	for i := range ff {
+		key := ff[i].key
+		a, b := ff[i].v, tf[i].v
+		switch kindOf(a.Type()) {
+		case scalarField:
+			if !equalValue(a, b) {
+				return nil, false // format: rewrite the whole file
+			}
+			if !isEmpty(a) && (tables[key] != nil || entries[key] != nil) {
+				return nil, false
+			}
+		case tableField:
+			if equalValue(a, b) {
+				continue
+			}
+			var e encoder
+			if !isEmpty(b) {
+				fmt.Fprintf(&e.buf, "[%s]\n", tomlKey(key))
+				if err := e.table([]string{key}, b); err != nil {
+					return nil, false
+				}
+			}
+			if t := tables[key]; t != nil {
+				edits = append(edits, edit{t.start, t.end, e.buf.String()})
+			} else if !isEmpty(b) {
+				at := len(lines)
+				if len(secs) > 0 {
+					at = secs[0].start
+					// before the comments that lead into the first header
+					for at > 0 && isCommentOrBlank(lines[at-1]) && !isBlank(lines[at-1]) {
+						at--
+					}
+				}
+				edits = append(edits, edit{at, at, e.buf.String() + "\n"})
+			}
+		case arrayTablesField:
+			es := entries[key]
+			if len(es) != a.Len() || (tables[key] != nil) {
+				return nil, false
+			}
+			if equalValue(a, b) {
+				continue
+			}
+			marshal := func(j int) (string, bool) {
+				var e encoder
+				if err := e.arrayEntry([]string{key}, b.Index(j)); err != nil {
+					return "", false
+				}
+				return strings.TrimLeft(e.buf.String(), "\n"), true
+			}
+			for _, op := range diffEntries(a, b) {
+				switch {
+				case op.oldLen > 0: // replace or delete old[op.old : op.old+op.oldLen]
+					first, last := es[op.old], es[op.old+op.oldLen-1]
+					var sb strings.Builder
+					for j := op.new; j < op.new+op.newLen; j++ {
+						s, ok := marshal(j)
+						if !ok {
+							return nil, false
+						}
+						if j > op.new {
+							sb.WriteByte('\n')
+						}
+						sb.WriteString(s)
+					}
+					end := last.end
+					if op.newLen == 0 { // also drop the blank lines after it
+						for end < len(lines) && isBlank(lines[end]) {
+							end++
+						}
+					}
+					edits = append(edits, edit{first.start, end, sb.String()})
+				case op.newLen > 0: // insert new[op.new : op.new+op.newLen]
+					var sb strings.Builder
+					at := len(lines)
+					if op.old > 0 {
+						at = es[op.old-1].end
+					} else if len(es) > 0 {
+						at = es[0].start
+					}
+					for j := op.new; j < op.new+op.newLen; j++ {
+						s, ok := marshal(j)
+						if !ok {
+							return nil, false
+						}
+						if op.old > 0 || len(es) == 0 || j > op.new {
+							sb.WriteByte('\n')
+						}
+						sb.WriteString(s)
+					}
+					if op.old == 0 && len(es) > 0 {
+						sb.WriteByte('\n')
+					}
+					edits = append(edits, edit{at, at, sb.String()})
+				}
+			}
+		}
+	}
+	// Apply from the bottom up so earlier line numbers stay right.
+	// At the same line a replacement goes before an insertion there.
+	slices.SortStableFunc(edits, func(x, y edit) int { return cmp.Or(y.start-x.start, y.end-x.end) })
+	for _, ed := range edits {
+		repl := splitLines([]byte(ed.text))
+		if ed.start == len(lines) && len(lines) > 0 && !strings.HasSuffix(lines[len(lines)-1], "\n") {
+			lines[len(lines)-1] += "\n"
+		}
+		lines = slices.Replace(lines, ed.start, ed.end, repl...)
+	}
+	return []byte(strings.Join(lines, "")), true
+}
+
+// noHeaderBetween reports whether no header other than sub-tables of top
+// lies between lines a and b.
+func noHeaderBetween(secs []section, a, b int, top string) bool {
+	for _, s := range secs {
+		if s.start > a && s.start < b && s.name[0] != top {
+			return false
+		}
+	}
+	return true
+}
+
+// entryOp is one step of a list edit: old[old:old+oldLen] becomes
+// new[new:new+newLen].
+type entryOp struct{ old, oldLen, new, newLen int }
+
+// maxDiffCells bounds the work of diffEntries' alignment; past it the
+// changed middle of a list is rewritten as a whole.
+const maxDiffCells = 4 << 20
+
+// diffEntries finds the entries of list a that changed to make list b:
+// entries are compared by their canonical text, the longest common
+// subsequence of the two lists is kept as it is, and each run of entries
+// between kept ones is replaced, removed or inserted.
+func diffEntries(a, b reflect.Value) []entryOp {
+	key := func(v reflect.Value) string {
+		var e encoder
+		if err := e.table(nil, v); err != nil {
+			return fmt.Sprintf("%#v", v.Interface()) // unwritable: compared as Go values
+		}
+		return e.buf.String()
+	}
+	ka := make([]string, a.Len())
+	for i := range ka {
+		ka[i] = key(a.Index(i))
+	}
+	kb := make([]string, b.Len())
+	for i := range kb {
+		kb[i] = key(b.Index(i))
+	}
+	// Common prefix and suffix first: the usual edit touches one place.
+	p := 0
+	for p < len(ka) && p < len(kb) && ka[p] == kb[p] {
+		p++
+	}
+	q := 0
+	for q < len(ka)-p && q < len(kb)-p && ka[len(ka)-1-q] == kb[len(kb)-1-q] {
+		q++
+	}
+	ma, mb := ka[p:len(ka)-q], kb[p:len(kb)-q]
+	if len(ma) == 0 && len(mb) == 0 {
+		return nil
+	}
+	if len(ma)*len(mb) > maxDiffCells || len(ma) == 0 || len(mb) == 0 {
+		return []entryOp{{p, len(ma), p, len(mb)}}
+	}
+	// lcs[i][j] is the length of the longest common subsequence of
+	// ma[i:] and mb[j:].
+	w := len(mb) + 1
+	lcs := make([]int32, (len(ma)+1)*w)
+	for i := len(ma) - 1; i >= 0; i-- {
+		for j := len(mb) - 1; j >= 0; j-- {
+			if ma[i] == mb[j] {
+				lcs[i*w+j] = lcs[(i+1)*w+j+1] + 1
+			} else {
+				lcs[i*w+j] = max(lcs[(i+1)*w+j], lcs[i*w+j+1])
+			}
+		}
+	}
+	var ops []entryOp
+	i, j := 0, 0
+	for i < len(ma) || j < len(mb) {
+		if i < len(ma) && j < len(mb) && ma[i] == mb[j] {
+			i++
+			j++
+			continue
+		}
+		op := entryOp{old: p + i, new: p + j}
+		for i < len(ma) || j < len(mb) {
+			if i < len(ma) && j < len(mb) && ma[i] == mb[j] {
+				break
+			}
+			if j >= len(mb) || (i < len(ma) && lcs[(i+1)*w+j] >= lcs[i*w+j+1]) {
+				i++
+				op.oldLen++
+			} else {
+				j++
+				op.newLen++
+			}
+		}
+		ops = append(ops, op)
+	}
+	return ops
+}
+
+// splitLines splits text after each newline, keeping the newlines.
+func splitLines(text []byte) []string {
+	var lines []string
+	for len(text) > 0 {
+		i := bytes.IndexByte(text, '\n')
+		if i < 0 {
+			lines = append(lines, string(text))
+			break
+		}
+		lines = append(lines, string(text[:i+1]))
+		text = text[i+1:]
+	}
+	return lines
+}
+
+func isBlank(line string) bool { return strings.TrimSpace(line) == "" }
+
+func isCommentOrBlank(line string) bool {
+	t := strings.TrimSpace(line)
+	return t == "" || t[0] == '#'
+}
+
+// scanSections finds the table headers of a TOML text, line by line,
+// knowing just enough TOML to skip multi-line strings and arrays. ok is
+// false when it meets something it does not follow (a header name it
+// cannot read).
+func scanSections(lines []string) (secs []section, ok bool) {
+	var ml string // the open multi-line string's delimiter
+	depth := 0    // open [ and { of values
+	for n, line := range lines {
+		i := 0
+		if ml == "" && depth == 0 {
+			t := strings.TrimLeft(line, " \t")
+			if strings.HasPrefix(t, "[") {
+				name, array, ok := parseHeader(t)
+				if !ok {
+					return nil, false
+				}
+				if k := len(secs); k > 0 {
+					secs[k-1].end = lastContent(lines, secs[k-1].start, n)
+				}
+				secs = append(secs, section{name: name, array: array, start: n})
+				continue
+			}
+			// key = value: the value starts after the first = outside quotes.
+			i = valueStart(line)
+			if i < 0 {
+				continue
+			}
+		}
+		ml, depth = scanValue(line, i, ml, depth)
+	}
+	if ml != "" || depth != 0 {
+		return nil, false
+	}
+	if k := len(secs); k > 0 {
+		secs[k-1].end = lastContent(lines, secs[k-1].start, len(lines))
+	}
+	return secs, true
+}
+
+// lastContent is the end (exclusive) of the section starting at start when
+// the next header is at next: trailing blank and comment lines are left to
+// what follows.
+func lastContent(lines []string, start, next int) int {
+	end := next
+	for end > start+1 && isCommentOrBlank(lines[end-1]) {
+		end--
+	}
+	return end
+}
+
+// valueStart is the index just after a key's '=', or -1 for a line without
+// one (blank, comment).
+func valueStart(line string) int {
+	var q byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case q != 0:
+			if c == '\\' && q == '"' {
+				i++
+			} else if c == q {
+				q = 0
+			}
+		case c == '"' || c == '\'':
+			q = c
+		case c == '#':
+			return -1
+		case c == '=':
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// scanValue follows the value text of line from i, given the open
+// multi-line string and bracket depth, and returns them at the line's end.
+func scanValue(line string, i int, ml string, depth int) (string, int) {
+	for i < len(line) {
+		if ml != "" {
+			j := strings.Index(line[i:], ml)
+			if ml == `"""` {
+				// skip escaped characters
+				k := i
+				for k < len(line) {
+					if line[k] == '\\' {
+						k += 2
+						continue
+					}
+					if strings.HasPrefix(line[k:], ml) {
+						break
+					}
+					k++
+				}
+				if k >= len(line) {
+					return ml, depth
+				}
+				j = k - i
+			}
+			if j < 0 {
+				return ml, depth
+			}
+			i += j + 3
+			for i < len(line) && line[i] == ml[0] { // up to two quotes may end the string
+				i++
+			}
+			ml = ""
+			continue
+		}
+		c := line[i]
+		switch {
+		case strings.HasPrefix(line[i:], `"""`), strings.HasPrefix(line[i:], `'''`):
+			ml = line[i : i+3]
+			i += 3
+			continue
+		case c == '"':
+			i++
+			for i < len(line) && line[i] != '"' {
+				if line[i] == '\\' {
+					i++
+				}
+				i++
+			}
+		case c == '\'':
+			i++
+			for i < len(line) && line[i] != '\'' {
+				i++
+			}
+		case c == '#':
+			return ml, depth
+		case c == '[' || c == '{':
+			depth++
+		case c == ']' || c == '}':
+			depth--
+		}
+		i++
+	}
+	return ml, depth
+}
+
+// parseHeader reads "[a.b]" or "[[a.b]]" at the start of t.
+func parseHeader(t string) (name []string, array bool, ok bool) {
+	array = strings.HasPrefix(t, "[[")
+	if array {
+		t = t[2:]
+	} else {
+		t = t[1:]
+	}
+	for {
+		t = strings.TrimLeft(t, " \t")
+		var part string
+		switch {
+		case strings.HasPrefix(t, `"`):
+			j := 1
+			for j < len(t) && t[j] != '"' {
+				if t[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(t) {
+				return nil, false, false
+			}
+			p, err := strconv.Unquote(t[:j+1])
+			if err != nil {
+				return nil, false, false
+			}
+			part, t = p, t[j+1:]
+		case strings.HasPrefix(t, `'`):
+			j := strings.IndexByte(t[1:], '\'')
+			if j < 0 {
+				return nil, false, false
+			}
+			part, t = t[1:j+1], t[j+2:]
+		default:
+			j := 0
+			for j < len(t) && (t[j] >= 'a' && t[j] <= 'z' || t[j] >= 'A' && t[j] <= 'Z' || t[j] >= '0' && t[j] <= '9' || t[j] == '_' || t[j] == '-') {
+				j++
+			}
+			if j == 0 {
+				return nil, false, false
+			}
+			part, t = t[:j], t[j:]
+		}
+		name = append(name, part)
+		t = strings.TrimLeft(t, " \t")
+		if strings.HasPrefix(t, ".") {
+			t = t[1:]
+			continue
+		}
+		break
+	}
+	closing := "]"
+	if array {
+		closing = "]]"
+	}
+	if !strings.HasPrefix(t, closing) {
+		return nil, false, false
+	}
+	rest := strings.TrimSpace(t[len(closing):])
+	if rest != "" && rest[0] != '#' {
+		return nil, false, false
+	}
+	return name, array, true
+}

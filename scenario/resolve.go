@@ -1,0 +1,154 @@
+package scenario
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Picture is one concrete state of a scenario: the base, or the base with a
+// variant applied. Its tracks and seats are copies, in a stable order; the
+// slices inside them (sources, claimed_by) are shared with the scenario and
+// must not be modified.
+type Picture struct {
+	Scenario *Scenario
+	Variant  *Variant // nil for the base
+	Tracks   []Track
+	Seats    []Seat
+
+	actors  map[string]*Actor
+	tracks  map[string]*Track
+	sources map[string]*Source
+}
+
+// Resolve applies the variant with the given id ("" for the base) and
+// returns the picture it gives. A variant changes the base in this order:
+//
+//  1. remove_tracks removes those tracks and all their seats;
+//  2. remove_seats entries {track, actor} remove that actor's seats at that
+//     track; with role, only the seat of that role;
+//  3. each of the variant's tracks replaces the base track with the same id
+//     in place, or is added after the base tracks;
+//  4. the variant's seats for a (track, actor) replace all remaining base
+//     seats of that track and actor, at the place of the first of them, or
+//     are added after the base seats.
+//
+// Everything else keeps the base order; additions keep the variant's order.
+func (s *Scenario) Resolve(variant string) (*Picture, error) {
+	p := &Picture{Scenario: s}
+	if variant != "" {
+		ids := make([]string, len(s.Variants))
+		for i := range s.Variants {
+			ids[i] = s.Variants[i].ID
+			if ids[i] == variant && p.Variant == nil {
+				p.Variant = &s.Variants[i]
+			}
+		}
+		if p.Variant == nil {
+			return nil, unknownVariant(variant, ids)
+		}
+	}
+	p.Tracks, p.Seats = apply(s, p.Variant)
+	p.actors = make(map[string]*Actor, len(s.Actors))
+	for i := range s.Actors {
+		addFirst(p.actors, s.Actors[i].ID, &s.Actors[i])
+	}
+	p.tracks = make(map[string]*Track, len(p.Tracks))
+	for i := range p.Tracks {
+		addFirst(p.tracks, p.Tracks[i].ID, &p.Tracks[i])
+	}
+	p.sources = make(map[string]*Source, len(s.Sources))
+	for i := range s.Sources {
+		addFirst(p.sources, s.Sources[i].ID, &s.Sources[i])
+	}
+	return p, nil
+}
+
+func unknownVariant(id string, ids []string) error {
+	if len(ids) == 0 {
+		return fmt.Errorf("scenario: unknown variant %q (this scenario has no variants)", id)
+	}
+	hint := ""
+	if c := closest(id, ids); c != "" {
+		hint = fmt.Sprintf("; did you mean %q?", c)
+	}
+	return fmt.Errorf("scenario: unknown variant %q%s (variants: %s)", id, hint, strings.Join(ids, ", "))
+}
+
+func addFirst[T any](m map[string]*T, id string, v *T) {
+	if _, ok := m[id]; !ok {
+		m[id] = v
+	}
+}
+
+// Actor is the actor with the given id, or nil.
+func (p *Picture) Actor(id string) *Actor { return p.actors[id] }
+
+// Track is the picture's track with the given id, or nil.
+func (p *Picture) Track(id string) *Track { return p.tracks[id] }
+
+// Source is the source with the given id, or nil.
+func (p *Picture) Source(id string) *Source { return p.sources[id] }
+
+// matches reports whether seat s is one that r names.
+func (r SeatRef) matches(s Seat) bool {
+	return s.Track == r.Track && s.Actor == r.Actor && (r.Role == "" || s.Role == r.Role)
+}
+
+// apply gives the tracks and seats of the base with v applied (v may be nil).
+func apply(s *Scenario, v *Variant) ([]Track, []Seat) {
+	tracks := append([]Track(nil), s.Tracks...)
+	if v == nil {
+		return tracks, append([]Seat(nil), s.Seats...)
+	}
+
+	removed := map[string]bool{}
+	for _, id := range v.RemoveTracks {
+		removed[id] = true
+	}
+	tracks = slices.DeleteFunc(tracks, func(t Track) bool { return removed[t.ID] })
+	for _, t := range v.Tracks {
+		// A track both removed and given by the variant comes back at the
+		// end, without its base seats.
+		delete(removed, t.ID)
+		if i := slices.IndexFunc(tracks, func(b Track) bool { return b.ID == t.ID }); i >= 0 {
+			tracks[i] = t
+		} else {
+			tracks = append(tracks, t)
+		}
+	}
+
+	type key struct{ track, actor string }
+	replaced := map[key][]Seat{}
+	var order []key // variant (track, actor) pairs in first-seen order
+	for _, st := range v.Seats {
+		k := key{st.Track, st.Actor}
+		if _, ok := replaced[k]; !ok {
+			order = append(order, k)
+		}
+		replaced[k] = append(replaced[k], st)
+	}
+	placed := map[key]bool{}
+	var seats []Seat
+	for _, st := range s.Seats {
+		gone := slices.ContainsFunc(v.RemoveTracks, func(id string) bool { return id == st.Track })
+		if gone || slices.ContainsFunc(v.RemoveSeats, func(r SeatRef) bool { return r.matches(st) }) {
+			continue
+		}
+		k := key{st.Track, st.Actor}
+		if vs, ok := replaced[k]; ok {
+			if !placed[k] {
+				seats = append(seats, vs...)
+				placed[k] = true
+			}
+			continue
+		}
+		seats = append(seats, st)
+	}
+	for _, k := range order {
+		if !placed[k] && !removed[k.track] {
+			seats = append(seats, replaced[k]...)
+		}
+	}
+	return tracks, seats
+}

@@ -1,0 +1,472 @@
+// Package ui is Parley's desktop window: a TOML editor and structured forms
+// for one scenario, always in step, a live participation diagram, a
+// problems list, safe saving, undo and export. New is the one entry point.
+// It knows nothing of go-graphviz: diagrams come from a render.Engine (a
+// render.Worker in the app).
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/render"
+	"github.com/parleyhq/parley/scenario"
+)
+
+// Version is Parley's version, shown in About. main sets it before New.
+var Version = "dev"
+
+// FormatReference is the scenario format reference (the text of
+// docs/format.md, Markdown) shown by Help › Format reference. main sets it
+// before New; while it is empty Help says where the reference is.
+var FormatReference string
+
+// Timings of the window's background work.
+const (
+	// typingPause is how long typing must pause before the text is
+	// validated, rendered and becomes an undo step.
+	typingPause = 300 * time.Millisecond
+	// autosaveDelay is how long after the last change unsaved work is
+	// written to the recovery file.
+	autosaveDelay = 2 * time.Second
+	// watchInterval is how often the open file is checked for changes made
+	// outside Parley.
+	watchInterval = time.Second
+)
+
+// App is one Parley window: the document it edits and the panels that show
+// it.
+type App struct {
+	fyneApp fyne.App
+	win     fyne.Window
+	eng     render.Engine
+	do      func(func()) // runs a function on the UI thread (fyne.Do)
+
+	doc     document
+	history *history
+	pipe    *pipeline
+
+	// The last text that loaded, and its scenario: the forms, the matrix
+	// and the view controls show it.
+	model     *scenario.Scenario
+	modelText string
+	problems  scenario.Problems
+
+	typing  uint64      // counts keystrokes, to know a pause is the latest
+	typeAt  *time.Timer // the pending typing pause
+	autoAt  *time.Timer // the pending autosave
+	watch   *fileWatch
+	closing bool
+
+	editor   *editorPanel
+	forms    *formsPanel
+	matrix   *matrixPanel
+	preview  *previewPanel
+	probs    *problemsPanel
+	tabs     *container.AppTabs
+	status   *widget.Label
+	split    *container.Split // editor | diagram
+	vsplit   *container.Split // (editor | diagram) / problems
+	recent   *fyne.Menu
+	guard    *unsavedGuard // the open Save / Discard / Cancel question
+	measure  func(event string, d time.Duration) // test hook: timings
+
+	menu       *fyne.MainMenu
+	themeItems []*fyne.MenuItem
+	helpWindow fyne.Window
+
+	recoveryOffered bool
+	recoveryDialog  dialog.Dialog
+	lastError       error // the last error shown
+	started  time.Time
+	firstHit bool
+}
+
+// document is the file being edited.
+type document struct {
+	path  string // "" until saved somewhere
+	name  string // what the title shows
+	text  string // the editor's text
+	saved string // the text as last loaded or saved: dirty when different
+	stamp fileStamp
+}
+
+func (d *document) dirty() bool { return d.text != d.saved }
+
+// New builds Parley's window in w: menus, panels, shortcuts, the layout
+// worker (closed with the window), preferences (window size, theme, view
+// options) and the close guard. It opens nothing: call OpenFile or
+// OpenExample next, then w.ShowAndRun.
+func New(a fyne.App, w fyne.Window) *App {
+	exe, err := os.Executable()
+	cmd := []string{exe, render.WorkerArg}
+	if err != nil {
+		cmd = nil // the Worker's default: this executable
+	}
+	eng := render.NewWorker(render.WorkerOptions{Command: cmd})
+	return newApp(a, w, eng, fyne.Do)
+}
+
+// newApp is New with the engine given (tests pass a fake or a test worker)
+// and the function that runs code on the UI thread. The App closes eng when
+// the window closes.
+func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App {
+	u := &App{fyneApp: a, win: w, eng: eng, do: do, started: time.Now()}
+	u.history = newHistory()
+	u.pipe = newPipeline(eng)
+	u.applyThemePref()
+
+	u.editor = newEditorPanel(u)
+	u.forms = newFormsPanel(u)
+	u.matrix = newMatrixPanel(u)
+	u.preview = newPreviewPanel(u)
+	u.probs = newProblemsPanel(u)
+	u.status = widget.NewLabel("")
+	u.status.Truncation = fyne.TextTruncateEllipsis
+
+	u.tabs = container.NewAppTabs(
+		container.NewTabItem("Text", u.editor.content),
+		container.NewTabItem("Forms", u.forms.content),
+		container.NewTabItem("Matrix", u.matrix.content),
+	)
+	u.split = container.NewHSplit(u.tabs, u.preview.content)
+	u.split.Offset = 0.42
+	u.vsplit = container.NewVSplit(u.split, u.probs.content)
+	u.vsplit.Offset = 0.8
+	w.SetContent(container.NewBorder(nil, u.status, nil, nil, u.vsplit))
+	w.SetMainMenu(u.buildMenu())
+	u.addShortcuts()
+	u.restoreWindowSize()
+	w.SetCloseIntercept(u.closeRequested)
+	u.setDocument("", "untitled.toml", "")
+	return u
+}
+
+// OpenExample opens the bundled example scenario as a new, unsaved
+// document (saving asks where). When the last session left unsaved work
+// behind, it offers that first.
+func (u *App) OpenExample() {
+	u.setDocument("", assets.ExampleName, string(assets.Example))
+	u.offerRecovery()
+}
+
+// OpenFile opens the scenario file at path. It fails when the file cannot
+// be read; a file with problems opens, with its problems listed.
+func (u *App) OpenFile(path string) error {
+	text, stamp, err := readScenarioFile(path)
+	if err != nil {
+		return err
+	}
+	u.setDocument(path, filepath.Base(path), text)
+	u.doc.stamp = stamp
+	u.addRecent(path)
+	u.watchFile()
+	u.offerRecovery()
+	return nil
+}
+
+// setDocument replaces the document: a fresh history, not dirty.
+func (u *App) setDocument(path, name, text string) {
+	u.doc = document{path: path, name: name, text: text, saved: text}
+	u.history.reset(text)
+	u.model, u.modelText, u.problems = nil, "", nil
+	u.typing++
+	u.editor.setText(text)
+	u.watchFile()
+	u.updateTitle()
+	u.submit()
+}
+
+// replaceText puts a new text in the editor as one undo step (a form edit,
+// a reload) and validates and renders it at once.
+func (u *App) replaceText(text string, undoable bool) {
+	u.typing++ // a pending typing pause is overtaken
+	if u.typeAt != nil {
+		u.typeAt.Stop()
+	}
+	u.doc.text = text
+	u.editor.setText(text)
+	if undoable {
+		u.history.push(text)
+	}
+	u.changed()
+	u.submit()
+}
+
+// typed is the editor's change handler: the text becomes an undo step and
+// is validated once typing pauses.
+func (u *App) typed(text string) {
+	u.doc.text = text
+	u.typing++
+	n := u.typing
+	if u.typeAt != nil {
+		u.typeAt.Stop()
+	}
+	u.typeAt = time.AfterFunc(typingPause, func() {
+		u.do(func() {
+			if u.typing == n {
+				u.typingPaused()
+			}
+		})
+	})
+	u.changed()
+}
+
+// typingPaused makes the typed text an undo step and sends it off.
+func (u *App) typingPaused() {
+	u.history.push(u.doc.text)
+	u.submit()
+}
+
+// flushTyping acts on a pending typing pause now (before undo, save, a
+// form edit).
+func (u *App) flushTyping() {
+	if u.doc.text != u.history.current() {
+		u.typing++
+		if u.typeAt != nil {
+			u.typeAt.Stop()
+		}
+		u.typingPaused()
+	}
+}
+
+// changed updates what follows from the text changing: title, autosave.
+func (u *App) changed() {
+	u.updateTitle()
+	u.scheduleAutosave()
+}
+
+func (u *App) updateTitle() {
+	mark := ""
+	if u.doc.dirty() {
+		mark = "● "
+	}
+	u.win.SetTitle(mark + u.doc.name + " — Parley")
+}
+
+// submit validates and renders the current text off the UI thread; the
+// newest submission wins.
+func (u *App) submit() {
+	u.pipe.submit(u, u.doc.name, u.doc.text, u.preview.options())
+}
+
+// loaded takes a validation result (on the UI thread).
+func (u *App) loaded(text string, s *scenario.Scenario, err error) {
+	var ps scenario.Problems
+	switch e := err.(type) {
+	case nil:
+		ps = s.Warnings
+		u.model, u.modelText = s, text
+	case scenario.Problems:
+		ps = e
+	default:
+		ps = scenario.Problems{{File: u.doc.name, Message: err.Error()}}
+	}
+	u.problems = ps
+	u.probs.set(ps)
+	if s != nil {
+		u.forms.refresh()
+		u.matrix.refresh()
+		u.preview.updateVariants()
+	}
+	u.preview.setStale(err != nil)
+	u.forms.setEnabled(err == nil)
+	u.matrix.setEnabled(err == nil)
+	u.updateStatus()
+}
+
+// drawn takes a rendering result (on the UI thread).
+func (u *App) drawn(d *render.Drawing, err error, took time.Duration) {
+	if err != nil {
+		u.preview.setError(err)
+		u.setStatus("ui: the diagram could not be drawn: " + err.Error())
+		return
+	}
+	u.preview.setDrawing(d)
+	if !u.firstHit {
+		u.firstHit = true
+		u.report("first-diagram", time.Since(u.started))
+	}
+	u.report("render", took)
+	u.updateStatus()
+}
+
+func (u *App) report(event string, d time.Duration) {
+	if u.measure != nil {
+		u.measure(event, d)
+	}
+}
+
+func (u *App) updateStatus() {
+	var errs, warns int
+	for _, p := range u.problems {
+		if p.Severity == scenario.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	var parts []string
+	if u.doc.path != "" {
+		parts = append(parts, u.doc.path)
+	} else {
+		parts = append(parts, u.doc.name+" (not saved yet)")
+	}
+	parts = append(parts, plural(errs, "error")+", "+plural(warns, "warning"))
+	if s := u.model; s != nil && errs == 0 {
+		parts = append(parts, fmt.Sprintf("%s, %s, %s", plural(len(s.Actors), "actor"), plural(len(s.Tracks), "track"), plural(len(s.Seats), "seat")))
+	}
+	u.setStatus(strings.Join(parts, " · "))
+}
+
+func (u *App) setStatus(s string) { u.status.SetText(s) }
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// currentModel is the scenario of the current text for a form edit: the
+// last loaded one when it is current, else the text is loaded now. It is
+// nil (and the problems shown) when the text does not load.
+func (u *App) currentModel() *scenario.Scenario {
+	u.flushTyping()
+	if u.model != nil && u.modelText == u.doc.text {
+		return u.model
+	}
+	s, err := scenario.Load(u.doc.name, strings.NewReader(u.doc.text))
+	if err != nil {
+		u.loaded(u.doc.text, nil, err)
+		u.showError(fmt.Errorf("ui: fix the problems in the text first; the forms edit a scenario that loads"))
+		return nil
+	}
+	u.model, u.modelText = s, u.doc.text
+	return s
+}
+
+// applyModel turns a changed copy of the current scenario into text,
+// changing only the entries that changed, and makes it the document's text
+// as one undo step. It refuses (and says why) a change that would not load.
+func (u *App) applyModel(to *scenario.Scenario) bool {
+	from := u.currentModel()
+	if from == nil {
+		return false
+	}
+	to.Name = from.Name
+	out, err := scenario.Edit([]byte(u.doc.text), from, to)
+	if err != nil {
+		if ps, ok := loadProblems(to); ok {
+			u.showError(fmt.Errorf("ui: that change would make the scenario invalid:\n%s", ps))
+		} else {
+			u.showError(fmt.Errorf("ui: that change cannot be written: %w", err))
+		}
+		return false
+	}
+	if string(out) == u.doc.text {
+		return true
+	}
+	u.replaceText(string(out), true)
+	return true
+}
+
+// loadProblems marshals s and loads it, for the problems of a refused edit.
+func loadProblems(s *scenario.Scenario) (string, bool) {
+	b, err := scenario.Marshal(s)
+	if err != nil {
+		return "", false
+	}
+	_, err = scenario.Load(s.Name, strings.NewReader(string(b)))
+	if err == nil {
+		return "", false
+	}
+	return err.Error(), true
+}
+
+// cloneModel deep-copies a scenario (through its canonical text, so the
+// copy shares nothing).
+func cloneModel(s *scenario.Scenario) *scenario.Scenario {
+	c := *s
+	c.Sources = cloneSlice(s.Sources)
+	c.Actors = cloneSlice(s.Actors)
+	for i := range c.Actors {
+		c.Actors[i].Memberships = cloneSlice(c.Actors[i].Memberships)
+	}
+	c.Tracks = cloneSlice(s.Tracks)
+	for i := range c.Tracks {
+		c.Tracks[i].Sources = cloneSlice(c.Tracks[i].Sources)
+	}
+	c.Seats = cloneSeats(s.Seats)
+	c.Events = cloneSlice(s.Events)
+	for i := range c.Events {
+		e := &c.Events[i]
+		e.Actors, e.Sources = cloneSlice(e.Actors), cloneSlice(e.Sources)
+	}
+	c.Statements = cloneSlice(s.Statements)
+	for i := range c.Statements {
+		st := &c.Statements[i]
+		st.About, st.Sources = cloneSlice(st.About), cloneSlice(st.Sources)
+	}
+	c.Variants = cloneSlice(s.Variants)
+	for i := range c.Variants {
+		v := &c.Variants[i]
+		v.Tracks = cloneSlice(v.Tracks)
+		for j := range v.Tracks {
+			v.Tracks[j].Sources = cloneSlice(v.Tracks[j].Sources)
+		}
+		v.Seats = cloneSeats(v.Seats)
+		v.RemoveTracks = cloneSlice(v.RemoveTracks)
+		v.RemoveSeats = cloneSlice(v.RemoveSeats)
+	}
+	c.Warnings = nil
+	return &c
+}
+
+func cloneSeats(ss []scenario.Seat) []scenario.Seat {
+	c := cloneSlice(ss)
+	for i := range c {
+		c[i].ClaimedBy, c[i].Sources = cloneSlice(c[i].ClaimedBy), cloneSlice(c[i].Sources)
+	}
+	return c
+}
+
+func cloneSlice[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append([]T(nil), s...)
+}
+
+// shutdown stops background work and closes the engine; the window is
+// closing.
+func (u *App) shutdown() {
+	if u.closing {
+		return
+	}
+	u.closing = true
+	u.typing++
+	if u.typeAt != nil {
+		u.typeAt.Stop()
+	}
+	if u.autoAt != nil {
+		u.autoAt.Stop()
+	}
+	if u.watch != nil {
+		u.watch.stop()
+	}
+	u.saveWindowSize()
+	u.pipe.close()
+	if u.eng != nil {
+		u.eng.Close()
+	}
+}

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parleyhq/parley/render"
+	"github.com/parleyhq/parley/scenario"
+)
+
+// PNG scale choices: the label shown and the scale (1 = 96 dpi).
+var pngScales = []struct {
+	label string
+	scale float64
+}{
+	{"1× (96 dpi, screen)", 1},
+	{"2× (192 dpi)", 2},
+	{"3× (288 dpi, print)", 3},
+	{"4× (384 dpi)", 4},
+}
+
+// export asks for a file and writes the current diagram there in format f
+// (for PNG after asking the scale).
+func (u *App) export(f render.Format) {
+	s := u.currentModel()
+	if s == nil {
+		return
+	}
+	if f != render.PNG {
+		u.exportTo(s, f, 1)
+		return
+	}
+	sel := widget.NewSelect(nil, nil)
+	for _, o := range pngScales {
+		sel.Options = append(sel.Options, o.label)
+	}
+	sel.SetSelectedIndex(u.prefInt(prefPNGScale, 1, len(pngScales)))
+	d := dialog.NewForm("Export PNG", "Choose file…", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Scale", sel)},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			i := max(sel.SelectedIndex(), 0)
+			u.setPrefInt(prefPNGScale, i)
+			u.exportTo(s, render.PNG, pngScales[i].scale)
+		}, u.win)
+	d.Show()
+}
+
+const prefPNGScale = "pngScale"
+
+// exportTo asks for the file name, then renders off the UI thread and
+// writes.
+func (u *App) exportTo(s *scenario.Scenario, f render.Format, scale float64) {
+	ext := "." + string(f)
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		u.setStatus(fmt.Sprintf("Exporting %s…", w.URI().Name()))
+		u.writeExport(s, f, scale, w, nil)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.SetFileName(strings.TrimSuffix(u.doc.name, filepath.Ext(u.doc.name)) + ext)
+	u.setDialogFolder(d)
+	d.Show()
+}
+
+// writeExport renders s in format f into w off the UI thread, closes w and
+// reports on the UI thread (then done, if set, with the error).
+func (u *App) writeExport(s *scenario.Scenario, f render.Format, scale float64, w fyne.URIWriteCloser, done func(error)) {
+	opts := u.preview.options()
+	if opts.Variant != "" && !hasVariant(s, opts.Variant) {
+		opts.Variant = ""
+	}
+	name := w.URI().Name()
+	go func() {
+		var buf bytes.Buffer
+		err := render.Export(context.Background(), u.eng, s, opts, f, scale, &buf)
+		if err == nil {
+			_, err = w.Write(buf.Bytes())
+		}
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		u.do(func() {
+			if err != nil {
+				u.showError(fmt.Errorf("ui: export %s: %w", name, err))
+			} else {
+				u.setStatus(fmt.Sprintf("Exported %s (%d KB)", name, (buf.Len()+1023)/1024))
+			}
+			if done != nil {
+				done(err)
+			}
+		})
+	}()
+}

@@ -1,0 +1,585 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/scenario"
+)
+
+// blankScenario is the text of File › New › Blank.
+const blankScenario = `format = 1
+
+[scenario]
+title = "Untitled scenario"
+`
+
+const untitled = "untitled.toml"
+
+// fileStamp is what the watcher compares to notice outside changes.
+type fileStamp struct {
+	mod  time.Time
+	size int64
+}
+
+func stampOf(fi os.FileInfo) fileStamp { return fileStamp{fi.ModTime(), fi.Size()} }
+
+// readScenarioFile reads a scenario file, refusing one too large to be a
+// scenario.
+func readScenarioFile(path string) (string, fileStamp, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fileStamp{}, fmt.Errorf("ui: open %s: %w", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return "", fileStamp{}, fmt.Errorf("ui: open %s: %w", path, err)
+	}
+	if fi.IsDir() {
+		return "", fileStamp{}, fmt.Errorf("ui: open %s: it is a folder, not a scenario file", path)
+	}
+	if fi.Size() > scenario.MaxFileSize {
+		return "", fileStamp{}, fmt.Errorf("ui: open %s: %d bytes is too large for a scenario file (the limit is %d MiB)", path, fi.Size(), scenario.MaxFileSize>>20)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileSize+1))
+	if err != nil {
+		return "", fileStamp{}, fmt.Errorf("ui: read %s: %w", path, err)
+	}
+	return string(b), stampOf(fi), nil
+}
+
+// writeAtomic replaces the file at path with data so that at every moment
+// the path holds either the old or the new content in full: data goes to a
+// temporary file in the same folder, is flushed to disk, and is renamed over
+// the old file; the old file is kept as path + "~" until the new one is in
+// place. The file's permissions are kept.
+func writeAtomic(path string, data []byte) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	perm := os.FileMode(0o644)
+	old, statErr := os.Stat(path)
+	if statErr == nil {
+		if !old.Mode().IsRegular() {
+			return fmt.Errorf("ui: save %s: not a regular file", path)
+		}
+		perm = old.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("ui: save %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return fmt.Errorf("ui: save %s: %w", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("ui: save %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("ui: save %s: %w", path, err)
+	}
+	if err = os.Chmod(tmp.Name(), perm); err != nil {
+		return fmt.Errorf("ui: save %s: %w", path, err)
+	}
+	backup := path + "~"
+	if statErr == nil {
+		os.Remove(backup)
+		if err = os.Link(path, backup); err != nil {
+			if err = copyFile(path, backup); err != nil {
+				return fmt.Errorf("ui: save %s: keeping a backup: %w", path, err)
+			}
+		}
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("ui: save %s: %w (the old file is unchanged)", path, err)
+	}
+	syncDir(dir)
+	if statErr == nil {
+		os.Remove(backup)
+	}
+	return nil
+}
+
+func copyFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir flushes a folder's entries (the rename) to disk where that is
+// possible.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// checkSavable loads the text as it would be saved; a text with errors is
+// not saved, and its problems are shown.
+func (u *App) checkSavable() error {
+	u.flushTyping()
+	_, err := scenario.Load(u.doc.name, strings.NewReader(u.doc.text))
+	if err == nil {
+		return nil
+	}
+	u.loaded(u.doc.text, nil, err)
+	var ps scenario.Problems
+	if errors.As(err, &ps) {
+		n := 0
+		for _, p := range ps {
+			if p.Severity == scenario.Error {
+				n++
+			}
+		}
+		return fmt.Errorf("ui: not saved: the text has %s (see Problems); Parley never saves a file it could not open again", plural(n, "error"))
+	}
+	return fmt.Errorf("ui: not saved: %w", err)
+}
+
+// saveTo writes the document to path atomically, if it loads.
+func (u *App) saveTo(path string) error {
+	if err := u.checkSavable(); err != nil {
+		return err
+	}
+	text := u.doc.text
+	if err := writeAtomic(path, []byte(text)); err != nil {
+		return err
+	}
+	u.doc.path, u.doc.name, u.doc.saved = path, filepath.Base(path), text
+	if fi, err := os.Stat(path); err == nil {
+		u.doc.stamp = stampOf(fi)
+	}
+	u.addRecent(path)
+	u.removeRecovery()
+	u.watchFile()
+	u.updateTitle()
+	u.updateStatus()
+	return nil
+}
+
+// save saves to the document's file, or asks where; then runs after (when
+// the save succeeded).
+func (u *App) save(after func()) {
+	if u.doc.path == "" {
+		u.saveAs(after)
+		return
+	}
+	if err := u.saveTo(u.doc.path); err != nil {
+		u.showError(err)
+		return
+	}
+	if after != nil {
+		after()
+	}
+}
+
+// saveAs asks for a file name and saves there.
+func (u *App) saveAs(after func()) {
+	if err := u.checkSavable(); err != nil {
+		u.showError(err)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), ".toml") {
+			if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+				os.Remove(path) // the dialog made it; the file gets its extension
+			}
+			path += ".toml"
+		}
+		if err := u.saveTo(path); err != nil {
+			u.showError(err)
+			return
+		}
+		if after != nil {
+			after()
+		}
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
+	d.SetFileName(u.doc.name)
+	u.setDialogFolder(d)
+	d.Show()
+}
+
+// setDialogFolder starts a file dialog in the open file's folder.
+func (u *App) setDialogFolder(d *dialog.FileDialog) {
+	if u.doc.path == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.doc.path))); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+// unsavedGuard is the Save / Discard / Cancel question, kept so tests can
+// answer it.
+type unsavedGuard struct {
+	dlg                   dialog.Dialog
+	save, discard, cancel *widget.Button
+}
+
+// whenSafe runs proceed now when there are no unsaved changes, else asks
+// Save / Discard / Cancel first; what says what is about to happen
+// ("close the window").
+func (u *App) whenSafe(what string, proceed func()) {
+	u.flushTyping()
+	if !u.doc.dirty() {
+		proceed()
+		return
+	}
+	g := &unsavedGuard{}
+	msg := widget.NewLabel(fmt.Sprintf("%s has changes that are not saved.\nSave them before you %s?", u.doc.name, what))
+	g.save = widget.NewButton("Save", func() {
+		g.dlg.Hide()
+		u.guard = nil
+		u.save(proceed)
+	})
+	g.save.Importance = widget.HighImportance
+	g.discard = widget.NewButton("Discard", func() {
+		g.dlg.Hide()
+		u.guard = nil
+		u.removeRecovery()
+		u.doc.saved = u.doc.text // nothing to lose any more
+		proceed()
+	})
+	g.discard.Importance = widget.DangerImportance
+	g.cancel = widget.NewButton("Cancel", func() {
+		g.dlg.Hide()
+		u.guard = nil
+	})
+	g.dlg = dialog.NewCustomWithoutButtons("Unsaved changes", msg, u.win)
+	g.dlg.(*dialog.CustomDialog).SetButtons([]fyne.CanvasObject{g.cancel, g.discard, g.save})
+	u.guard = g
+	g.dlg.Show()
+}
+
+// closeRequested is the window's close intercept.
+func (u *App) closeRequested() {
+	u.whenSafe("close the window", func() {
+		u.removeRecovery()
+		u.shutdown()
+		u.win.Close()
+	})
+}
+
+// openDialog asks for a scenario file and opens it.
+func (u *App) openDialog() {
+	u.whenSafe("open another file", func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if r == nil {
+				return
+			}
+			path := r.URI().Path()
+			r.Close()
+			if err := u.OpenFile(path); err != nil {
+				u.showError(err)
+			}
+		}, u.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
+		u.setDialogFolder(d)
+		d.Show()
+	})
+}
+
+func (u *App) openRecent(path string) {
+	u.whenSafe("open another file", func() {
+		if err := u.OpenFile(path); err != nil {
+			u.showError(err)
+		}
+	})
+}
+
+func (u *App) newFromExample() {
+	u.whenSafe("start a new scenario", func() { u.setDocument("", untitled, string(assets.Example)) })
+}
+
+func (u *App) newBlank() {
+	u.whenSafe("start a new scenario", func() { u.setDocument("", untitled, blankScenario) })
+}
+
+// closeFile closes the file, leaving a blank scenario.
+func (u *App) closeFile() {
+	u.whenSafe("close it", func() {
+		u.removeRecovery()
+		u.setDocument("", untitled, blankScenario)
+	})
+}
+
+// reload reads the file again, dropping changes here (after asking).
+func (u *App) reload() {
+	if u.doc.path == "" {
+		return
+	}
+	u.whenSafe("reload it from disk", func() {
+		text, stamp, err := readScenarioFile(u.doc.path)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		u.reloadText(text, stamp)
+	})
+}
+
+// reloadText makes text, just read from the file, the document's text and
+// saved text, as an undo step.
+func (u *App) reloadText(text string, stamp fileStamp) {
+	u.doc.saved = text
+	u.doc.stamp = stamp
+	u.removeRecovery()
+	u.replaceText(text, true)
+}
+
+// fileWatch polls the open file for outside changes.
+type fileWatch struct{ done chan struct{} }
+
+func (w *fileWatch) stop() { close(w.done) }
+
+// watchFile starts watching the document's file (stopping any previous
+// watch).
+func (u *App) watchFile() {
+	if u.watch != nil {
+		u.watch.stop()
+		u.watch = nil
+	}
+	if u.doc.path == "" || u.closing {
+		return
+	}
+	w := &fileWatch{done: make(chan struct{})}
+	u.watch = w
+	path := u.doc.path
+	go func() {
+		t := time.NewTicker(watchInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-w.done:
+				return
+			case <-t.C:
+				fi, err := os.Stat(path)
+				u.do(func() {
+					select {
+					case <-w.done:
+						return
+					default:
+					}
+					u.checkDisk(path, fi, err)
+				})
+			}
+		}
+	}()
+}
+
+// checkDisk acts on the file's state on disk: reloads it when it changed
+// and nothing here is unsaved, else asks.
+func (u *App) checkDisk(path string, fi os.FileInfo, err error) {
+	if path != u.doc.path {
+		return
+	}
+	if err != nil {
+		if u.doc.stamp != (fileStamp{}) {
+			u.doc.stamp = fileStamp{}
+			u.setStatus(fmt.Sprintf("%s was moved or deleted outside Parley; Save writes it again", path))
+		}
+		return
+	}
+	if stampOf(fi) == u.doc.stamp {
+		return
+	}
+	text, stamp, err := readScenarioFile(path)
+	if err != nil {
+		return
+	}
+	u.doc.stamp = stamp
+	if text == u.doc.saved {
+		return
+	}
+	if !u.doc.dirty() {
+		u.reloadText(text, stamp)
+		u.setStatus(fmt.Sprintf("%s changed on disk and was reloaded (Undo brings back the previous text)", u.doc.name))
+		return
+	}
+	d := dialog.NewConfirm("File changed on disk",
+		fmt.Sprintf("%s was changed outside Parley, and you have unsaved changes here.\nReload it and lose your changes?", u.doc.name),
+		func(reload bool) {
+			if reload {
+				u.reloadText(text, stamp)
+			} else {
+				u.doc.saved = text // saving overwrites the outside version
+			}
+			u.updateTitle()
+		}, u.win)
+	d.SetConfirmText("Reload")
+	d.SetDismissText("Keep mine")
+	d.Show()
+}
+
+// Recovery: unsaved work is written to a file under the app's storage a
+// moment after each change and offered back on the next start.
+
+type recoveryInfo struct {
+	Path  string    `json:"path"` // the file it belongs to, "" if never saved
+	Name  string    `json:"name"`
+	Saved time.Time `json:"saved"`
+}
+
+func (u *App) recoveryPaths() (text, info string, ok bool) {
+	st := u.fyneApp.Storage()
+	if st == nil || st.RootURI() == nil || st.RootURI().Scheme() != "file" {
+		return "", "", false
+	}
+	root := st.RootURI().Path()
+	return filepath.Join(root, "recovery.toml"), filepath.Join(root, "recovery.json"), true
+}
+
+func (u *App) scheduleAutosave() {
+	if u.autoAt != nil {
+		u.autoAt.Stop()
+	}
+	u.autoAt = time.AfterFunc(autosaveDelay, func() { u.do(u.autosave) })
+}
+
+// autosave writes unsaved work to the recovery file (or removes it when
+// there is none).
+func (u *App) autosave() {
+	if u.closing {
+		return
+	}
+	if !u.doc.dirty() {
+		u.removeRecovery()
+		return
+	}
+	tp, ip, ok := u.recoveryPaths()
+	if !ok {
+		return
+	}
+	os.MkdirAll(filepath.Dir(tp), 0o700)
+	info, _ := json.Marshal(recoveryInfo{Path: u.doc.path, Name: u.doc.name, Saved: time.Now()})
+	if err := writeAtomic(tp, []byte(u.doc.text)); err != nil {
+		fyne.LogError("ui: autosave", err)
+		return
+	}
+	writeAtomic(ip, info)
+}
+
+func (u *App) removeRecovery() {
+	if u.autoAt != nil {
+		u.autoAt.Stop()
+	}
+	if tp, ip, ok := u.recoveryPaths(); ok {
+		os.Remove(tp)
+		os.Remove(ip)
+	}
+}
+
+// offerRecovery asks, once a run, whether to bring back unsaved work left
+// by a session that did not close cleanly.
+func (u *App) offerRecovery() {
+	if u.recoveryOffered {
+		return
+	}
+	u.recoveryOffered = true
+	tp, ip, ok := u.recoveryPaths()
+	if !ok {
+		return
+	}
+	text, err := os.ReadFile(tp)
+	if err != nil {
+		return
+	}
+	var info recoveryInfo
+	if b, err := os.ReadFile(ip); err == nil {
+		json.Unmarshal(b, &info)
+	}
+	if string(text) == u.doc.text {
+		u.removeRecovery()
+		return
+	}
+	name := info.Name
+	if name == "" {
+		name = untitled
+	}
+	when := ""
+	if !info.Saved.IsZero() {
+		when = " (" + info.Saved.Format("2 Jan 15:04") + ")"
+	}
+	d := dialog.NewConfirm("Recover unsaved work?",
+		fmt.Sprintf("Parley was closed with unsaved changes to %s%s.\nRecover them?", name, when),
+		func(yes bool) {
+			if !yes {
+				u.removeRecovery()
+				return
+			}
+			u.recover(info, string(text))
+		}, u.win)
+	d.SetConfirmText("Recover")
+	d.SetDismissText("Discard")
+	u.recoveryDialog = d
+	d.Show()
+}
+
+// recover opens the recovered text as unsaved changes to its file.
+func (u *App) recover(info recoveryInfo, text string) {
+	saved, stamp, path, name := "", fileStamp{}, "", untitled
+	if info.Path != "" {
+		if t, st, err := readScenarioFile(info.Path); err == nil {
+			saved, stamp, path, name = t, st, info.Path, filepath.Base(info.Path)
+		}
+	}
+	u.setDocument(path, name, saved)
+	u.doc.stamp = stamp
+	u.replaceText(text, true)
+	u.watchFile()
+}
+
+// showError shows an error in a dialog.
+func (u *App) showError(err error) {
+	u.lastError = err
+	dialog.ShowError(err, u.win)
+}

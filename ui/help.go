@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parleyhq/parley/scenario"
+)
+
+// formatReference is the Markdown Help shows: FormatReference when main
+// has set it, else a summary of the format made from the scenario
+// package's own lists of keys and allowed values.
+func formatReference() string {
+	if strings.TrimSpace(FormatReference) != "" {
+		return FormatReference
+	}
+	var b strings.Builder
+	b.WriteString("# Scenario files\n\n")
+	fmt.Fprintf(&b, "A scenario is a TOML file that starts with `format = %d` and a `[scenario]` table with a `title`. "+
+		"Then come arrays of tables: `[[sources]]`, `[[actors]]`, `[[tracks]]`, `[[seats]]`, `[[events]]`, `[[statements]]` and `[[variants]]`. "+
+		"Ids use lower-case letters, digits, `-`, `_` and `.`. Dates are written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a leading `~` for an approximate date.\n\n", scenario.FormatVersion)
+	list := func(title string, vals []string) {
+		fmt.Fprintf(&b, "## %s\n\n", title)
+		for _, v := range vals {
+			fmt.Fprintf(&b, "- `%s`\n", v)
+		}
+		b.WriteString("\n")
+	}
+	list("Actor kinds (`kind` of an actor)", strs(scenario.ActorKinds))
+	list("Track kinds (`kind` of a track)", strs(scenario.TrackKinds))
+	list("Track statuses (`status`)", strs(scenario.TrackStatuses))
+	list("Seat roles (`role` of a seat)", strs(scenario.Roles))
+	list("Certainties (`certainty`), surest first", strs(scenario.Certainties))
+	list("Source reliability (`reliability`, Admiralty grades)", strs(scenario.Reliabilities))
+	list("Event kinds (`kind` of an event)", strs(scenario.EventKinds))
+	list("Stances (`stance` of a statement)", strs(scenario.Stances))
+	b.WriteString("## Keys\n\n")
+	for _, t := range formTypes {
+		fmt.Fprintf(&b, "- `[[%s]]`: %s\n", t.key, strings.Join(t.keys(), ", "))
+	}
+	return b.String()
+}
+
+func strs[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// showFormatReference opens the format reference in a window of its own.
+func (u *App) showFormatReference() {
+	rt := widget.NewRichTextFromMarkdown(formatReference())
+	rt.Wrapping = fyne.TextWrapWord
+	w := u.fyneApp.NewWindow("Scenario format — Parley")
+	w.SetContent(container.NewVScroll(rt))
+	w.Resize(fyne.NewSize(720, 800))
+	w.Show()
+	u.helpWindow = w
+}
+
+// showAbout shows the version.
+func (u *App) showAbout() {
+	msg := widget.NewRichTextFromMarkdown(fmt.Sprintf("## Parley %s\n\nMap who sits at which negotiating table, and who is shut out.\n\n"+
+		"Diagrams are laid out by Graphviz and drawn in Noto Sans.", Version))
+	dialog.ShowCustom("About Parley", "Close", msg, u.win)
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/parleyhq/parley/render"
+)
+
+// shortcut is a key with the platform's shortcut modifier (Ctrl, or Cmd on
+// macOS), plus shift when asked.
+func shortcut(k fyne.KeyName, shift bool) fyne.Shortcut {
+	m := fyne.KeyModifierShortcutDefault
+	if shift {
+		m |= fyne.KeyModifierShift
+	}
+	return &desktop.CustomShortcut{KeyName: k, Modifier: m}
+}
+
+func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, action)
+	it.Shortcut = sc
+	return it
+}
+
+// buildMenu makes the main menu. Undo and Redo use Fyne's own ShortcutUndo
+// and ShortcutRedo: the desktop driver turns Ctrl+Z / Ctrl+Y (Cmd on
+// macOS) into those, never into a custom shortcut, so that is the only way
+// the menu items get the keys (and the text editor does not keep them).
+func (u *App) buildMenu() *fyne.MainMenu {
+	u.recent = fyne.NewMenu("Open Recent")
+	openRecent := fyne.NewMenuItem("Open Recent", nil)
+	openRecent.ChildMenu = u.recent
+	u.refreshRecentMenu()
+
+	newMenu := fyne.NewMenu("New",
+		item("Blank Scenario", shortcut(fyne.KeyN, false), u.newBlank),
+		fyne.NewMenuItem("From the Example", u.newFromExample),
+	)
+	newItem := fyne.NewMenuItem("New", nil)
+	newItem.ChildMenu = newMenu
+
+	quit := fyne.NewMenuItem("Quit", u.closeRequested)
+	quit.IsQuit = true
+	quit.Shortcut = shortcut(fyne.KeyQ, false)
+
+	file := fyne.NewMenu("File",
+		newItem,
+		item("Open…", shortcut(fyne.KeyO, false), u.openDialog),
+		openRecent,
+		fyne.NewMenuItemSeparator(),
+		item("Save", shortcut(fyne.KeyS, false), func() { u.save(nil) }),
+		item("Save As…", shortcut(fyne.KeyS, true), func() { u.saveAs(nil) }),
+		item("Reload", shortcut(fyne.KeyR, false), u.reload),
+		item("Close", shortcut(fyne.KeyW, false), u.closeFile),
+		fyne.NewMenuItemSeparator(),
+		item("Export PNG…", shortcut(fyne.KeyE, false), func() { u.export(render.PNG) }),
+		item("Export SVG…", shortcut(fyne.KeyE, true), func() { u.export(render.SVG) }),
+		fyne.NewMenuItem("Export DOT…", func() { u.export(render.DOT) }),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	edit := fyne.NewMenu("Edit",
+		item("Undo", &fyne.ShortcutUndo{}, u.undo),
+		item("Redo", &fyne.ShortcutRedo{}, u.redo),
+	)
+	u.themeItems = nil
+	themeMenu := fyne.NewMenu("Theme")
+	for _, name := range themeNames {
+		it := fyne.NewMenuItem(titleCase(name), nil)
+		it.Action = func() {
+			u.setTheme(name)
+			u.refreshThemeMenu()
+		}
+		themeMenu.Items = append(themeMenu.Items, it)
+		u.themeItems = append(u.themeItems, it)
+	}
+	themeItem := fyne.NewMenuItem("Theme", nil)
+	themeItem.ChildMenu = themeMenu
+	u.refreshThemeMenu()
+	view := fyne.NewMenu("View",
+		item("Zoom In", shortcut(fyne.KeyEqual, false), func() { u.preview.view.zoomIn() }),
+		item("Zoom Out", shortcut(fyne.KeyMinus, false), func() { u.preview.view.zoomOut() }),
+		item("Fit to Window", shortcut(fyne.Key0, false), func() { u.preview.view.fit() }),
+		item("Actual Size (100%)", shortcut(fyne.Key1, false), func() { u.preview.view.actualSize() }),
+		fyne.NewMenuItemSeparator(),
+		themeItem,
+	)
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Scenario Format Reference", u.showFormatReference),
+		fyne.NewMenuItem("About Parley", u.showAbout),
+	)
+	u.menu = fyne.NewMainMenu(file, edit, view, help)
+	return u.menu
+}
+
+// addShortcuts registers on the canvas the shortcuts that have no menu
+// item: Ctrl+Shift+Z redoes, Ctrl++ (with shift, as on most keyboards)
+// zooms in.
+func (u *App) addShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(shortcut(fyne.KeyZ, true).(*desktop.CustomShortcut), func(fyne.Shortcut) { u.redo() })
+	c.AddShortcut(shortcut(fyne.KeyEqual, true).(*desktop.CustomShortcut), func(fyne.Shortcut) { u.preview.view.zoomIn() })
+}
+
+func (u *App) refreshRecentMenu() {
+	if u.recent == nil {
+		return
+	}
+	u.recent.Items = nil
+	for _, p := range u.recentFiles() {
+		u.recent.Items = append(u.recent.Items, fyne.NewMenuItem(p, func() { u.openRecent(p) }))
+	}
+	if len(u.recent.Items) == 0 {
+		none := fyne.NewMenuItem("(no recent files)", nil)
+		none.Disabled = true
+		u.recent.Items = append(u.recent.Items, none)
+	}
+	if u.menu != nil {
+		u.menu.Refresh()
+	}
+}
+
+func (u *App) refreshThemeMenu() {
+	cur := u.prefs().StringWithFallback(PrefTheme, "system")
+	for i, it := range u.themeItems {
+		it.Checked = themeNames[i] == cur
+	}
+	if u.menu != nil {
+		u.menu.Refresh()
+	}
+}
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

@@ -1,0 +1,394 @@
+package ui
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parleyhq/parley/render"
+)
+
+// Zoom limits and step.
+const (
+	minZoom  = 0.05
+	maxZoom  = 16
+	zoomStep = 1.25
+)
+
+// View option labels, as the pickers show them.
+var (
+	detailNames    = []string{"People", "Delegations"}
+	directionNames = []string{"Left to right", "Top to bottom"}
+)
+
+const baseVariant = "Base scenario"
+
+// previewPanel is the live diagram with its view controls.
+type previewPanel struct {
+	u         *App
+	variant   *widget.Select
+	detail    *widget.Select
+	direction *widget.Select
+	zoomLabel *widget.Label
+	banner    *widget.Label // why the diagram is stale
+	view      *diagramView
+	content   fyne.CanvasObject
+
+	variantIDs map[string]string // picker label → variant id
+	quiet      bool
+}
+
+func newPreviewPanel(u *App) *previewPanel {
+	p := &previewPanel{u: u, variantIDs: map[string]string{}}
+	p.variant = widget.NewSelect([]string{baseVariant}, func(string) { p.optionsChanged() })
+	p.variant.SetSelected(baseVariant)
+	p.detail = widget.NewSelect(detailNames, func(string) { p.optionsChanged() })
+	p.direction = widget.NewSelect(directionNames, func(string) { p.optionsChanged() })
+	p.quiet = true
+	p.detail.SetSelected(detailNames[u.prefInt(PrefDetail, 0, len(detailNames))])
+	p.direction.SetSelected(directionNames[u.prefInt(PrefDirection, 0, len(directionNames))])
+	p.quiet = false
+
+	p.view = newDiagramView(p)
+	p.zoomLabel = widget.NewLabel("100%")
+	p.banner = widget.NewLabel("")
+	p.banner.Importance = widget.WarningImportance
+	p.banner.Wrapping = fyne.TextWrapWord
+	p.banner.Hide()
+
+	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), p.view.zoomOut)
+	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), p.view.zoomIn)
+	fit := widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), p.view.fit)
+	actual := widget.NewButton("100%", p.view.actualSize)
+	bar := container.NewHBox(p.variant, p.detail, p.direction, widget.NewSeparator(),
+		zoomOut, p.zoomLabel, zoomIn, fit, actual)
+	p.content = container.NewBorder(container.NewVBox(container.NewHScroll(bar), p.banner), nil, nil, nil, p.view)
+	return p
+}
+
+// options are the view controls' choices.
+func (p *previewPanel) options() render.Options {
+	o := render.Options{Variant: p.variantIDs[p.variant.Selected]}
+	if p.detail.SelectedIndex() == 1 {
+		o.Detail = render.Delegations
+	}
+	if p.direction.SelectedIndex() == 1 {
+		o.Direction = render.TopToBottom
+	}
+	return o
+}
+
+func (p *previewPanel) optionsChanged() {
+	if p.quiet || p.u.pipe == nil || p.u.preview == nil {
+		return
+	}
+	p.u.setPrefInt(PrefDetail, p.detail.SelectedIndex())
+	p.u.setPrefInt(PrefDirection, p.direction.SelectedIndex())
+	p.view.fitNext = true
+	p.u.submit()
+}
+
+// updateVariants fills the variant picker from the current scenario.
+func (p *previewPanel) updateVariants() {
+	s := p.u.model
+	opts := []string{baseVariant}
+	ids := map[string]string{}
+	for _, v := range s.Variants {
+		label := v.Name
+		if label == "" || ids[label] != "" {
+			label = v.ID
+		}
+		opts = append(opts, label)
+		ids[label] = v.ID
+	}
+	cur := p.variantIDs[p.variant.Selected]
+	p.variantIDs = ids
+	p.quiet = true
+	p.variant.Options = opts
+	sel := baseVariant
+	for l, id := range ids {
+		if id == cur {
+			sel = l
+		}
+	}
+	p.variant.SetSelected(sel)
+	p.variant.Refresh()
+	p.quiet = false
+}
+
+func (p *previewPanel) setStale(stale bool) {
+	if stale {
+		p.banner.SetText("The text has errors: this is the last good diagram (see Problems).")
+		p.banner.Show()
+	} else {
+		p.banner.Hide()
+	}
+	p.view.setStale(stale)
+}
+
+func (p *previewPanel) setError(err error) {
+	p.banner.SetText("The diagram could not be drawn: " + err.Error())
+	p.banner.Show()
+	p.view.setStale(true)
+}
+
+func (p *previewPanel) setDrawing(d *render.Drawing) {
+	p.banner.Hide()
+	p.view.setDrawing(d)
+}
+
+func (p *previewPanel) zoomChanged(z float64) {
+	p.zoomLabel.SetText(fmt.Sprintf("%.0f%%", z*100))
+}
+
+// diagramView draws a Drawing sharply at any zoom: a raster that paints
+// just the visible part at the exact pixel scale, again whenever the view
+// moves. Scrolling pans (with Ctrl it zooms), dragging pans, a tap selects
+// the actor or track under it.
+type diagramView struct {
+	widget.BaseWidget
+	p      *previewPanel
+	raster *canvas.Raster
+	bg     *canvas.Rectangle
+	veil   *canvas.Rectangle // greys a stale diagram
+
+	mu      sync.Mutex // guards the fields below: the raster reads them on the render thread
+	drawing *render.Drawing
+	bounds  []rect
+	zoom    float64       // 1 is 100%
+	off     fyne.Position // the view's top-left in zoomed units
+	fitted  bool          // follow the window size with fit
+	fitNext bool          // fit when the next drawing arrives
+	size    fyne.Size
+	last    *image.RGBA
+}
+
+func newDiagramView(p *previewPanel) *diagramView {
+	v := &diagramView{p: p, zoom: 1, fitted: true, fitNext: true}
+	v.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	v.veil = canvas.NewRectangle(color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x50})
+	v.veil.Hide()
+	v.raster = canvas.NewRaster(v.paint)
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+// CreateRenderer is the widget's renderer: background, diagram, veil.
+func (v *diagramView) CreateRenderer() fyne.WidgetRenderer {
+	return &diagramRenderer{v: v, objects: []fyne.CanvasObject{v.bg, v.raster, v.veil}}
+}
+
+type diagramRenderer struct {
+	v       *diagramView
+	objects []fyne.CanvasObject
+}
+
+func (r *diagramRenderer) Layout(s fyne.Size) {
+	for _, o := range r.objects {
+		o.Resize(s)
+		o.Move(fyne.NewPos(0, 0))
+	}
+	r.v.resized(s)
+}
+func (r *diagramRenderer) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
+func (r *diagramRenderer) Refresh() {
+	r.v.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
+	r.v.bg.Refresh()
+	r.v.raster.Refresh()
+	r.v.veil.Refresh()
+}
+func (r *diagramRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *diagramRenderer) Destroy()                     {}
+
+// unit is how many Fyne units a point takes at zoom z.
+func unit(z float64) float64 { return z * pxPerPt }
+
+func (v *diagramView) resized(s fyne.Size) {
+	v.mu.Lock()
+	changed := v.size != s
+	v.size = s
+	fitted := v.fitted
+	v.mu.Unlock()
+	if changed && fitted {
+		v.fit()
+	}
+}
+
+func (v *diagramView) setDrawing(d *render.Drawing) {
+	bounds := make([]rect, len(d.Items))
+	for i := range d.Items {
+		bounds[i] = itemBounds(&d.Items[i])
+	}
+	v.mu.Lock()
+	first := v.drawing == nil
+	v.drawing, v.bounds = d, bounds
+	fit := v.fitted || v.fitNext || first
+	v.fitNext = false
+	v.mu.Unlock()
+	v.veil.Hide()
+	if fit {
+		v.fit()
+		return
+	}
+	v.clampAndRefresh()
+}
+
+func (v *diagramView) setStale(stale bool) {
+	if stale {
+		v.veil.Show()
+	} else {
+		v.veil.Hide()
+	}
+}
+
+// fit zooms so the whole diagram shows, centred, and keeps it so as the
+// window changes size.
+func (v *diagramView) fit() {
+	v.mu.Lock()
+	d, s := v.drawing, v.size
+	v.fitted = true
+	if d != nil && d.Width > 0 && d.Height > 0 && s.Width > 0 && s.Height > 0 {
+		const margin = 8
+		z := math.Min((float64(s.Width)-2*margin)/(d.Width*pxPerPt), (float64(s.Height)-2*margin)/(d.Height*pxPerPt))
+		v.zoom = math.Max(minZoom, math.Min(z, 1.5))
+	}
+	v.mu.Unlock()
+	v.clampAndRefresh()
+}
+
+func (v *diagramView) actualSize() { v.setZoom(1, nil) }
+func (v *diagramView) zoomIn()     { v.setZoom(v.currentZoom()*zoomStep, nil) }
+func (v *diagramView) zoomOut()    { v.setZoom(v.currentZoom()/zoomStep, nil) }
+
+func (v *diagramView) currentZoom() float64 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.zoom
+}
+
+// setZoom zooms keeping the point under at (in view units; nil: the
+// centre) where it is.
+func (v *diagramView) setZoom(z float64, at *fyne.Position) {
+	z = math.Max(minZoom, math.Min(z, maxZoom))
+	v.mu.Lock()
+	c := fyne.NewPos(v.size.Width/2, v.size.Height/2)
+	if at != nil {
+		c = *at
+	}
+	k := float32(z / v.zoom)
+	v.off = fyne.NewPos((v.off.X+c.X)*k-c.X, (v.off.Y+c.Y)*k-c.Y)
+	v.zoom = z
+	v.fitted = false
+	v.mu.Unlock()
+	v.clampAndRefresh()
+}
+
+// clampAndRefresh keeps the diagram in view (centred when it is smaller
+// than the view) and repaints.
+func (v *diagramView) clampAndRefresh() {
+	v.mu.Lock()
+	if d := v.drawing; d != nil {
+		u := unit(v.zoom)
+		w, h := float32(d.Width*u), float32(d.Height*u)
+		v.off.X = clampAxis(v.off.X, w, v.size.Width)
+		v.off.Y = clampAxis(v.off.Y, h, v.size.Height)
+	}
+	z := v.zoom
+	v.mu.Unlock()
+	v.p.zoomChanged(z)
+	v.raster.Refresh()
+}
+
+func clampAxis(off, content, view float32) float32 {
+	const margin = 40
+	if content+2*8 <= view {
+		return -(view - content) / 2
+	}
+	return float32(math.Max(float64(-margin), math.Min(float64(off), float64(content-view+margin))))
+}
+
+// paint is the raster's generator: the visible part of the diagram at w×h
+// pixels.
+func (v *diagramView) paint(w, h int) image.Image {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	v.mu.Lock()
+	d, bounds, z, off, size := v.drawing, v.bounds, v.zoom, v.off, v.size
+	v.mu.Unlock()
+	if d == nil || size.Width <= 0 || w <= 0 || h <= 0 {
+		return img
+	}
+	pix := float64(w) / float64(size.Width) // screen pixels per Fyne unit
+	k := unit(z) * pix                      // pixels per point
+	origin := render.Point{X: float64(off.X) / unit(z), Y: float64(off.Y) / unit(z)}
+	if err := rasterizeView(img, d, bounds, k, origin); err != nil {
+		fyne.LogError("ui: drawing the diagram", err)
+	}
+	v.mu.Lock()
+	v.last = img
+	v.mu.Unlock()
+	return img
+}
+
+// Scrolled pans, or with Ctrl (Cmd on macOS) held zooms about the pointer.
+func (v *diagramView) Scrolled(ev *fyne.ScrollEvent) {
+	if drv, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		if m := drv.CurrentKeyModifiers(); m&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
+			step := math.Pow(zoomStep, float64(ev.Scrolled.DY)/10)
+			pos := ev.Position
+			v.setZoom(v.currentZoom()*step, &pos)
+			return
+		}
+	}
+	v.pan(-ev.Scrolled.DX, -ev.Scrolled.DY)
+}
+
+// Dragged pans.
+func (v *diagramView) Dragged(ev *fyne.DragEvent) { v.pan(-ev.Dragged.DX, -ev.Dragged.DY) }
+
+// DragEnd ends a pan.
+func (v *diagramView) DragEnd() {}
+
+func (v *diagramView) pan(dx, dy float32) {
+	v.mu.Lock()
+	v.off = v.off.Add(fyne.NewDelta(dx, dy))
+	v.fitted = false
+	v.mu.Unlock()
+	v.clampAndRefresh()
+}
+
+// Tapped selects the actor or track under the pointer in the forms.
+func (v *diagramView) Tapped(ev *fyne.PointEvent) {
+	if ref := v.refAt(ev.Position); ref != "" {
+		v.p.u.selectRef(ref)
+	}
+}
+
+// refAt is the Ref of the diagram item at a view position.
+func (v *diagramView) refAt(pos fyne.Position) string {
+	v.mu.Lock()
+	d, bounds, z, off := v.drawing, v.bounds, v.zoom, v.off
+	v.mu.Unlock()
+	if d == nil {
+		return ""
+	}
+	u := unit(z)
+	x, y := float64(pos.X+off.X)/u, float64(pos.Y+off.Y)/u
+	return hitTest(d, bounds, x, y, 4/u)
+}
+
+// viewPosOf is where a diagram point shows in the view (tests).
+func (v *diagramView) viewPosOf(p render.Point) fyne.Position {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	u := unit(v.zoom)
+	return fyne.NewPos(float32(p.X*u)-v.off.X, float32(p.Y*u)-v.off.Y)
+}
