@@ -113,7 +113,7 @@ func (l *loader) decodeTable(path string, m map[string]any, v reflect.Value) {
 }
 
 func (l *loader) unknownKey(path, key string, allowed []string) {
-	if s := closest(key, allowed); s != "" {
+	if s := l.suggest(key, allowed); s != "" {
 		l.errorf(atKey, path, "unknown key %q; did you mean %q?", key, s)
 		return
 	}
@@ -273,12 +273,6 @@ func unquoteHint(raw any, re *regexp.Regexp) string {
 	}
 	return ""
 }
-
-// tablePathName is the table name of a path, as written in a header:
-// variants[2].seats → variants.seats.
-func tablePathName(path string) string { return indexSuffix.ReplaceAllString(path, "") }
-
-var indexSuffix = regexp.MustCompile(`\[[0-9]+\]`)
 
 // typeName is what a generic value is, in TOML terms, with an article.
 func typeName(raw any) string {

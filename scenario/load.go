@@ -25,6 +25,11 @@ const MaxNesting = 32
 // wrong file (a million bad array elements) cannot exhaust memory.
 const maxProblems = 1000
 
+// suggestionBudget bounds the edit distances one Load computes for "did you
+// mean": a hostile file with 100,000 ids and 1,000 unknown references would
+// otherwise spend minutes on them. Real files stay far below it.
+const suggestionBudget = 1 << 18
+
 // Load reads a scenario file. name is used in problem positions. On success
 // it returns the scenario with Name set and its warnings, sorted, in
 // Warnings. When the file has any error it returns a nil scenario and a
@@ -35,7 +40,7 @@ func Load(name string, r io.Reader) (s *Scenario, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("scenario: read %s: %w", name, err)
 	}
-	l := &loader{name: name, src: bytes.TrimPrefix(data, []byte("\uFEFF")), broken: map[string]bool{}}
+	l := &loader{name: name, src: bytes.TrimPrefix(data, []byte("\uFEFF")), broken: map[string]bool{}, suggestions: suggestionBudget}
 	defer func() {
 		// A safety net: a bug must show as a problem, not crash the app.
 		// FuzzLoad fails on any "internal error", so bugs are still found.
@@ -65,6 +70,8 @@ type loader struct {
 	// mistyped is set when any value had the wrong type: a reference that
 	// could not be read makes "never referred to" warnings unreliable.
 	mistyped bool
+	// suggestions is how many more ids "did you mean" may compare with.
+	suggestions int
 }
 
 // where says which position of a key path a problem is reported at.
@@ -90,25 +97,44 @@ type pending struct {
 	fixed     pos
 }
 
-func (l *loader) add(p pending) {
+// full reports whether no more problems are kept (and remembers to say so).
+func (l *loader) full() bool {
 	if len(l.pending) >= maxProblems {
 		l.overflow = true
-		return
 	}
-	l.pending = append(l.pending, p)
+	return l.overflow
+}
+
+func (l *loader) add(p pending) {
+	if !l.full() {
+		l.pending = append(l.pending, p)
+	}
 }
 
 func (l *loader) errorf(at where, path, format string, args ...any) {
-	l.add(pending{sev: Error, path: path, at: at, msg: fmt.Sprintf(format, args...)})
+	if !l.full() { // don't format what would be dropped
+		l.add(pending{sev: Error, path: path, at: at, msg: fmt.Sprintf(format, args...)})
+	}
 }
 
 func (l *loader) warnf(at where, path, format string, args ...any) {
-	l.add(pending{sev: Warning, path: path, at: at, msg: fmt.Sprintf(format, args...)})
+	if !l.full() {
+		l.add(pending{sev: Warning, path: path, at: at, msg: fmt.Sprintf(format, args...)})
+	}
 }
 
 // errorRef reports msg + "line N" + tail, N being where path ref is.
 func (l *loader) errorRef(at where, path, ref, msg, tail string) {
 	l.add(pending{sev: Error, path: path, at: at, msg: msg, ref: ref, tail: tail})
+}
+
+// suggest is closest(s, candidates) while the suggestion budget lasts.
+func (l *loader) suggest(s string, candidates []string) string {
+	if l.suggestions < len(candidates) {
+		return ""
+	}
+	l.suggestions -= len(candidates)
+	return closest(s, candidates)
 }
 
 // fileProblem is a problem of the whole file, with no position.
@@ -197,6 +223,7 @@ func offsetPos(src []byte, offset int) pos {
 	return pos{line, col}
 }
 
+// firstInvalidUTF8 is the offset of the first byte that is not UTF-8.
 func firstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
@@ -262,7 +289,7 @@ func (l *loader) locate(idx map[string]keyVal, p pending) pos {
 	if p.at == atParent {
 		q = parentPath(q)
 	}
-	if kv, ok := idx[q]; ok && q != "" {
+	if kv, ok := idx[q]; ok {
 		if p.at == atKey {
 			return kv.Key
 		}
@@ -270,7 +297,7 @@ func (l *loader) locate(idx map[string]keyVal, p pending) pos {
 	}
 	for q != "" {
 		q = parentPath(q)
-		if kv, ok := idx[q]; ok && q != "" {
+		if kv, ok := idx[q]; ok {
 			return kv.Val
 		}
 	}

@@ -209,7 +209,15 @@ func unescapeTOML(s string) string {
 			b.WriteByte(r)
 			continue
 		}
-		width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[i]]
+		width := 0
+		switch s[i] {
+		case 'x':
+			width = 2
+		case 'u':
+			width = 4
+		case 'U':
+			width = 8
+		}
 		if width > 0 && i+1+width <= len(s) {
 			if n, err := strconv.ParseUint(s[i+1:i+1+width], 16, 32); err == nil && utf8.ValidRune(rune(n)) {
 				b.WriteRune(rune(n))
@@ -224,55 +232,6 @@ func unescapeTOML(s string) string {
 }
 
 var simpleEscapes = map[byte]byte{'b': '\b', 't': '\t', 'n': '\n', 'f': '\f', 'r': '\r', 'e': 0x1b, '"': '"', '\\': '\\'}
-
-// quoteKey writes one key of a path: bare when it can be, quoted otherwise.
-func quoteKey(k string) string {
-	if k != "" && strings.IndexFunc(k, func(r rune) bool { return r > 0x7f || !isBareKeyByte(byte(r)) }) < 0 {
-		return k
-	}
-	return strconv.Quote(k)
-}
-
-// joinKey is the path of key k in the table at path parent.
-func joinKey(parent, k string) string {
-	if parent == "" {
-		return quoteKey(k)
-	}
-	return parent + "." + quoteKey(k)
-}
-
-// elemPath is the path of the n-th (from 1) element of the array at path.
-func elemPath(path string, n int) string { return path + "[" + strconv.Itoa(n) + "]" }
-
-// parentPath strips the last key or index of a path ("" for a top-level key).
-func parentPath(p string) string {
-	switch {
-	case strings.HasSuffix(p, "]"):
-		if i := strings.LastIndexByte(p, '['); i >= 0 {
-			return p[:i]
-		}
-	case strings.HasSuffix(p, `"`) && len(p) >= 2:
-		for j := len(p) - 2; j >= 0; j-- {
-			if p[j] == '"' && !escapedAt(p, j) {
-				return strings.TrimSuffix(p[:j], ".")
-			}
-		}
-		return ""
-	}
-	if i := strings.LastIndexByte(p, '.'); i >= 0 {
-		return p[:i]
-	}
-	return ""
-}
-
-// escapedAt reports whether p[j] follows an odd number of backslashes.
-func escapedAt(p string, j int) bool {
-	n := 0
-	for k := j - 1; k >= 0 && p[k] == '\\'; k-- {
-		n++
-	}
-	return n%2 == 1
-}
 
 // indexer records positions while walking the text.
 type indexer struct {

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -90,11 +91,6 @@ func (p *Picture) Track(id string) *Track { return p.tracks[id] }
 // Source is the source with the given id, or nil.
 func (p *Picture) Source(id string) *Source { return p.sources[id] }
 
-// matches reports whether seat s is one that r names.
-func (r SeatRef) matches(s Seat) bool {
-	return s.Track == r.Track && s.Actor == r.Actor && (r.Role == "" || s.Role == r.Role)
-}
-
 // apply gives the tracks and seats of the base with v applied (v may be nil).
 func apply(s *Scenario, v *Variant) ([]Track, []Seat) {
 	tracks := append([]Track(nil), s.Tracks...)
@@ -102,18 +98,31 @@ func apply(s *Scenario, v *Variant) ([]Track, []Seat) {
 		return tracks, append([]Seat(nil), s.Seats...)
 	}
 
-	removed := map[string]bool{}
+	// Maps rather than scans: a variant may name thousands of seats.
+	dropped := map[string]bool{} // remove_tracks: these tracks' base seats go
 	for _, id := range v.RemoveTracks {
-		removed[id] = true
+		dropped[id] = true
 	}
+	unseat := map[SeatRef]bool{} // remove_seats, with and without role
+	for _, r := range v.RemoveSeats {
+		unseat[r] = true
+	}
+	removed := maps.Clone(dropped) // tracks gone from the picture
 	tracks = slices.DeleteFunc(tracks, func(t Track) bool { return removed[t.ID] })
+	at := map[string]int{}
+	for i, t := range tracks {
+		if _, ok := at[t.ID]; !ok {
+			at[t.ID] = i
+		}
+	}
 	for _, t := range v.Tracks {
 		// A track both removed and given by the variant comes back at the
 		// end, without its base seats.
 		delete(removed, t.ID)
-		if i := slices.IndexFunc(tracks, func(b Track) bool { return b.ID == t.ID }); i >= 0 {
+		if i, ok := at[t.ID]; ok {
 			tracks[i] = t
 		} else {
+			at[t.ID] = len(tracks)
 			tracks = append(tracks, t)
 		}
 	}
@@ -131,8 +140,7 @@ func apply(s *Scenario, v *Variant) ([]Track, []Seat) {
 	placed := map[key]bool{}
 	var seats []Seat
 	for _, st := range s.Seats {
-		gone := slices.ContainsFunc(v.RemoveTracks, func(id string) bool { return id == st.Track })
-		if gone || slices.ContainsFunc(v.RemoveSeats, func(r SeatRef) bool { return r.matches(st) }) {
+		if dropped[st.Track] || unseat[SeatRef{st.Track, st.Actor, ""}] || unseat[SeatRef{st.Track, st.Actor, st.Role}] {
 			continue
 		}
 		k := key{st.Track, st.Actor}

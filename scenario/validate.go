@@ -38,11 +38,15 @@ func (s *idSet) has(id string) bool { _, ok := s.first[id]; return ok }
 // idPath is the key path of the id of the first element with id.
 func (s *idSet) idPath(id string) string { return elemPath(s.coll, s.first[id]+1) + ".id" }
 
+// validator holds what the checks look up: the ids of each collection, the
+// actors by id, and the base seats by (track, actor, role) and by (track,
+// actor, "").
 type validator struct {
 	*loader
 	s                                                     *Scenario
 	actors, tracks, sources, events, statements, variants *idSet
-	actor                                                 map[string]*Actor // first actor of each id
+	actor                                                 map[string]*Actor
+	baseSeats                                             map[SeatRef]bool
 }
 
 func (l *loader) validate(s *Scenario) {
@@ -57,6 +61,11 @@ func (l *loader) validate(s *Scenario) {
 		if a := &s.Actors[i]; v.actor[a.ID] == nil {
 			v.actor[a.ID] = a
 		}
+	}
+	v.baseSeats = map[SeatRef]bool{}
+	for _, st := range s.Seats {
+		v.baseSeats[SeatRef{st.Track, st.Actor, st.Role}] = true
+		v.baseSeats[SeatRef{st.Track, st.Actor, ""}] = true
 	}
 	for i, e := range s.Events {
 		if v.tracks.has(e.ID) {
@@ -154,7 +163,7 @@ func (v *validator) ref(path, id string, sets ...*idSet) bool {
 		ids = append(ids, set.order...)
 	}
 	msg := fmt.Sprintf("unknown %s %q", joinWords(whats, "or"), id)
-	if c := closest(id, ids); c != "" {
+	if c := v.suggest(id, ids); c != "" {
 		msg += fmt.Sprintf("; did you mean %q?", c)
 	}
 	v.errorf(atValue, path, "%s", msg)
@@ -227,9 +236,9 @@ func (v *validator) track(path string, t *Track, base bool) {
 	}
 }
 
-// seats checks a list of seats (the base's or a variant's) at coll;
-// tracks are the sets a seat's track may name, removed the tracks a variant
-// removes.
+// seats checks a list of seats at coll: the base's when removed is nil, else
+// a variant's, removed being the tracks it removes. tracks are the sets a
+// seat's track may name.
 func (v *validator) seats(coll string, seats []Seat, tracks []*idSet, removed map[string]bool) {
 	base := removed == nil
 	for i, st := range seats {
@@ -251,29 +260,49 @@ func (v *validator) seats(coll string, seats []Seat, tracks []*idSet, removed ma
 // contradictions finds, among seats of the same actor at the same track,
 // duplicates (same role) and an exclusion next to any other role, unless
 // one of the two is disputed: that is how conflicting claims are recorded.
+// Each seat is compared with the first earlier seat it clashes with, which
+// keeps this linear however many seats a file repeats.
 // Variant seats replace every base seat of their track and actor, so after
 // a variant is applied each such group is all base or all variant seats:
 // checking the base and each variant's own seats covers every outcome.
 func (v *validator) contradictions(coll string, seats []Seat) {
 	type key struct{ track, actor string }
-	seen := map[key][]int{}
+	type group struct {
+		byRole         map[Role]int
+		excluded, held int // first undisputed exclusion and other role, or -1
+	}
+	groups := map[key]*group{}
 	for j, b := range seats {
 		if b.Track == "" || b.Actor == "" || b.Role == "" {
 			continue
 		}
-		k := key{b.Track, b.Actor}
-		pj := elemPath(coll, j+1) + ".role"
-		for _, i := range seen[k] {
-			a, pi := seats[i], elemPath(coll, i+1)+".role"
-			switch {
-			case a.Role == b.Role:
-				v.errorRef(atValue, pj, pi, fmt.Sprintf("duplicate seat: %q is already %s at %q (", b.Actor, b.Role, b.Track), ")")
-			case (a.Role == RoleExcluded) != (b.Role == RoleExcluded) && a.Certainty != Disputed && b.Certainty != Disputed:
-				v.errorRef(atValue, pj, pi, fmt.Sprintf("%q is both %s and %s at %q (", b.Actor, b.Role, a.Role, b.Track),
-					`); if these are conflicting claims, mark one certainty = "disputed"`)
-			}
+		g := groups[key{b.Track, b.Actor}]
+		if g == nil {
+			g = &group{byRole: map[Role]int{}, excluded: -1, held: -1}
+			groups[key{b.Track, b.Actor}] = g
 		}
-		seen[k] = append(seen[k], j)
+		pj := elemPath(coll, j+1) + ".role"
+		if i, dup := g.byRole[b.Role]; dup {
+			v.errorRef(atValue, pj, elemPath(coll, i+1)+".role",
+				fmt.Sprintf("duplicate seat: %q is already %s at %q (", b.Actor, b.Role, b.Track), ")")
+			continue
+		}
+		g.byRole[b.Role] = j
+		if b.Certainty == Disputed {
+			continue
+		}
+		clash, first := g.excluded, &g.held
+		if b.Role == RoleExcluded {
+			clash, first = g.held, &g.excluded
+		}
+		if clash >= 0 {
+			v.errorRef(atValue, pj, elemPath(coll, clash+1)+".role",
+				fmt.Sprintf("%q is both %s and %s at %q (", b.Actor, b.Role, seats[clash].Role, b.Track),
+				`); if these are conflicting claims, mark one certainty = "disputed"`)
+		}
+		if *first < 0 {
+			*first = j
+		}
 	}
 }
 
@@ -322,7 +351,7 @@ func (v *validator) variant(path string, vr *Variant) {
 		p := elemPath(path+".remove_seats", i+1)
 		okT := v.ref(p+".track", r.Track, v.tracks)
 		okA := v.ref(p+".actor", r.Actor, v.actors)
-		if okT && okA && !slices.ContainsFunc(v.s.Seats, r.matches) {
+		if okT && okA && !v.baseSeats[r] {
 			as := ""
 			if r.Role != "" {
 				as = " as " + string(r.Role)

@@ -1,0 +1,90 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHostileLarge: files whose shape would make a careless checker
+// quadratic (2 MiB is enough: 50,000 seats are 10⁹ pairs) still load, or
+// fail, in bounded time, and the problems stop at maxProblems.
+func TestHostileLarge(t *testing.T) {
+	const head = "format = 1\n[scenario]\ntitle = \"x\"\n" +
+		"[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\n" +
+		"[[tracks]]\nid = \"t\"\nname = \"T\"\nkind = \"talks\"\nsources = [\"s\"]\n" +
+		"[[sources]]\nid = \"s\"\ntitle = \"S\"\n"
+	fill := func(size int, item func(i int) string) string {
+		var b strings.Builder
+		b.WriteString(head)
+		for i := 0; b.Len() < size; i++ {
+			b.WriteString(item(i))
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name, src string
+		capped    bool // the problems exceed maxProblems
+	}{
+		{"the same seat 50,000 times", fill(2<<20, func(int) string {
+			return "[[seats]]\ntrack = \"t\"\nactor = \"a\"\nrole = \"host\"\nsources = [\"s\"]\n"
+		}), true},
+		{"exclusions and participations", fill(2<<20, func(i int) string {
+			return fmt.Sprintf("[[seats]]\ntrack = \"t\"\nactor = \"a\"\nrole = %q\nsources = [\"s\"]\n", []string{"excluded", "host", "participant"}[i%3])
+		}), true},
+		{"30,000 actors and 2,000 unknown references", fill(1<<20, func(i int) string {
+			return fmt.Sprintf("[[actors]]\nid = \"actor-%06d\"\nname = \"A\"\nkind = \"state\"\n", i)
+		}) + strings.Repeat("[[seats]]\ntrack = \"t\"\nactor = \"actor-x\"\nrole = \"host\"\nsources = [\"s\"]\n", 2000), true},
+		{"empty tables", fill(2<<20, func(int) string { return "[[seats]]\n" }), true},
+		{"a million array elements", head + "[[seats]]\ntrack = \"t\"\nactor = \"a\"\nrole = \"host\"\nsources = [" +
+			strings.Repeat("1,", 1<<20) + "]\n", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			within(t, 20*time.Second, func() {
+				_, err := Load("f.toml", strings.NewReader(tt.src))
+				var ps Problems
+				if !errors.As(err, &ps) {
+					t.Fatalf("err = %v", err)
+				}
+				capped := strings.HasPrefix(ps[0].Message, "too many problems")
+				if capped != tt.capped || len(ps) > maxProblems+1 {
+					t.Errorf("%d problems, the first: %v", len(ps), ps[0])
+				}
+			})
+		})
+	}
+}
+
+// TestHostileVariant: a variant with 20,000 seats and removals resolves in
+// bounded time.
+func TestHostileVariant(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(resolveBase + "\n[[variants]]\nid = \"v\"\nname = \"V\"\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "[[variants.seats]]\ntrack = \"t%d\"\nactor = \"a\"\nrole = \"host\"\n", 1+i%3)
+		fmt.Fprintf(&b, "[[variants.remove_seats]]\ntrack = \"t%d\"\nactor = \"b\"\n", 1+i%3)
+	}
+	within(t, 20*time.Second, func() {
+		_, err := Load("f.toml", strings.NewReader(b.String()))
+		if err == nil {
+			t.Fatal("20,000 duplicate variant seats loaded")
+		}
+	})
+	s := loadString(t, resolveBase)
+	s.Variants = []Variant{{ID: "v"}}
+	for i := range 20000 {
+		v := &s.Variants[0]
+		v.Seats = append(v.Seats, Seat{Track: fmt.Sprintf("t%d", 1+i%3), Actor: fmt.Sprintf("x%d", i), Role: RoleHost})
+		v.RemoveSeats = append(v.RemoveSeats, SeatRef{Track: "t1", Actor: fmt.Sprintf("x%d", i)})
+		v.Tracks = append(v.Tracks, Track{ID: fmt.Sprintf("n%d", i)})
+	}
+	within(t, 5*time.Second, func() {
+		p, err := s.Resolve("v")
+		if err != nil || len(p.Seats) != 5+20000 || len(p.Tracks) != 3+20000 {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
