@@ -91,7 +91,7 @@ func closest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if bestD < 0 || bestD > max(2, len([]rune(s))/3) || bestD >= len([]rune(best)) {
+	if bestD < 0 || bestD > max(1, len([]rune(s))/3) || bestD >= len([]rune(best)) {
 		return ""
 	}
 	return best
