@@ -79,11 +79,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	}
-	if len(args) == 1 && !strings.HasPrefix(args[0], "-") {
+	if len(args) == 1 && looksLikeFile(args[0]) {
 		return runGUI(args[0])
 	}
 	fmt.Fprintf(stderr, "parley: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
+}
+
+// looksLikeFile tells a scenario file to open from a mistyped command.
+func looksLikeFile(arg string) bool {
+	if strings.HasSuffix(strings.ToLower(arg), ".toml") {
+		return true
+	}
+	info, err := os.Stat(arg)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // loadFile reads and validates one scenario file, printing its problems.

@@ -65,7 +65,7 @@ func TestValidate(t *testing.T) {
 	if code != exitInvalid {
 		t.Errorf("validate invalid: exit %d, want %d", code, exitInvalid)
 	}
-	for _, want := range []string{bad + ":7:8: error:", `"sate"`, `did you mean "state"`, bad + ":15:9: error:", `"b"`} {
+	for _, want := range []string{bad + ":7:8: error:", `"sate"`, `did you mean "state"`, bad + ":14:9: error:", `"b"`} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("validate output lacks %q:\n%s", want, stderr)
 		}

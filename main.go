@@ -6,6 +6,8 @@ package main
 import (
 	_ "embed"
 	"os"
+
+	_ "github.com/parleyhq/parley/internal/fynelocale" // before Fyne's packages initialise
 )
 
 // fyneApp is the app metadata; its version is the one version of Parley.
