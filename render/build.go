@@ -180,6 +180,9 @@ func (b *builder) tracks(seats []*seat) {
 		if t.Certainty != "" {
 			status = joinNonEmpty(" · ", status, string(t.Certainty))
 		}
+		if b.pic.Variant != nil && !slices.ContainsFunc(b.pic.Scenario.Tracks, func(base scenario.Track) bool { return base.ID == t.ID }) {
+			status = joinNonEmpty(" · ", "WHAT IF", status)
+		}
 		if status != "" {
 			lines = append(lines, wrapLines(status, Bold, detailSize-1, mutedColor, wrapTrack)...)
 		}
@@ -328,6 +331,9 @@ func (b *builder) edges(seats []*seat) {
 // Delegations view who sits there.
 func (b *builder) seatWords(st *seat) string {
 	var parts []string
+	if b.pic.Variant != nil && !b.inBase(st) {
+		parts = append(parts, "what if")
+	}
 	if st.Role == scenario.RoleExcluded {
 		parts = append(parts, "EXCLUDED")
 	}
@@ -349,6 +355,25 @@ func (b *builder) seatWords(st *seat) string {
 		parts = append(parts, "via "+strings.Join(st.via, ", "))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// inBase reports whether a seat drawn for a variant is in the base scenario
+// as it is, so the seats a variant adds or changes can say so.
+func (b *builder) inBase(st *seat) bool {
+	for _, base := range b.pic.Scenario.Seats {
+		if base.Track == st.Track && base.Role == st.Role && base.Certainty == st.Certainty &&
+			(base.Actor == st.Actor || slices.Contains(st.via, b.label(base.Actor))) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) label(id string) string {
+	if a := b.pic.Actor(id); a != nil {
+		return a.Label()
+	}
+	return id
 }
 
 func (b *builder) header(seats []*seat) {

@@ -35,7 +35,7 @@ func (g *Graph) dot(withLabel bool) []byte {
 	for _, c := range g.Clusters {
 		fmt.Fprintf(&b, "\tsubgraph %s {\n", c.Name)
 		fmt.Fprintf(&b, "\t\tgraph [style=\"rounded,filled\", fillcolor=%q, color=%q, penwidth=%s, labeljust=l, labelloc=t, margin=10, label=<%s>];\n",
-			c.Fill.Hex(), c.Stroke.Color.Hex(), num(c.Stroke.Width), blockHTML(c.Label, 0))
+			c.Fill.Hex(), c.Stroke.Color.Hex(), num(c.Stroke.Width), blockHTML(c.Label, 2))
 		for _, n := range g.Nodes {
 			if n.Cluster == c {
 				b.WriteString("\t")
@@ -70,7 +70,7 @@ func writeNode(b *bytes.Buffer, n *Node) {
 		style += "," + dashName(n.Stroke.Dash)
 	}
 	fmt.Fprintf(b, "\t%s [width=%s, height=%s, fillcolor=%q, color=%q, penwidth=%s, style=%q, label=<%s>];\n",
-		n.Name, inches(n.W), inches(n.H), n.Fill.Hex(), n.Stroke.Color.Hex(), num(n.Stroke.Width), style, blockHTML(n.Label, 0))
+		n.Name, inches(n.W), inches(n.H), n.Fill.Hex(), n.Stroke.Color.Hex(), num(n.Stroke.Width), style, blockHTML(n.Label, -1))
 }
 
 func dashName(d []float64) string {
@@ -80,15 +80,21 @@ func dashName(d []float64) string {
 	return "dashed"
 }
 
-// blockHTML is a text block as an HTML-like label: a table of exactly the
-// block's measured size (plus pad points a side), one row a line.
+// blockHTML is a text block as an HTML-like label, one row a line. With
+// pad >= 0 the table has exactly the block's measured size plus pad points
+// a side, so Graphviz reserves the room Parley's text needs; node labels
+// (pad < 0) need no fixed table, their box has a fixed size already.
 func blockHTML(bl Block, pad float64) string {
 	if len(bl.Lines) == 0 {
 		return `<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD WIDTH="1" HEIGHT="1" FIXEDSIZE="TRUE"> </TD></TR></TABLE>`
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="%d">`,
-		int(math.Ceil(bl.W+2*pad)), int(math.Ceil(bl.H+2*pad)))
+	if pad < 0 {
+		b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0">`)
+	} else {
+		fmt.Fprintf(&b, `<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="%d">`,
+			int(math.Ceil(bl.W+2*pad)), int(math.Ceil(bl.H+2*pad)))
+	}
 	for _, l := range bl.Lines {
 		_, _, lh := FontMetrics(l.Font, l.Size)
 		text := htmlEscape(l.Text)

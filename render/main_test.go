@@ -1,10 +1,12 @@
 package render
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
 	"testing"
+	"time"
 )
 
 // update makes golden-file tests in this package rewrite their files under
@@ -40,6 +42,22 @@ func TestMain(m *testing.M) {
 	case "die": // a worker that dies before saying hello
 		fmt.Fprintln(os.Stderr, "worker: cannot start: simulated failure")
 		os.Exit(3)
+	case "parent": // a parent with a busy worker child, to be killed by a test
+		runTestParent()
 	}
 	os.Exit(m.Run())
+}
+
+// runTestParent starts a Worker, prints its child's pid, keeps the child
+// busy with a long layout and waits to be killed (TestWorkerNoOrphans).
+func runTestParent() {
+	w := NewWorker(WorkerOptions{Command: []string{os.Args[0]}, Env: []string{workerEnv + "=1"}})
+	if _, err := w.Layout(context.Background(), genDOT(5, 1)); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Println(w.Stats().ChildPID)
+	go w.Layout(context.Background(), genDOT(2000, 1))
+	time.Sleep(time.Minute)
+	os.Exit(1)
 }

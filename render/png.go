@@ -51,7 +51,10 @@ func (d *Drawing) WritePNG(w io.Writer, scale float64) error {
 	img := image.NewRGBA(image.Rect(0, 0, wpx, hpx))
 	d.paint(img, scale*pxPerPt, Point{})
 	enc := png.Encoder{CompressionLevel: pngCompression}
-	return enc.Encode(w, img)
+	if err := enc.Encode(w, img); err != nil {
+		return fmt.Errorf("render: writing PNG: %w", err)
+	}
+	return nil
 }
 
 // pngSize returns the bitmap size of a width×height pt drawing at scale, or
@@ -108,23 +111,36 @@ const flatTolerance = 0.05
 
 // pathBuf is a list of flattened subpaths (polylines) in pixels.
 type pathBuf struct {
-	pts    []vec
+	pts []vec
+	// smooth[i] says pts[i] lies inside a curve rather than at a corner:
+	// a stroke turns round it (as round as the true curve) instead of
+	// taking a line join.
+	smooth []bool
 	ends   []int  // ends[i] is the end of subpath i in pts
 	closed []bool // whether subpath i is closed
 	start  int    // start of the subpath being built
 }
 
 func (p *pathBuf) reset() {
-	p.pts, p.ends, p.closed, p.start = p.pts[:0], p.ends[:0], p.closed[:0], 0
+	p.pts, p.smooth, p.ends, p.closed, p.start = p.pts[:0], p.smooth[:0], p.ends[:0], p.closed[:0], 0
 }
 
 // moveTo ends the current subpath (open) and starts another.
 func (p *pathBuf) moveTo(v vec) {
 	p.end(false)
-	p.pts = append(p.pts, v)
+	p.lineTo(v)
 }
 
-func (p *pathBuf) lineTo(v vec) { p.pts = append(p.pts, v) }
+func (p *pathBuf) lineTo(v vec) {
+	p.pts = append(p.pts, v)
+	p.smooth = append(p.smooth, false)
+}
+
+// curveTo adds a point inside a curve.
+func (p *pathBuf) curveTo(v vec) {
+	p.pts = append(p.pts, v)
+	p.smooth = append(p.smooth, true)
+}
 
 // end finishes the current subpath, if any.
 func (p *pathBuf) end(closed bool) {
@@ -137,13 +153,13 @@ func (p *pathBuf) end(closed bool) {
 
 func (p *pathBuf) subpaths() int { return len(p.ends) }
 
-// sub returns subpath i and whether it is closed.
-func (p *pathBuf) sub(i int) ([]vec, bool) {
+// sub returns subpath i, its points' smoothness and whether it is closed.
+func (p *pathBuf) sub(i int) ([]vec, []bool, bool) {
 	s := 0
 	if i > 0 {
 		s = p.ends[i-1]
 	}
-	return p.pts[s:p.ends[i]], p.closed[i]
+	return p.pts[s:p.ends[i]], p.smooth[s:p.ends[i]], p.closed[i]
 }
 
 // cubicTo flattens a cubic Bézier from the current point.
@@ -156,7 +172,7 @@ func (p *pathBuf) cubicTo(c1, c2, e vec) {
 		t := float64(i) / float64(n)
 		u := 1 - t
 		a, b, c, d := u*u*u, 3*u*u*t, 3*u*t*t, t*t*t
-		p.lineTo(vec{a*s.x + b*c1.x + c*c2.x + d*e.x, a*s.y + b*c1.y + c*c2.y + d*e.y})
+		p.curveTo(vec{a*s.x + b*c1.x + c*c2.x + d*e.x, a*s.y + b*c1.y + c*c2.y + d*e.y})
 	}
 	p.lineTo(e)
 }
@@ -171,7 +187,7 @@ func (p *pathBuf) quadTo(c, e vec) {
 		t := float64(i) / float64(n)
 		u := 1 - t
 		a, b, cc := u*u, 2*u*t, t*t
-		p.lineTo(vec{a*s.x + b*c.x + cc*e.x, a*s.y + b*c.y + cc*e.y})
+		p.curveTo(vec{a*s.x + b*c.x + cc*e.x, a*s.y + b*c.y + cc*e.y})
 	}
 	p.lineTo(e)
 }
@@ -190,9 +206,10 @@ func arcSteps(r, a float64) int {
 func (p *pathBuf) ellipse(c vec, rx, ry float64) {
 	n := max(8, arcSteps(math.Max(rx, ry), 2*math.Pi))
 	p.moveTo(vec{c.x + rx, c.y})
+	p.smooth[len(p.smooth)-1] = true
 	for i := 1; i < n; i++ {
 		a := 2 * math.Pi * float64(i) / float64(n)
-		p.lineTo(vec{c.x + rx*math.Cos(a), c.y + ry*math.Sin(a)})
+		p.curveTo(vec{c.x + rx*math.Cos(a), c.y + ry*math.Sin(a)})
 	}
 	p.end(true)
 }
@@ -212,7 +229,7 @@ func (p *pathBuf) roundRect(x, y, w, h, r float64) {
 	corner := func(cx, cy, a0 float64) {
 		for i := 0; i <= n; i++ {
 			a := a0 + math.Pi/2*float64(i)/float64(n)
-			p.lineTo(vec{cx + r*math.Cos(a), cy + r*math.Sin(a)})
+			p.curveTo(vec{cx + r*math.Cos(a), cy + r*math.Sin(a)})
 		}
 	}
 	p.moveTo(vec{x + r, y})
@@ -226,82 +243,87 @@ func (p *pathBuf) roundRect(x, y, w, h, r float64) {
 // miterLimit is SVG's default stroke-miterlimit.
 const miterLimit = 4
 
-// strokeOutline adds to out the outline of src's subpaths stroked with width w
-// (pixels) and the dash pattern dash (pixels, nil for solid): butt caps,
-// miter joins turning to bevels past the miter limit. out is filled with the
-// non-zero rule.
-func strokeOutline(out, src *pathBuf, w float64, dash []float64, scratch, scratch2 *[]vec) {
+// polyline is a flattened subpath: its points and whether each is smooth.
+type polyline struct {
+	pts    []vec
+	smooth []bool
+}
+
+// strokeOutline adds to out the outline of src's subpaths stroked with width
+// w (pixels) and the dash pattern dash (pixels, nil for solid): butt caps,
+// miter joins turning to bevels past the miter limit at corners, round turns
+// inside curves. out is filled with the non-zero rule.
+func strokeOutline(out, src *pathBuf, w float64, dash []float64, scratch, scratch2 *polyline) {
 	hw := w / 2
 	for i := range src.subpaths() {
-		pts, closed := src.sub(i)
-		pts = dedupVecs(pts, scratch)
-		if len(pts) < 2 {
+		pts, sm, closed := src.sub(i)
+		pl := dedupVecs(pts, sm, scratch)
+		if closed && len(pl.pts) > 1 && pl.pts[len(pl.pts)-1] == pl.pts[0] {
+			pl.pts, pl.smooth = pl.pts[:len(pl.pts)-1], pl.smooth[:len(pl.pts)-1]
+		}
+		if len(pl.pts) < 2 {
 			continue // a lone point draws nothing with butt caps
 		}
-		if closed && pts[len(pts)-1] == pts[0] {
-			pts = pts[:len(pts)-1]
-		}
-		if len(pts) < 2 {
-			continue
-		}
-		if dash != nil && !tooManyDashes(pts, dash) {
-			dashPolyline(pts, closed, dash, func(piece []vec) {
-				if piece = dedupVecs(piece, scratch2); len(piece) >= 2 {
+		if dash != nil && !tooManyDashes(pl.pts, dash) {
+			dashPolyline(pl, closed, dash, func(piece polyline) {
+				if piece = dedupVecs(piece.pts, piece.smooth, scratch2); len(piece.pts) >= 2 {
 					strokeOpen(out, piece, hw)
 				}
 			})
 			continue
 		}
 		if closed {
-			offsetSide(out, pts, true, hw)
+			offsetSide(out, pl, true, hw)
 			out.end(true)
-			reverseVecs(pts)
-			offsetSide(out, pts, true, hw)
+			pl.reverse()
+			offsetSide(out, pl, true, hw)
 			out.end(true)
-			reverseVecs(pts)
+			pl.reverse()
 			continue
 		}
-		strokeOpen(out, pts, hw)
+		strokeOpen(out, pl, hw)
 	}
 }
 
 // strokeOpen outlines an open polyline: its left side forward, then its
 // left side backward, which is the right side; the butt caps join them.
-func strokeOpen(out *pathBuf, pts []vec, hw float64) {
+func strokeOpen(out *pathBuf, pl polyline, hw float64) {
 	out.end(false)
-	offsetSide(out, pts, false, hw)
-	reverseVecs(pts)
-	offsetSide(out, pts, false, hw)
-	reverseVecs(pts)
+	offsetSide(out, pl, false, hw)
+	pl.reverse()
+	offsetSide(out, pl, false, hw)
+	pl.reverse()
 	out.end(true)
 }
 
 // dedupVecs returns pts without consecutive repeated points, in *scratch.
-func dedupVecs(pts []vec, scratch *[]vec) []vec {
-	s := (*scratch)[:0]
+func dedupVecs(pts []vec, smooth []bool, scratch *polyline) polyline {
+	s, sm := scratch.pts[:0], scratch.smooth[:0]
 	for i, p := range pts {
 		if i == 0 || p.sub(s[len(s)-1]).len() > 1e-9 {
-			s = append(s, p)
+			s, sm = append(s, p), append(sm, smooth[i])
 		}
 	}
-	*scratch = s
-	return s
+	scratch.pts, scratch.smooth = s, sm
+	return *scratch
 }
 
-func reverseVecs(pts []vec) {
-	for i, j := 0, len(pts)-1; i < j; i, j = i+1, j-1 {
-		pts[i], pts[j] = pts[j], pts[i]
+func (pl polyline) reverse() {
+	for i, j := 0, len(pl.pts)-1; i < j; i, j = i+1, j-1 {
+		pl.pts[i], pl.pts[j] = pl.pts[j], pl.pts[i]
+		pl.smooth[i], pl.smooth[j] = pl.smooth[j], pl.smooth[i]
 	}
 }
 
-// leftNormal is the unit vector to the left of direction d (on screen, with y
-// down, it points to the right of d as seen by a viewer; only consistency
-// matters).
+// leftNormal is the unit direction d turned a quarter turn: the side
+// offsetSide offsets to (which side that is on screen does not matter, only
+// that it is always the same).
 func leftNormal(d vec) vec { return vec{-d.y, d.x} }
 
-// offsetSide appends the polyline pts offset by hw to one side, with joins;
-// for a closed polyline it goes all the way round.
-func offsetSide(out *pathBuf, pts []vec, closed bool, hw float64) {
+// offsetSide appends the polyline offset by hw to one side, with joins; for
+// a closed polyline it goes all the way round.
+func offsetSide(out *pathBuf, pl polyline, closed bool, hw float64) {
+	pts := pl.pts
 	n := len(pts)
 	segs := n - 1
 	if closed {
@@ -345,11 +367,29 @@ func offsetSide(out *pathBuf, pts []vec, closed bool, hw float64) {
 			}
 			continue
 		}
-		// Outer side: miter if 1/sin(θ/2) <= limit, i.e. cos φ >= 2/l²-1
-		// for the turn φ between the segments.
-		if cr != 0 && dt >= 2.0/(miterLimit*miterLimit)-1 {
+		smooth := pl.smooth[v%n]
+		switch {
+		case smooth && hw*(1/math.Sqrt((1+dt)/2)-1) <= flatTolerance:
+			// A gentle turn inside a curve: the miter point is as close to
+			// the arc as flattening is to the curve.
 			out.lineTo(p.add(na.add(nb).mul(hw / (1 + dt))))
-		} else {
+		case smooth:
+			// Inside a curve: an arc, as the true curve's outline.
+			turn := math.Acos(max(-1, min(1, dt)))
+			steps := arcSteps(hw, turn)
+			a0 := math.Atan2(na.y, na.x)
+			if na.cross(nb) < 0 {
+				turn = -turn
+			}
+			for i := 0; i <= steps; i++ {
+				t := a0 + turn*float64(i)/float64(steps)
+				out.lineTo(p.add(vec{math.Cos(t), math.Sin(t)}.mul(hw)))
+			}
+		case cr != 0 && dt >= 2.0/(miterLimit*miterLimit)-1:
+			// Outer side of a corner: a miter if 1/sin(θ/2) <= the limit,
+			// i.e. cos φ >= 2/limit²-1 for the turn φ; else a bevel.
+			out.lineTo(p.add(na.add(nb).mul(hw / (1 + dt))))
+		default:
 			out.lineTo(p.add(na.mul(hw)))
 			out.lineTo(p.add(nb.mul(hw)))
 		}
@@ -374,14 +414,18 @@ func tooManyDashes(pts []vec, dash []float64) bool {
 	return length/period*float64(len(dash)) > maxDashes
 }
 
-// dashPolyline calls fn with each dash (an open polyline) of pts under the
+// dashPolyline calls fn with each dash (an open polyline) of pl under the
 // pattern dash, which starts at the first point and is repeated; a closed
-// polyline continues round to its start.
-func dashPolyline(pts []vec, closed bool, dash []float64, fn func([]vec)) {
+// polyline continues round to its start. fn may not keep the piece.
+func dashPolyline(pl polyline, closed bool, dash []float64, fn func(polyline)) {
+	pts, sm := pl.pts, pl.smooth
 	if closed {
-		pts = append(pts, pts[0])
+		pts, sm = append(pts, pts[0]), append(sm, sm[0])
 	}
-	var piece []vec
+	var piece polyline
+	add := func(v vec, smooth bool) {
+		piece.pts, piece.smooth = append(piece.pts, v), append(piece.smooth, smooth)
+	}
 	di := 0
 	left := dash[0]
 	on := true
@@ -396,31 +440,29 @@ func dashPolyline(pts []vec, closed bool, dash []float64, fn func([]vec)) {
 			pos += left
 			q := a.lerp(b, pos/segLen)
 			if on {
-				if len(piece) == 0 {
-					piece = append(piece, a)
+				if len(piece.pts) == 0 {
+					add(a, false)
 				}
-				piece = append(piece, q)
+				add(q, false)
 				fn(piece)
-				piece = piece[:0]
-			} else {
-				piece = append(piece[:0], q)
+			}
+			piece.pts, piece.smooth = piece.pts[:0], piece.smooth[:0]
+			if !on {
+				add(q, false)
 			}
 			on = !on
 			di = (di + 1) % len(dash)
 			left = dash[di]
-			if left == 0 && on {
-				continue
-			}
 		}
 		left -= segLen - pos
 		if on {
-			if len(piece) == 0 {
-				piece = append(piece, a.lerp(b, pos/segLen))
+			if len(piece.pts) == 0 {
+				add(a.lerp(b, pos/segLen), false)
 			}
-			piece = append(piece, b)
+			add(b, sm[i+1])
 		}
 	}
-	if on && len(piece) >= 2 {
+	if on && len(piece.pts) >= 2 {
 		fn(piece)
 	}
 }
@@ -473,8 +515,8 @@ type canvas struct {
 	r        rasterizer
 	shape    pathBuf // the item's geometry
 	outline  pathBuf // its stroke outline
-	scratch  []vec
-	scratch2 []vec
+	scratch  polyline
+	scratch2 polyline
 	dash     []float64
 	glyphs   [3]map[sfnt.GlyphIndex][]sfnt.Segment
 }
@@ -740,7 +782,7 @@ func (z *rasterizer) fill(img *image.RGBA, p *pathBuf, col Color) {
 		}
 		ox, oy := float64(bx0), float64(band)
 		for i := range p.subpaths() {
-			pts, _ := p.sub(i)
+			pts, _, _ := p.sub(i)
 			prev := pts[len(pts)-1] // every subpath is filled closed
 			for _, v := range pts {
 				z.line(prev.x-ox, prev.y-oy, v.x-ox, v.y-oy, bw, bh)
@@ -754,8 +796,19 @@ func (z *rasterizer) fill(img *image.RGBA, p *pathBuf, col Color) {
 // line accumulates the signed area of the edge (ax, ay)–(bx, by), in band
 // coordinates, clipped to rows [0, h) and clamped to columns [0, w].
 func (z *rasterizer) line(ax, ay, bx, by float64, w, h int) {
-	if ay == by {
+	if ay == by || (ay <= 0 && by <= 0) || (ay >= float64(h) && by >= float64(h)) {
 		return
+	}
+	// Split at the band's sides, so the parts outside become vertical lines
+	// on them: that is exact for the coverage inside.
+	fw := float64(w)
+	for _, edge := range [2]float64{0, fw} {
+		if (ax < edge && bx > edge) || (ax > edge && bx < edge) {
+			my := ay + (edge-ax)/(bx-ax)*(by-ay)
+			z.line(ax, ay, edge, my, w, h)
+			z.line(edge, my, bx, by, w, h)
+			return
+		}
 	}
 	dir := float32(1)
 	if ay > by {
@@ -778,7 +831,6 @@ func (z *rasterizer) line(ax, ay, bx, by float64, w, h int) {
 		bx -= dxdy * (by - fh)
 		by = fh
 	}
-	fw := float64(w)
 	clampX := func(x float64) float64 {
 		if x > 0 { // false for NaN
 			return min(fw, x)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -238,6 +239,16 @@ func TestPNGStrokes(t *testing.T) {
 	if c := rgbAt(img, 50, 60); lum(c) < 250 {
 		t.Errorf("bézier is filled: %v", c)
 	}
+	// Inside a curve the outline follows the curve: round at a cusp, where a
+	// line join would be a bevel or a miter.
+	img = drawOne(t, 200, 120, Item{Kind: KindBezier, Points: []Point{{10, 100}, {190, 0}, {10, 0}, {190, 100}},
+		Stroke: Stroke{Color: RGB(0), Width: 24}})
+	if c := rgbAt(img, 100, 15); lum(c) > 20 {
+		t.Errorf("cusp of a thick curve is not round: %v at its top", c)
+	}
+	if c := rgbAt(img, 100, 11); lum(c) < 240 {
+		t.Errorf("cusp of a thick curve reaches too far: %v", c)
+	}
 	// A rounded rect leaves its corners empty; an ellipse its bounding
 	// box's corners.
 	img = drawOne(t, 100, 100,
@@ -438,19 +449,41 @@ func BenchmarkRasterizeToWindow(b *testing.B) {
 	}
 }
 
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
+
+func TestWriteErrors(t *testing.T) {
+	d := testDrawing()
+	for name, err := range map[string]error{"SVG": d.WriteSVG(failWriter{}), "PNG": d.WritePNG(failWriter{}, 1)} {
+		if err == nil || !strings.HasPrefix(err.Error(), "render: writing "+name+": ") || !errors.Is(err, io.ErrClosedPipe) {
+			t.Errorf("%s: error %v", name, err)
+		}
+	}
+}
+
 func FuzzWritePNG(f *testing.F) {
 	f.Add([]byte("\x00\x10\x20\x30\x40\x50\x60\x70\x80\x90"), "hello", 1.0)
 	f.Add([]byte("\x05\xff\x00\xff\x00\x80\x01\x02\x03\x04\x05\x06"), "🇺🇦\x00", 0.3)
+	f.Add([]byte("\x01\xfe\x10\xff\x20\x04\x31\xff\x04\x50\xfe\x20\x30\x03\x33\x80"), "big", 2.0)
 	f.Fuzz(func(t *testing.T, data []byte, text string, scale float64) {
 		if !(scale > 0.01 && scale < 3) {
 			return
 		}
-		// Items from the bytes: kind, then coordinates in [-20, 80) pt.
+		// Items from the bytes: kind, then coordinates in [-20, 80) pt, or
+		// ±1e9 for the bytes 0xfe and 0xff.
 		num := func(i int) float64 {
-			if i < len(data) {
-				return float64(int(data[i]))/2.56 - 20
+			if i >= len(data) {
+				return 0
 			}
-			return 0
+			switch data[i] {
+			case 0xfe:
+				return -1e9
+			case 0xff:
+				return 1e9
+			}
+			return float64(int(data[i]))/2.56 - 20
 		}
 		d := &Drawing{Width: 60, Height: 40, Background: RGB(0xfafafa)}
 		for i := 0; i+8 <= len(data) && len(d.Items) < 50; i += 8 {

@@ -27,7 +27,7 @@ func (d *Drawing) WriteSVG(w io.Writer) error {
 	if err := d.check(); err != nil {
 		return err
 	}
-	b := make([]byte, 0, 512+160*len(d.Items))
+	b := make([]byte, 0, 512+200*len(d.Items))
 	b = append(b, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
 		`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="`...)
 	b = appendNum(b, d.Width)
@@ -51,8 +51,10 @@ func (d *Drawing) WriteSVG(w io.Writer) error {
 		b = appendItem(b, &d.Items[i])
 	}
 	b = append(b, "</svg>\n"...)
-	_, err := w.Write(b)
-	return err
+	if _, err := w.Write(b); err != nil {
+		return fmt.Errorf("render: writing SVG: %w", err)
+	}
+	return nil
 }
 
 // check rejects Drawings that no output can show: nil, or NaN or infinite

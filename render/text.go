@@ -235,7 +235,7 @@ func (f *fontFace) lookup(r rune) glyphInfo {
 // and Unicode default-ignorable code points.
 func isIgnorable(r rune) bool {
 	switch {
-	case r < 0x20 || (r >= 0x7f && r < 0xa0): // C0 here only via tests
+	case r < 0x20 || (r >= 0x7f && r < 0xa0): // C0 and C1 controls
 		return true
 	case r == 0xad || r == 0x34f || r == 0x61c || r == 0xfeff:
 		return true

@@ -462,6 +462,9 @@ func (w *Worker) discard(c *child, count func(*WorkerStats)) {
 // roundTrip sends one request to c and waits for its answer, ctx or the
 // timeout, whichever comes first.
 func (w *Worker) roundTrip(ctx context.Context, c *child, dot []byte) ([]byte, uint64, outcome, error) {
+	if err := ctx.Err(); err != nil { // e.g. cancelled during a failed first attempt
+		return nil, 0, outWaitDone, err
+	}
 	select {
 	case <-c.ready:
 	default:

@@ -35,10 +35,17 @@ func newTestWorker(t testing.TB, mod func(*WorkerOptions)) *Worker {
 	return w
 }
 
-// alive reports whether a process with this pid exists (and is not a
-// zombie: the Worker reaps its children).
+// alive reports whether a process with this pid exists and is not a zombie
+// (an orphan's zombie may linger where pid 1 does not reap).
 func alive(pid int) bool {
 	if pid <= 0 {
+		return false
+	}
+	if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid)); err == nil {
+		if i := bytes.LastIndexByte(b, ')'); i >= 0 && i+2 < len(b) {
+			return b[i+2] != 'Z' && b[i+2] != 'X'
+		}
+	} else if errors.Is(err, os.ErrNotExist) {
 		return false
 	}
 	p, err := os.FindProcess(pid)
@@ -464,6 +471,35 @@ func TestWorkerChildExitsWithParent(t *testing.T) {
 	if _, err := waitExit(t, cmd, 3*time.Second); err == nil || !strings.Contains(stderr.String(), "bad frame") {
 		t.Errorf("child given a request without framing: %v, stderr %q", err, stderr.String())
 	}
+}
+
+// TestWorkerNoOrphans: when the parent process dies (SIGKILL, no chance to
+// clean up) while its child is busy with a long layout, the child exits too.
+func TestWorkerNoOrphans(t *testing.T) {
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), workerEnv+"=parent")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatalf("parent: %v", err)
+	}
+	var pid int
+	if _, err := fmt.Sscan(line, &pid); err != nil || !alive(pid) {
+		t.Fatalf("child pid %q: %v", line, err)
+	}
+	time.Sleep(300 * time.Millisecond) // the child is busy with 2000 nodes
+	t0 := time.Now()
+	cmd.Process.Kill()
+	cmd.Wait()
+	waitGone(t, pid, 3*time.Second)
+	t.Logf("busy child %d exited %v after its parent was killed", pid, time.Since(t0))
 }
 
 // TestWorkerStartup measures how long a child takes to become ready.
