@@ -45,14 +45,30 @@ func alive(pid int) bool {
 		if i := bytes.LastIndexByte(b, ')'); i >= 0 && i+2 < len(b) {
 			return b[i+2] != 'Z' && b[i+2] != 'X'
 		}
-	} else if errors.Is(err, os.ErrNotExist) {
+	} else if errors.Is(err, os.ErrNotExist) && runtime.GOOS == "linux" {
 		return false
 	}
-	p, err := os.FindProcess(pid)
+	p, err := os.FindProcess(pid) // on Windows: fails if there is no such process
 	if err != nil {
 		return false
 	}
+	if runtime.GOOS == "windows" {
+		p.Release()
+		return true
+	}
 	return p.Signal(syscall.Signal(0)) == nil
+}
+
+// killPID kills a process the way SIGKILL does (TerminateProcess on Windows).
+func killPID(t *testing.T, pid int) {
+	t.Helper()
+	p, err := os.FindProcess(pid)
+	if err == nil {
+		err = p.Kill()
+	}
+	if err != nil {
+		t.Fatalf("kill %d: %v", pid, err)
+	}
 }
 
 // waitGone waits up to d for pid to disappear.
@@ -268,9 +284,7 @@ func TestWorkerFailures(t *testing.T) {
 		done <- res{l, err}
 	}()
 	time.Sleep(150 * time.Millisecond)
-	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
+	killPID(t, pid)
 	r := <-done
 	if r.err != nil {
 		t.Fatalf("layout whose child was killed: %v", r.err)
@@ -283,9 +297,7 @@ func TestWorkerFailures(t *testing.T) {
 
 	// A child killed while idle: the next layout notices and retries.
 	pid = readyPID(t, w)
-	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
+	killPID(t, pid)
 	waitGone(t, pid, 3*time.Second)
 	sameLayout(t, "after idle SIGKILL", layoutOnce(t, w, small), ref)
 }

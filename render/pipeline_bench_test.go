@@ -1,0 +1,105 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os/exec"
+	"testing"
+
+	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/scenario"
+	"github.com/parleyhq/parley/scenario/scenariotest"
+)
+
+// benchInputs are the example and generated scenarios of 100 and 1,000
+// actors.
+func benchInputs(b *testing.B) []struct {
+	name string
+	s    *scenario.Scenario
+} {
+	b.Helper()
+	inputs := []struct {
+		name string
+		text []byte
+	}{
+		{"example", assets.Example},
+		{"actors=100", scenariotest.Generate(100, 1)},
+		{"actors=1000", scenariotest.Generate(1000, 1)},
+	}
+	var out []struct {
+		name string
+		s    *scenario.Scenario
+	}
+	for _, in := range inputs {
+		s, err := scenario.Load(in.name, bytes.NewReader(in.text))
+		if err != nil {
+			b.Fatalf("%s: %v", in.name, err)
+		}
+		out = append(out, struct {
+			name string
+			s    *scenario.Scenario
+		}{in.name, s})
+	}
+	return out
+}
+
+// BenchmarkRender is the whole pipeline in one process, as `parley render`
+// runs it: build, lay out (go-graphviz), draw and write.
+func BenchmarkRender(b *testing.B) {
+	eng := NewInProcess()
+	for _, in := range benchInputs(b) {
+		for _, f := range []Format{SVG, PNG} {
+			b.Run(in.name+"/"+string(f), func(b *testing.B) {
+				for b.Loop() {
+					if err := Export(context.Background(), eng, in.s, Options{}, f, 1, io.Discard); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkNativeDot renders the same DOT with Debian's graphviz (process
+// start included), the baseline BenchmarkRender is compared with.
+func BenchmarkNativeDot(b *testing.B) {
+	dot, err := exec.LookPath("dot")
+	if err != nil {
+		b.Skip("native dot not installed")
+	}
+	for _, in := range benchInputs(b) {
+		g, err := Build(in.s, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		text := g.DOT()
+		for _, f := range []Format{SVG, PNG} {
+			b.Run(in.name+"/"+string(f), func(b *testing.B) {
+				for b.Loop() {
+					cmd := exec.Command(dot, "-T"+string(f))
+					cmd.Stdin = bytes.NewReader(text)
+					cmd.Stdout = io.Discard
+					if err := cmd.Run(); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkBuild is the pure-Go part: scenario to measured graph spec and DOT.
+func BenchmarkBuild(b *testing.B) {
+	for _, in := range benchInputs(b) {
+		b.Run(in.name, func(b *testing.B) {
+			for b.Loop() {
+				g, err := Build(in.s, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				g.DOT()
+			}
+		})
+	}
+}
