@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 )
 
 // Draw places the graph spec by the layout and draws it: the title block
@@ -46,7 +47,7 @@ func Draw(g *Graph, l *Layout) (*Drawing, error) {
 		if !ok {
 			return nil, fmt.Errorf("render: the layout has no route for %s", e.ID)
 		}
-		for _, it := range route.Items {
+		for _, it := range edgeItems(e, route) {
 			it = offsetItem(it, origin)
 			it.Ref = e.Ref
 			d.Items = append(d.Items, it)
@@ -120,49 +121,86 @@ func drawSample(d *Drawing, e LegendEntry, x, y float64) {
 	end := x + legendLine
 	if e.Role != "" {
 		rs := roleStyles[e.Role]
-		head := arrowhead(rs.Arrowhead, Point{end, y}, rs.Color)
-		lineEnd := end - head.length
-		d.Items = append(d.Items, Item{Kind: KindPolyline, Points: []Point{{x, y}, {lineEnd, y}}, Stroke: Stroke{Color: rs.Color, Width: rs.Width}})
-		d.Items = append(d.Items, head.items...)
+		stroke := Stroke{Color: rs.Color, Width: rs.Width}
+		base := Point{end - arrowLength, y}
+		d.Items = append(d.Items, Item{Kind: KindPolyline, Points: []Point{{x, y}, base}, Stroke: stroke})
+		d.Items = append(d.Items, arrowhead(rs.Arrowhead, Point{end, y}, base, stroke)...)
 		return
 	}
 	cs := certaintyLook(e.Certainty)
 	d.Items = append(d.Items, Item{Kind: KindPolyline, Points: []Point{{x, y}, {end, y}}, Stroke: Stroke{Color: inkColor, Width: 1.4 * cs.Width, Dash: cs.Dash}})
 }
 
-type head struct {
-	items  []Item
-	length float64 // how far back from the tip the line should stop
+// edgeItems draws a seat's arrow along its route: the spline in the seat's
+// colour, width and dash, and its arrowhead from the spline's end to the tip.
+func edgeItems(e *Edge, r EdgeRoute) []Item {
+	if len(r.Spline) == 0 {
+		return nil
+	}
+	stroke := Stroke{Color: e.Color, Width: e.Width, Dash: dashOf(e.Style)}
+	items := []Item{{Kind: KindBezier, Points: r.Spline, Stroke: stroke}}
+	if r.HasEnd {
+		items = append(items, arrowhead(e.Arrowhead, r.End, r.Spline[len(r.Spline)-1], stroke)...)
+	}
+	if r.HasStart {
+		items = append(items, arrowhead("normal", r.Start, r.Spline[0], stroke)...)
+	}
+	return items
 }
 
-// arrowhead draws a right-pointing arrowhead with its tip at p, in the same
-// shapes Graphviz gives the diagram's arrows.
-func arrowhead(name string, p Point, c Color) head {
-	const l, w = 9.0, 3.5 // length and half-width, as Graphviz at arrowsize 0.9
-	fill := Item{Fill: c, Stroke: Stroke{Color: c, Width: 1}}
-	hollow := Item{Fill: paperColor, Stroke: Stroke{Color: c, Width: 1}}
-	poly := func(base Item, pts ...Point) Item {
-		base.Kind = KindPolygon
-		base.Points = pts
-		return base
+// dashOf is the dash pattern of a Graphviz line style, as Graphviz's SVG
+// draws it.
+func dashOf(style string) []float64 {
+	switch style {
+	case "dashed":
+		return []float64{5, 2}
+	case "dotted":
+		return []float64{1, 5}
+	}
+	return nil
+}
+
+// arrowLength is the length of an arrowhead at Graphviz's arrowsize 0.9.
+const arrowLength = 9.0
+
+// arrowhead draws the named Graphviz arrowhead with its tip at tip and its
+// base at base (where the line ends), in the line's colour: the same shapes
+// in the legend and on the arrows. Solid outlines, whatever the line's dash.
+func arrowhead(name string, tip, base Point, line Stroke) []Item {
+	dx, dy := tip.X-base.X, tip.Y-base.Y
+	l := math.Hypot(dx, dy)
+	if l < 0.01 {
+		return nil
+	}
+	ux, uy := dx/l, dy/l // along the arrow
+	const w = 3.5        // half its width
+	// at maps a point in the arrow's frame (a along the arrow back from the
+	// tip, b across it) to the drawing.
+	at := func(a, b float64) Point { return Point{tip.X - ux*a - uy*b, tip.Y - uy*a + ux*b} }
+	outline := Stroke{Color: line.Color, Width: min(line.Width, 1.5)}
+	filled := func(pts ...Point) Item {
+		return Item{Kind: KindPolygon, Points: pts, Fill: line.Color, Stroke: outline}
+	}
+	hollow := func(pts ...Point) Item {
+		return Item{Kind: KindPolygon, Points: pts, Fill: paperColor, Stroke: outline}
 	}
 	switch name {
-	case "diamond", "odiamond":
-		base := fill
-		if name == "odiamond" {
-			base = hollow
-		}
-		return head{[]Item{poly(base, p, Point{p.X - l*0.6, p.Y - w}, Point{p.X - l*1.2, p.Y}, Point{p.X - l*0.6, p.Y + w})}, l * 1.2}
+	case "diamond":
+		return []Item{filled(at(0, 0), at(l/2, -w), at(l, 0), at(l/2, w))}
+	case "odiamond":
+		return []Item{hollow(at(0, 0), at(l/2, -w), at(l, 0), at(l/2, w))}
 	case "box":
-		return head{[]Item{poly(fill, Point{p.X, p.Y - w}, Point{p.X, p.Y + w}, Point{p.X - 2*w, p.Y + w}, Point{p.X - 2*w, p.Y - w})}, 2 * w}
+		return []Item{filled(at(0, -w), at(0, w), at(l, w), at(l, -w))}
 	case "empty":
-		return head{[]Item{poly(hollow, p, Point{p.X - l, p.Y - w}, Point{p.X - l, p.Y + w})}, l}
+		return []Item{hollow(at(0, 0), at(l, -w), at(l, w))}
 	case "vee":
-		return head{[]Item{poly(fill, p, Point{p.X - l, p.Y - w}, Point{p.X - l*0.6, p.Y}, Point{p.X - l, p.Y + w})}, l * 0.6}
+		return []Item{filled(at(0, 0), at(l, -w), at(l*0.6, 0), at(l, w))}
 	case "tee":
-		return head{[]Item{poly(fill, Point{p.X, p.Y - w - 1}, Point{p.X, p.Y + w + 1}, Point{p.X - 2.5, p.Y + w + 1}, Point{p.X - 2.5, p.Y - w - 1})}, 2.5}
+		bar := min(2.5, l)
+		stem := Item{Kind: KindPolyline, Points: []Point{base, at(bar, 0)}, Stroke: Stroke{Color: line.Color, Width: line.Width}}
+		return []Item{stem, filled(at(0, -w-1), at(0, w+1), at(bar, w+1), at(bar, -w-1))}
 	}
-	return head{[]Item{poly(fill, p, Point{p.X - l, p.Y - w}, Point{p.X - l, p.Y + w})}, l}
+	return []Item{filled(at(0, 0), at(l, -w), at(l, w))}
 }
 
 // offsetItem moves an item by o.

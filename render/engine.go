@@ -135,7 +135,10 @@ func (e *InProcess) renderOnceLocked(dot []byte) (out []byte, err error) {
 	}
 	defer graph.Close()
 	var buf bytes.Buffer
-	if err := e.gv.Render(ctx, graph, "json", &buf); err != nil {
+	// json0: positions and splines without xdot drawing ops, which Parley
+	// draws itself; producing them doubled the time of a layout (measured:
+	// 105 ms against 52 ms for 100 actors).
+	if err := e.gv.Render(ctx, graph, "json0", &buf); err != nil {
 		return nil, fmt.Errorf("render: graphviz layout: %s", trimGVError(err))
 	}
 	if buf.Len() == 0 {

@@ -31,15 +31,18 @@ type ClusterBox struct {
 	HasLabel    bool
 }
 
-// EdgeRoute is how an edge is drawn: its line and arrowheads as Items (from
-// the xdot ops of _draw_, _tdraw_ and _hdraw_, in that order; text ops are
-// left out), the centre of its label if it has one, and the names of its
-// tail and head nodes.
+// EdgeRoute is how an edge runs: its spline (from pos: p0, then (c1, c2, p)
+// triples, as KindBezier takes them) and the tips of its arrowheads, which
+// lie beyond the spline's ends; the centre of its label if it has one; and
+// the names of its tail and head nodes. Parley draws the line and its
+// arrowheads itself, so Graphviz's drawing ops are not asked for.
 type EdgeRoute struct {
-	Items       []Item
-	LabelCenter Point
-	HasLabel    bool
-	Tail, Head  string
+	Spline           []Point
+	Start, End       Point // arrowhead tips at the tail and head
+	HasStart, HasEnd bool
+	LabelCenter      Point
+	HasLabel         bool
+	Tail, Head       string
 }
 
 // gvGraph is the part of Graphviz's json output that ParseLayout reads.
@@ -66,13 +69,11 @@ type gvEdge struct {
 	Head  *int     `json:"head"`
 	ID    *string  `json:"id"`
 	LP    *string  `json:"lp"`
-	Draw  []xdotOp `json:"_draw_"`
-	TDraw []xdotOp `json:"_tdraw_"`
-	HDraw []xdotOp `json:"_hdraw_"`
+	Pos   *string  `json:"pos"`
 }
 
-// ParseLayout reads Graphviz's json output (format "json", i.e. with xdot
-// drawing ops) into a Layout. It is strict: malformed or inconsistent input,
+// ParseLayout reads Graphviz's json output (format "json0": positions
+// without drawing ops) into a Layout. It is strict: malformed or inconsistent input,
 // an edge without an id, or two edges with the same id are errors.
 func ParseLayout(jsonData []byte) (*Layout, error) {
 	var g gvGraph
@@ -152,9 +153,9 @@ func ParseLayout(jsonData []byte) (*Layout, error) {
 			return nil, fmt.Errorf("render: layout json: edge %q refers to unknown node", id)
 		}
 		r := EdgeRoute{Tail: tail, Head: head}
-		for _, ops := range [][]xdotOp{e.Draw, e.TDraw, e.HDraw} {
-			if r.Items, err = xdotItems(r.Items, ops, tf); err != nil {
-				return nil, fmt.Errorf("render: layout json: edge %q: %w", id, err)
+		if e.Pos != nil {
+			if err := r.parseSpline(*e.Pos, tf); err != nil {
+				return nil, fmt.Errorf("render: layout json: edge %q pos: %w", id, err)
 			}
 		}
 		if e.LP != nil {
@@ -167,6 +168,39 @@ func ParseLayout(jsonData []byte) (*Layout, error) {
 		l.Edges[id] = r
 	}
 	return l, nil
+}
+
+// parseSpline reads an edge's pos: "[s,x,y ][e,x,y ]p0 p1 … p3n"; only the
+// first spline is used where there are several (separated by ";").
+func (r *EdgeRoute) parseSpline(pos string, tf func(x, y float64) Point) error {
+	pos, _, _ = strings.Cut(pos, ";")
+	fields := strings.Fields(pos)
+	for _, f := range fields {
+		switch {
+		case strings.HasPrefix(f, "s,"):
+			p, err := parsePoint(f[2:], tf)
+			if err != nil {
+				return err
+			}
+			r.Start, r.HasStart = p, true
+		case strings.HasPrefix(f, "e,"):
+			p, err := parsePoint(f[2:], tf)
+			if err != nil {
+				return err
+			}
+			r.End, r.HasEnd = p, true
+		default:
+			p, err := parsePoint(f, tf)
+			if err != nil {
+				return err
+			}
+			r.Spline = append(r.Spline, p)
+		}
+	}
+	if n := len(r.Spline); n < 4 || (n-1)%3 != 0 {
+		return fmt.Errorf("a spline needs 1+3k points (k >= 1), got %d", n)
+	}
+	return nil
 }
 
 func parseCluster(o gvObject, tf func(x, y float64) Point) (ClusterBox, error) {
@@ -234,4 +268,18 @@ func parseFloats(s string, n int) ([]float64, error) {
 		out[i] = v
 	}
 	return out, nil
+}
+
+// maxCoord bounds every number we accept from Graphviz, so that sums,
+// differences and inch→point conversions stay finite.
+const maxCoord = 1e12
+
+// inRange reports whether every value is finite and within ±maxCoord.
+func inRange(vs ...float64) bool {
+	for _, v := range vs {
+		if !(v >= -maxCoord && v <= maxCoord) { // false for NaN too
+			return false
+		}
+	}
+	return true
 }
