@@ -64,12 +64,12 @@ type gvObject struct {
 }
 
 type gvEdge struct {
-	GVID  *int     `json:"_gvid"`
-	Tail  *int     `json:"tail"`
-	Head  *int     `json:"head"`
-	ID    *string  `json:"id"`
-	LP    *string  `json:"lp"`
-	Pos   *string  `json:"pos"`
+	GVID *int    `json:"_gvid"`
+	Tail *int    `json:"tail"`
+	Head *int    `json:"head"`
+	ID   *string `json:"id"`
+	LP   *string `json:"lp"`
+	Pos  *string `json:"pos"`
 }
 
 // ParseLayout reads Graphviz's json output (format "json0": positions

@@ -67,18 +67,18 @@ type App struct {
 	watch   *fileWatch
 	closing bool
 
-	editor   *editorPanel
-	forms    *formsPanel
-	matrix   *matrixPanel
-	preview  *previewPanel
-	probs    *problemsPanel
-	tabs     *container.AppTabs
-	status   *widget.Label
-	split    *container.Split // editor | diagram
-	vsplit   *container.Split // (editor | diagram) / problems
-	recent   *fyne.Menu
-	guard    *unsavedGuard // the open Save / Discard / Cancel question
-	measure  func(event string, d time.Duration) // test hook: timings
+	editor  *editorPanel
+	forms   *formsPanel
+	matrix  *matrixPanel
+	preview *previewPanel
+	probs   *problemsPanel
+	tabs    *container.AppTabs
+	status  *widget.Label
+	split   *container.Split // editor | diagram
+	vsplit  *container.Split // (editor | diagram) / problems
+	recent  *fyne.Menu
+	guard   *unsavedGuard                       // the open Save / Discard / Cancel question
+	measure func(event string, d time.Duration) // test hook: timings
 
 	menu       *fyne.MainMenu
 	themeItems []*fyne.MenuItem
@@ -87,8 +87,8 @@ type App struct {
 	recoveryOffered bool
 	recoveryDialog  dialog.Dialog
 	lastError       error // the last error shown
-	started  time.Time
-	firstHit bool
+	started         time.Time
+	firstHit        bool
 }
 
 // document is the file being edited.
@@ -120,9 +120,9 @@ func New(a fyne.App, w fyne.Window) *App {
 // and the function that runs code on the UI thread. The App closes eng when
 // the window closes.
 func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App {
-	u := &App{fyneApp: a, win: w, eng: eng, do: do, started: time.Now()}
+	u := &App{fyneApp: a, win: w, eng: &layoutCache{Engine: eng}, do: do, started: time.Now()}
 	u.history = newHistory()
-	u.pipe = newPipeline(eng)
+	u.pipe = newPipeline(u.eng)
 	u.applyThemePref()
 
 	u.editor = newEditorPanel(u)
@@ -138,6 +138,11 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 		container.NewTabItem("Forms", u.forms.content),
 		container.NewTabItem("Matrix", u.matrix.content),
 	)
+	u.tabs.OnSelected = func(*container.TabItem) {
+		if u.tabs.SelectedIndex() == 0 {
+			u.editor.shown()
+		}
+	}
 	u.split = container.NewHSplit(u.tabs, u.preview.content)
 	u.split.Offset = 0.42
 	u.vsplit = container.NewVSplit(u.split, u.probs.content)
@@ -180,6 +185,10 @@ func (u *App) setDocument(path, name, text string) {
 	u.history.reset(text)
 	u.model, u.modelText, u.problems = nil, "", nil
 	u.typing++
+	if strings.Count(text, "\n") > longText && u.tabs.SelectedIndex() == 0 {
+		u.tabs.SelectIndex(1)
+		u.setStatus(fmt.Sprintf("%s is long: the Text tab takes a few seconds to show it", name))
+	}
 	u.editor.setText(text)
 	u.watchFile()
 	u.updateTitle()

@@ -11,6 +11,11 @@ type editorPanel struct {
 	entry   *codeEntry
 	content fyne.CanvasObject
 	quiet   bool // set while the text is replaced from code
+	// pending is text not yet put in the entry because the Text tab is
+	// hidden: Fyne's Entry takes time quadratic in the number of lines to
+	// take a new text (about 10 s for 12,000 lines), so form and matrix
+	// edits of a long file must not wait for it.
+	pending *string
 }
 
 func newEditorPanel(u *App) *editorPanel {
@@ -25,8 +30,14 @@ func newEditorPanel(u *App) *editorPanel {
 	return p
 }
 
-// setText replaces the editor's text without treating it as typing.
+// setText replaces the editor's text without treating it as typing; while
+// the Text tab is hidden it only notes the text for later.
 func (p *editorPanel) setText(text string) {
+	if p.u.tabs != nil && p.u.tabs.SelectedIndex() != 0 {
+		p.pending = &text
+		return
+	}
+	p.pending = nil
 	if p.entry.Text == text {
 		return
 	}
@@ -34,6 +45,17 @@ func (p *editorPanel) setText(text string) {
 	p.entry.SetText(text)
 	p.quiet = false
 }
+
+// shown puts a pending text in the entry (the Text tab was selected).
+func (p *editorPanel) shown() {
+	if t := p.pending; t != nil {
+		p.setText(*t)
+	}
+}
+
+// longText is the number of lines from which a file opens on the Forms
+// tab, not the Text tab, so that it opens at once (see pending).
+const longText = 3000
 
 // gotoLine puts the cursor at a 1-based line and column, scrolls it into
 // view and focuses the editor.

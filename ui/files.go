@@ -567,6 +567,9 @@ func (u *App) offerRecovery() {
 // recover opens the recovered text as unsaved changes to its file.
 func (u *App) recover(info recoveryInfo, text string) {
 	saved, stamp, path, name := "", fileStamp{}, "", untitled
+	if info.Name != "" {
+		name = info.Name
+	}
 	if info.Path != "" {
 		if t, st, err := readScenarioFile(info.Path); err == nil {
 			saved, stamp, path, name = t, st, info.Path, filepath.Base(info.Path)

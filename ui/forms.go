@@ -39,8 +39,8 @@ type formField struct {
 	index    int // struct field index
 	kind     formFieldKind
 	required bool
-	enum     []string                                 // enumField
-	refs     func(s *scenario.Scenario) []string      // refField, refsField: the ids allowed
+	enum     []string                            // enumField
+	refs     func(s *scenario.Scenario) []string // refField, refsField: the ids allowed
 	label    string                              // as the form shows it
 	hint     string                              // under the widget
 	nested   bool                                // a list of tables: edited in the Text tab

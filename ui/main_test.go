@@ -19,8 +19,11 @@ import (
 // TestMain doubles as the layout worker child: the Worker starts this test
 // binary with PARLEY_TEST_LAYOUT_WORKER=1.
 func TestMain(m *testing.M) {
-	if os.Getenv("PARLEY_TEST_LAYOUT_WORKER") == "1" {
+	if os.Getenv("PARLEY_TEST_LAYOUT_WORKER") == "1" || (len(os.Args) > 1 && os.Args[1] == render.WorkerArg) {
 		os.Exit(render.RunWorker(os.Stdin, os.Stdout))
+	}
+	if os.Getenv("PARLEY_TEST_GUI") == "1" {
+		runGUIForSmokeTest() // never returns
 	}
 	code := m.Run()
 	if shared != nil {

@@ -80,7 +80,7 @@ func (p *matrixPanel) newCell() fyne.CanvasObject {
 	}
 	c.role.PlaceHolder = noRole
 	c.certainty.PlaceHolder = "certainty"
-	c.box = container.NewHBox(c.role, c.certainty, c.more)
+	c.box = container.NewBorder(nil, nil, nil, c.more, container.NewGridWithColumns(2, c.role, c.certainty))
 	return c.box
 }
 
@@ -91,7 +91,8 @@ func (p *matrixPanel) cellOf(box *fyne.Container) *matrixCell {
 			return c
 		}
 	}
-	return &matrixCell{box: box, role: box.Objects[0].(*widget.Select), certainty: box.Objects[1].(*widget.Select), more: box.Objects[2].(*widget.Label)}
+	grid := box.Objects[0].(*fyne.Container)
+	return &matrixCell{box: box, role: grid.Objects[0].(*widget.Select), certainty: grid.Objects[1].(*widget.Select), more: box.Objects[1].(*widget.Label)}
 }
 
 func (p *matrixPanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

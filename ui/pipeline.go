@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"strings"
 	"sync"
@@ -49,16 +50,16 @@ func (p *pipeline) submit(u *App, name, text string, opts render.Options) {
 	go func() {
 		defer p.wg.Done()
 		defer cancel()
-		s, err := scenario.Load(name, strings.NewReader(text))
+		s, loadErr := scenario.Load(name, strings.NewReader(text))
 		if !p.current(gen) {
 			return
 		}
 		do(func() {
 			if p.current(gen) {
-				u.loaded(text, s, err)
+				u.loaded(text, s, loadErr)
 			}
 		})
-		if err != nil || p.eng == nil {
+		if loadErr != nil || p.eng == nil {
 			return
 		}
 		if opts.Variant != "" && !hasVariant(s, opts.Variant) {
@@ -100,4 +101,47 @@ func hasVariant(s *scenario.Scenario, id string) bool {
 		}
 	}
 	return false
+}
+
+// layoutCache is an Engine that remembers the last few layouts by their
+// DOT text, so that undo, redo and switching a view option back show at
+// once instead of waiting for Graphviz again (seconds on a large
+// scenario). Layouts are only read after they are made, so sharing them is
+// safe.
+type layoutCache struct {
+	render.Engine
+	mu      sync.Mutex
+	entries []cachedLayout // most recent last
+}
+
+type cachedLayout struct {
+	key [sha256.Size]byte
+	l   *render.Layout
+}
+
+const layoutCacheSize = 8
+
+// Layout returns the remembered layout of dot, or makes and remembers it.
+func (c *layoutCache) Layout(ctx context.Context, dot []byte) (*render.Layout, error) {
+	key := sha256.Sum256(dot)
+	c.mu.Lock()
+	for i, e := range c.entries {
+		if e.key == key {
+			c.entries = append(append(c.entries[:i:i], c.entries[i+1:]...), e)
+			c.mu.Unlock()
+			return e.l, nil
+		}
+	}
+	c.mu.Unlock()
+	l, err := c.Engine.Layout(ctx, dot)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.entries = append(c.entries, cachedLayout{key, l})
+	if len(c.entries) > layoutCacheSize {
+		c.entries = c.entries[1:]
+	}
+	c.mu.Unlock()
+	return l, nil
 }

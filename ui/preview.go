@@ -93,7 +93,9 @@ func (p *previewPanel) optionsChanged() {
 	}
 	p.u.setPrefInt(PrefDetail, p.detail.SelectedIndex())
 	p.u.setPrefInt(PrefDirection, p.direction.SelectedIndex())
+	p.view.mu.Lock()
 	p.view.fitNext = true
+	p.view.mu.Unlock()
 	p.u.submit()
 }
 

@@ -68,7 +68,12 @@ func itemBounds(it *render.Item) rect {
 func rasterizeView(dst *image.RGBA, d *render.Drawing, bounds []rect, k float64, origin render.Point) error {
 	w, h := float64(dst.Bounds().Dx()), float64(dst.Bounds().Dy())
 	view := rect{origin.X, origin.Y, origin.X + w/k, origin.Y + h/k}
-	sub := &render.Drawing{Width: w / k, Height: h / k, Background: d.Background}
+	// The page: the drawing's background where the drawing is; around it
+	// the view stays transparent (the theme's colour shows).
+	sub := &render.Drawing{Width: w / k, Height: h / k}
+	if d.Background.A > 0 {
+		sub.Items = append(sub.Items, render.Item{Kind: render.KindRect, X: -origin.X, Y: -origin.Y, W: d.Width, H: d.Height, Fill: d.Background})
+	}
 	for i := range d.Items {
 		if !bounds[i].overlaps(view) {
 			continue

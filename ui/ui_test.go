@@ -76,7 +76,7 @@ func TestMatrixChangesSeat(t *testing.T) {
 	cell := h.u.matrix.cell(r, c)
 	cell.role.SetSelected("observer") // as a user picking it
 	// The TOML changed, only there.
-	text := h.u.editor.entry.Text
+	text := h.u.doc.text
 	s := loadText(t, text)
 	i := slices.IndexFunc(s.Seats, func(st scenario.Seat) bool { return st.Track == seat.Track && st.Actor == seat.Actor })
 	if i < 0 || s.Seats[i].Role != scenario.RoleObserver {
@@ -103,16 +103,21 @@ func TestMatrixChangesSeat(t *testing.T) {
 	}
 	// Certainty.
 	h.u.matrix.cell(r, c).certainty.SetSelected("disputed")
-	s = loadText(t, h.u.editor.entry.Text)
+	s = loadText(t, h.u.doc.text)
 	if s.Seats[i].Certainty != scenario.Disputed {
 		t.Error("certainty did not change")
 	}
 	// None removes the seat.
 	h.drain()
 	h.u.matrix.cell(r, c).role.SetSelected(noRole)
-	s = loadText(t, h.u.editor.entry.Text)
+	s = loadText(t, h.u.doc.text)
 	if len(seatsAt(s, seat.Track, seat.Actor)) != 0 {
 		t.Error("the seat was not removed")
+	}
+	// The Text tab shows the edited text when it is selected.
+	h.u.tabs.SelectIndex(0)
+	if h.u.editor.entry.Text != h.u.doc.text {
+		t.Error("the Text tab does not show the edits")
 	}
 }
 
@@ -164,7 +169,11 @@ func TestUndoRedo(t *testing.T) {
 	h.u.matrix.cell(r, c).role.SetSelected("observer")
 	afterMatrix := h.u.doc.text
 	// Typing, then a pause: one step.
+	h.u.tabs.SelectIndex(0)
 	e := h.u.editor.entry
+	if e.Text != afterMatrix {
+		t.Fatal("the editor does not show the matrix edit")
+	}
 	e.CursorRow, e.CursorColumn = 0, 0
 	test.Type(e, "# typed\n")
 	h.settle("the typing pause", func() bool { return h.u.history.current() == e.Text })
@@ -302,6 +311,7 @@ func TestSaveAndReload(t *testing.T) {
 	h.u.replaceText(string(assets.Example), true)
 	h.u.reload()
 	test.Tap(h.overlayButton("Discard"))
+	h.u.tabs.SelectIndex(0)
 	if h.u.doc.text != edited || h.u.editor.entry.Text != edited {
 		t.Error("reload did not bring back the saved text")
 	}
@@ -648,4 +658,21 @@ func TestMainLayoutMarkup(t *testing.T) {
 	h.u.tabs.SelectIndex(2)
 	h.drain()
 	test.AssertRendersToMarkup(t, "main_matrix.xml", h.win.Canvas())
+}
+
+func TestLayoutCache(t *testing.T) {
+	slow := &slowEngine{Engine: testWorker(), delay: time.Millisecond}
+	c := &layoutCache{Engine: slow}
+	s := loadText(t, string(assets.Example))
+	for range 3 {
+		if _, err := render.Diagram(t.Context(), c, s, render.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := render.Diagram(t.Context(), c, s, render.Options{Direction: render.TopToBottom}); err != nil {
+		t.Fatal(err)
+	}
+	if slow.calls != 2 {
+		t.Errorf("%d layouts for 2 different graphs", slow.calls)
+	}
 }
