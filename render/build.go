@@ -70,7 +70,8 @@ type Edge struct {
 	Certainty scenario.Certainty
 	Color     Color
 	Width     float64
-	Style     string // Graphviz style: solid, dashed, dotted
+	Style     string    // Graphviz style: solid, dashed, dotted
+	Dash      []float64 // Parley's own dash pattern (nil: solid)
 	Arrowhead string
 	Label     Block // empty when the seat needs no words
 }
@@ -309,6 +310,7 @@ func (b *builder) edges(seats []*seat) {
 			Color:     rs.Color,
 			Width:     rs.Width * cs.Width,
 			Style:     cs.Graphviz,
+			Dash:      cs.Dash,
 			Arrowhead: rs.Arrowhead,
 		}
 		if text := b.seatWords(st); text != "" {

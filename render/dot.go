@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/parleyhq/parley/scenario"
 )
 
 // DOT is the graph spec as Graphviz DOT text, with the title block and the
@@ -135,7 +137,9 @@ func (g *Graph) headerHTML() string {
 				rs := roleStyles[le.Role]
 				color = rs.Color
 				sample += legendGlyph(rs.Arrowhead)
-			} else if st := certaintyLook(le.Certainty); st.Graphviz != "solid" {
+			} else if st := certaintyLook(le.Certainty); le.Certainty == scenario.Disputed {
+				sample = "-&#183;-&#183;"
+			} else if st.Graphviz != "solid" {
 				sample = map[string]string{"dashed": "- - -", "dotted": "&#183; &#183; &#183;"}[st.Graphviz]
 			}
 			fmt.Fprintf(&b, `<FONT COLOR="%s">%s</FONT> %s`, color.Hex(), sample, htmlEscape(le.Text.Text))

@@ -137,7 +137,7 @@ func edgeItems(e *Edge, r EdgeRoute) []Item {
 	if len(r.Spline) == 0 {
 		return nil
 	}
-	stroke := Stroke{Color: e.Color, Width: e.Width, Dash: dashOf(e.Style)}
+	stroke := Stroke{Color: e.Color, Width: e.Width, Dash: e.Dash}
 	items := []Item{{Kind: KindBezier, Points: r.Spline, Stroke: stroke}}
 	if r.HasEnd {
 		items = append(items, arrowhead(e.Arrowhead, r.End, r.Spline[len(r.Spline)-1], stroke)...)
@@ -146,18 +146,6 @@ func edgeItems(e *Edge, r EdgeRoute) []Item {
 		items = append(items, arrowhead("normal", r.Start, r.Spline[0], stroke)...)
 	}
 	return items
-}
-
-// dashOf is the dash pattern of a Graphviz line style, as Graphviz's SVG
-// draws it.
-func dashOf(style string) []float64 {
-	switch style {
-	case "dashed":
-		return []float64{5, 2}
-	case "dotted":
-		return []float64{1, 5}
-	}
-	return nil
 }
 
 // arrowLength is the length of an arrowhead at Graphviz's arrowsize 0.9.

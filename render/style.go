@@ -33,7 +33,7 @@ var certaintyStyles = map[scenario.Certainty]certaintyStyle{
 	scenario.Confirmed:   {"solid", nil, 1.4},
 	scenario.Reported:    {"solid", nil, 1},
 	scenario.Claimed:     {"dashed", []float64{5, 2}, 1},
-	scenario.Disputed:    {"dashed", []float64{5, 2}, 1},
+	scenario.Disputed:    {"dashed", []float64{7, 2, 1.5, 2}, 1}, // dash-dot: told apart from claimed
 	scenario.Speculative: {"dotted", []float64{1, 5}, 1},
 }
 

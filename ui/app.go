@@ -152,7 +152,7 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 	u.addShortcuts()
 	u.restoreWindowSize()
 	w.SetCloseIntercept(u.closeRequested)
-	u.setDocument("", "untitled.toml", "")
+	u.setDocument("", untitled, blankScenario)
 	return u
 }
 
@@ -165,8 +165,17 @@ func (u *App) OpenExample() {
 }
 
 // OpenFile opens the scenario file at path. It fails when the file cannot
-// be read; a file with problems opens, with its problems listed.
+// be read, and then also says so in the window; a file with problems
+// opens, with its problems listed.
 func (u *App) OpenFile(path string) error {
+	err := u.openFile(path)
+	if err != nil {
+		u.showError(err)
+	}
+	return err
+}
+
+func (u *App) openFile(path string) error {
 	text, stamp, err := readScenarioFile(path)
 	if err != nil {
 		return err
@@ -402,8 +411,8 @@ func loadProblems(s *scenario.Scenario) (string, bool) {
 	return err.Error(), true
 }
 
-// cloneModel deep-copies a scenario (through its canonical text, so the
-// copy shares nothing).
+// cloneModel deep-copies a scenario: the copy shares no slice with s, so a
+// form can change it freely.
 func cloneModel(s *scenario.Scenario) *scenario.Scenario {
 	c := *s
 	c.Sources = cloneSlice(s.Sources)

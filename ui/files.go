@@ -318,9 +318,7 @@ func (u *App) openDialog() {
 			}
 			path := r.URI().Path()
 			r.Close()
-			if err := u.OpenFile(path); err != nil {
-				u.showError(err)
-			}
+			u.OpenFile(path)
 		}, u.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
 		u.setDialogFolder(d)
@@ -329,11 +327,7 @@ func (u *App) openDialog() {
 }
 
 func (u *App) openRecent(path string) {
-	u.whenSafe("open another file", func() {
-		if err := u.OpenFile(path); err != nil {
-			u.showError(err)
-		}
-	})
+	u.whenSafe("open another file", func() { u.OpenFile(path) })
 }
 
 func (u *App) newFromExample() {

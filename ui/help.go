@@ -17,7 +17,7 @@ import (
 // package's own lists of keys and allowed values.
 func formatReference() string {
 	if strings.TrimSpace(FormatReference) != "" {
-		return FormatReference
+		return tablesToLists(FormatReference)
 	}
 	var b strings.Builder
 	b.WriteString("# Scenario files\n\n")
@@ -70,4 +70,48 @@ func (u *App) showAbout() {
 	msg := widget.NewRichTextFromMarkdown(fmt.Sprintf("## Parley %s\n\nMap who sits at which negotiating table, and who is shut out.\n\n"+
 		"Diagrams are laid out by Graphviz and drawn in Noto Sans.", Version))
 	dialog.ShowCustom("About Parley", "Close", msg, u.win)
+}
+
+// tablesToLists rewrites Markdown tables, which Fyne's Markdown renderer
+// does not know, as bullet lists: one bullet a row, "first cell: column
+// name: cell, …".
+func tablesToLists(md string) string {
+	var out []string
+	var header []string
+	inCode := false
+	for _, line := range strings.Split(md, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "```") {
+			inCode = !inCode
+		}
+		if inCode || !strings.HasPrefix(t, "|") {
+			header = nil
+			out = append(out, line)
+			continue
+		}
+		cells := strings.Split(strings.Trim(t, "|"), "|")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		switch {
+		case header == nil:
+			header = cells
+			continue
+		case strings.Trim(strings.Join(cells, ""), "-: ") == "":
+			continue // the |---|---| line
+		}
+		var parts []string
+		for i := 1; i < len(cells); i++ {
+			if cells[i] == "" {
+				continue
+			}
+			name := ""
+			if i < len(header) && header[i] != "" {
+				name = header[i] + ": "
+			}
+			parts = append(parts, name+cells[i])
+		}
+		out = append(out, "- "+cells[0]+" — "+strings.Join(parts, "; "))
+	}
+	return strings.Join(out, "\n")
 }

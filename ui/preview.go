@@ -171,7 +171,6 @@ type diagramView struct {
 	fitted  bool          // follow the window size with fit
 	fitNext bool          // fit when the next drawing arrives
 	size    fyne.Size
-	last    *image.RGBA
 }
 
 func newDiagramView(p *previewPanel) *diagramView {
@@ -334,9 +333,6 @@ func (v *diagramView) paint(w, h int) image.Image {
 	if err := rasterizeView(img, d, bounds, k, origin); err != nil {
 		fyne.LogError("ui: drawing the diagram", err)
 	}
-	v.mu.Lock()
-	v.last = img
-	v.mu.Unlock()
 	return img
 }
 

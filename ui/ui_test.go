@@ -607,10 +607,9 @@ func TestThemePreference(t *testing.T) {
 	if h.app.Preferences().String(PrefTheme) != "dark" {
 		t.Error("theme not remembered")
 	}
-	if h.app.Settings().Theme().Color("background", 0) == h.app.Settings().Theme().Color("background", 1) {
-		// a fixed variant gives the same colour for both variants
-	} else {
-		t.Error("dark theme is not fixed")
+	// A fixed variant gives the same colour whatever variant is asked.
+	if th := h.app.Settings().Theme(); th.Color("background", 0) != th.Color("background", 1) {
+		t.Error("the dark theme is not fixed")
 	}
 	h.u.setTheme("bogus")
 	if h.app.Preferences().String(PrefTheme) != "system" {
@@ -630,10 +629,11 @@ func TestHelp(t *testing.T) {
 			t.Errorf("format reference lacks %q", want)
 		}
 	}
-	FormatReference = "# The format\n"
+	FormatReference = "# The format\n\n| key | type | what |\n|---|---|---|\n| `id` | string | the id |\n\ntext\n"
 	defer func() { FormatReference = "" }()
-	if formatReference() != "# The format\n" {
-		t.Error("FormatReference not used")
+	want := "# The format\n\n- `id` — type: string; what: the id\n\ntext\n"
+	if got := formatReference(); got != want {
+		t.Errorf("format reference:\n%s\nwant\n%s", got, want)
 	}
 	h.u.showAbout()
 	if !strings.Contains(test.RenderObjectToMarkup(h.win.Canvas().Overlays().Top()), Version) {
@@ -674,5 +674,15 @@ func TestLayoutCache(t *testing.T) {
 	}
 	if slow.calls != 2 {
 		t.Errorf("%d layouts for 2 different graphs", slow.calls)
+	}
+}
+
+func TestOpenFileFails(t *testing.T) {
+	h := newHarness(t, nil)
+	if err := h.u.OpenFile(filepath.Join(t.TempDir(), "missing.toml")); err == nil || h.u.lastError == nil {
+		t.Errorf("opening a missing file: %v, shown: %v", err, h.u.lastError)
+	}
+	if h.u.doc.path != "" {
+		t.Error("a failed open changed the document")
 	}
 }
