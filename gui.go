@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"os"
 
@@ -13,11 +14,17 @@ import (
 // under it.
 const appID = "org.parleyhq.parley"
 
+// formatReference is docs/format.md, shown by Help → Format reference.
+//
+//go:embed docs/format.md
+var formatReference string
+
 // runGUI opens the desktop window on path, or on the bundled example.
 func runGUI(path string) int {
 	a := app.NewWithID(appID)
 	w := a.NewWindow("Parley")
 	ui.Version = version()
+	ui.FormatReference = formatReference
 	u := ui.New(a, w)
 	if path == "" {
 		u.OpenExample()

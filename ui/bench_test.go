@@ -112,18 +112,15 @@ func benchPaint(b *testing.B, text string, zoom float64) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bounds := make([]rect, len(d.Items))
-	for i := range d.Items {
-		bounds[i] = itemBounds(&d.Items[i])
-	}
 	const w, h, pix = 700, 550, 2.0
 	if zoom == 0 { // fit
 		zoom = min(w/(d.Width*pxPerPt), h/(d.Height*pxPerPt))
 	}
 	img := image.NewRGBA(image.Rect(0, 0, w*pix, h*pix))
+	page := pageOf(d)
 	b.ResetTimer()
 	for range b.N {
-		if err := rasterizeView(img, d, bounds, zoom*pxPerPt*pix, render.Point{}); err != nil {
+		if err := rasterizeView(img, page, zoom*pxPerPt*pix, render.Point{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -22,9 +22,6 @@ func TestMain(m *testing.M) {
 	if os.Getenv("PARLEY_TEST_LAYOUT_WORKER") == "1" || (len(os.Args) > 1 && os.Args[1] == render.WorkerArg) {
 		os.Exit(render.RunWorker(os.Stdin, os.Stdout))
 	}
-	if os.Getenv("PARLEY_TEST_GUI") == "1" {
-		runGUIForSmokeTest() // never returns
-	}
 	code := m.Run()
 	if shared != nil {
 		shared.Close()

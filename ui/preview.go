@@ -165,6 +165,7 @@ type diagramView struct {
 
 	mu      sync.Mutex // guards the fields below: the raster reads them on the render thread
 	drawing *render.Drawing
+	page    *render.Drawing // drawing as painted: see pageOf
 	bounds  []rect
 	zoom    float64       // 1 is 100%
 	off     fyne.Position // the view's top-left in zoomed units
@@ -231,7 +232,7 @@ func (v *diagramView) setDrawing(d *render.Drawing) {
 	}
 	v.mu.Lock()
 	first := v.drawing == nil
-	v.drawing, v.bounds = d, bounds
+	v.drawing, v.page, v.bounds = d, pageOf(d), bounds
 	fit := v.fitted || v.fitNext || first
 	v.fitNext = false
 	v.mu.Unlock()
@@ -322,15 +323,15 @@ func clampAxis(off, content, view float32) float32 {
 func (v *diagramView) paint(w, h int) image.Image {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	v.mu.Lock()
-	d, bounds, z, off, size := v.drawing, v.bounds, v.zoom, v.off, v.size
+	page, z, off, size := v.page, v.zoom, v.off, v.size
 	v.mu.Unlock()
-	if d == nil || size.Width <= 0 || w <= 0 || h <= 0 {
+	if page == nil || size.Width <= 0 || w <= 0 || h <= 0 {
 		return img
 	}
 	pix := float64(w) / float64(size.Width) // screen pixels per Fyne unit
 	k := unit(z) * pix                      // pixels per point
 	origin := render.Point{X: float64(off.X) / unit(z), Y: float64(off.Y) / unit(z)}
-	if err := rasterizeView(img, d, bounds, k, origin); err != nil {
+	if err := rasterizeView(img, page, k, origin); err != nil {
 		fyne.LogError("ui: drawing the diagram", err)
 	}
 	return img

@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"bytes"
 	"image"
-	"image/draw"
-	"image/png"
 	"math"
 
 	"github.com/parleyhq/parley/render"
@@ -58,52 +55,23 @@ func itemBounds(it *render.Item) rect {
 	return rect{r.x0 - pad, r.y0 - pad, r.x1 + pad, r.y1 + pad}
 }
 
-// rasterizeView paints the part of d seen through a dst-sized window whose
-// top-left corner is at origin (in points), at k pixels a point.
-//
-// It is the fallback until render exports a rasteriser with an origin
-// (see the report: Drawing.RasterizeTo): it builds a drawing of just the
-// visible items, moved to the window, and has render's own PNG writer draw
-// it, so the preview looks exactly like an exported PNG.
-func rasterizeView(dst *image.RGBA, d *render.Drawing, bounds []rect, k float64, origin render.Point) error {
-	w, h := float64(dst.Bounds().Dx()), float64(dst.Bounds().Dy())
-	view := rect{origin.X, origin.Y, origin.X + w/k, origin.Y + h/k}
-	// The page: the drawing's background where the drawing is; around it
-	// the view stays transparent (the theme's colour shows).
-	sub := &render.Drawing{Width: w / k, Height: h / k}
+// pageOf is d ready for the preview: its background becomes a page-sized
+// rectangle under the items, so that around the page the view stays
+// transparent and the theme's colour shows.
+func pageOf(d *render.Drawing) *render.Drawing {
+	page := &render.Drawing{Width: d.Width, Height: d.Height, Items: make([]render.Item, 0, len(d.Items)+1)}
 	if d.Background.A > 0 {
-		sub.Items = append(sub.Items, render.Item{Kind: render.KindRect, X: -origin.X, Y: -origin.Y, W: d.Width, H: d.Height, Fill: d.Background})
+		page.Items = append(page.Items, render.Item{Kind: render.KindRect, W: d.Width, H: d.Height, Fill: d.Background})
 	}
-	for i := range d.Items {
-		if !bounds[i].overlaps(view) {
-			continue
-		}
-		sub.Items = append(sub.Items, translate(d.Items[i], -origin.X, -origin.Y))
-	}
-	var buf bytes.Buffer
-	if err := sub.WritePNG(&buf, k/pxPerPt); err != nil {
-		return err
-	}
-	img, err := png.Decode(&buf)
-	if err != nil {
-		return err
-	}
-	draw.Draw(dst, dst.Bounds(), img, img.Bounds().Min, draw.Src)
-	return nil
+	page.Items = append(page.Items, d.Items...)
+	return page
 }
 
-// translate is it moved by dx, dy.
-func translate(it render.Item, dx, dy float64) render.Item {
-	it.X += dx
-	it.Y += dy
-	if len(it.Points) > 0 {
-		pts := make([]render.Point, len(it.Points))
-		for i, p := range it.Points {
-			pts[i] = render.Point{X: p.X + dx, Y: p.Y + dy}
-		}
-		it.Points = pts
-	}
-	return it
+// rasterizeView paints the part of page seen through a dst-sized window
+// whose top-left corner is at origin (in points), at k pixels a point, with
+// render's own rasteriser, so the preview matches an exported PNG.
+func rasterizeView(dst *image.RGBA, page *render.Drawing, k float64, origin render.Point) error {
+	return page.RasterizeTo(dst, k/pxPerPt, origin)
 }
 
 // hitTest finds the Ref of the item at (x, y) points: boxes, ellipses and
