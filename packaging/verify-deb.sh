@@ -58,7 +58,7 @@ grep "^application/x-parley-scenario=" /usr/share/applications/mimeinfo.cache
 test -f /usr/share/mime/application/x-parley-scenario.xml && echo "mime database: application/x-parley-scenario"
 if command -v gio >/dev/null; then
 	printf '[package]\nname = "x"\n' >Cargo.toml
-	gio info -a standard::content-type ex.toml Cargo.toml | grep -E 'content-type'
+	for f in ex.toml Cargo.toml; do echo "gio: $f is $(gio info -a standard::content-type "$f" | sed -n 's/.*content-type: //p')"; done
 	gio info -a standard::content-type ex.toml | grep -q 'application/x-parley-scenario'
 	gio info -a standard::content-type Cargo.toml | grep -q 'application/toml'
 fi

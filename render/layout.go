@@ -69,6 +69,7 @@ type gvEdge struct {
 	Head *int    `json:"head"`
 	ID   *string `json:"id"`
 	LP   *string `json:"lp"`
+	XLP  *string `json:"xlp"` // a floating label's centre (xlabel)
 	Pos  *string `json:"pos"`
 }
 
@@ -157,6 +158,9 @@ func ParseLayout(jsonData []byte) (*Layout, error) {
 			if err := r.parseSpline(*e.Pos, tf); err != nil {
 				return nil, fmt.Errorf("render: layout json: edge %q pos: %w", id, err)
 			}
+		}
+		if e.LP == nil {
+			e.LP = e.XLP
 		}
 		if e.LP != nil {
 			p, err := parsePoint(*e.LP, tf)
