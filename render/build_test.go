@@ -12,6 +12,7 @@ import (
 
 	"github.com/parleyhq/parley/assets"
 	"github.com/parleyhq/parley/scenario"
+	"github.com/parleyhq/parley/scenario/scenariotest"
 )
 
 func loadExample(t testing.TB) *scenario.Scenario {
@@ -429,4 +430,33 @@ func blockText(b Block) string {
 		lines = append(lines, l.Text)
 	}
 	return strings.Join(lines, " ")
+}
+
+// TestLargeGraphsFloatTheirLabels: past inlineLabelLimit arrows, labels are
+// xlabels (placed after layout, for speed) and still get a position.
+func TestLargeGraphsFloatTheirLabels(t *testing.T) {
+	s, err := scenario.Load("gen.toml", bytes.NewReader(scenariotest.Generate(300, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Build(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Edges) <= inlineLabelLimit {
+		t.Fatalf("only %d arrows; the test needs more than %d", len(g.Edges), inlineLabelLimit)
+	}
+	dot := string(g.layoutDOT())
+	if !strings.Contains(dot, "forcelabels=true") || !strings.Contains(dot, "xlabel=<") {
+		t.Fatal("large graph's arrow labels are not floating")
+	}
+	l, err := NewInProcess().Layout(context.Background(), []byte(dot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range g.Edges {
+		if len(e.Label.Lines) > 0 && !l.Edges[e.ID].HasLabel {
+			t.Errorf("%s (%s) has a label but no position for it", e.ID, e.Ref)
+		}
+	}
 }
