@@ -5,14 +5,25 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/parleyhq/parley/assets"
 	"github.com/parleyhq/parley/scenario"
 	"github.com/parleyhq/parley/scenario/scenariotest"
 )
 
 func BenchmarkLoad(b *testing.B) {
+	inputs := []struct {
+		name string
+		data []byte
+	}{{"example", assets.Example}}
 	for _, n := range []int{100, 1000} {
-		data := scenariotest.Generate(n, 1)
-		b.Run(fmt.Sprintf("actors=%d", n), func(b *testing.B) {
+		inputs = append(inputs, struct {
+			name string
+			data []byte
+		}{fmt.Sprintf("actors=%d", n), scenariotest.Generate(n, 1)})
+	}
+	for _, in := range inputs {
+		data := in.data
+		b.Run(in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
