@@ -51,7 +51,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", path, got)
+		t.Errorf("%s differs from the golden file (go test ./render -update rewrites it); got:\n%.3000s", path, got)
 	}
 }
 
@@ -275,13 +275,7 @@ func TestTextIsDataNotMarkup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	for _, it := range d.Items {
-		if it.Kind == KindText {
-			texts = append(texts, it.Text)
-		}
-	}
-	all := strings.Join(texts, "\n")
+	all := strings.Join(drawingText(d), "\n")
 	for _, want := range []string{"<script>alert(1)</script>", `"hi" \ back\slash \N \G \E \n`, "Зеленський", "🇺🇦", "]]>"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("drawing lost %q; its text:\n%s", want, all)
@@ -373,13 +367,7 @@ func TestEmptyPictureDrawsAMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	for _, it := range d.Items {
-		if it.Kind == KindText {
-			texts = append(texts, it.Text)
-		}
-	}
-	if !strings.Contains(strings.Join(texts, "|"), "Nothing to draw") {
+	if texts := drawingText(d); !strings.Contains(strings.Join(texts, "|"), "Nothing to draw") {
 		t.Errorf("empty picture says %q", texts)
 	}
 }
@@ -459,4 +447,15 @@ func TestLargeGraphsFloatTheirLabels(t *testing.T) {
 			t.Errorf("%s (%s) has a label but no position for it", e.ID, e.Ref)
 		}
 	}
+}
+
+// drawingText is the text of every line a drawing draws.
+func drawingText(d *Drawing) []string {
+	var texts []string
+	for _, it := range d.Items {
+		if it.Kind == KindText {
+			texts = append(texts, it.Text)
+		}
+	}
+	return texts
 }

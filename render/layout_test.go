@@ -14,27 +14,10 @@ import (
 
 const engineTestdata = "testdata/engine"
 
-// engineGolden compares got with testdata/engine/name, or rewrites the file
-// when -update is given.
+// engineGolden compares got with testdata/engine/name (see checkGolden).
 func engineGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(engineTestdata, name)
-	if *update {
-		if err := os.MkdirAll(engineTestdata, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test ./render/ -run Layout -update creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./render/ -run Layout -update rewrites it); got:\n%.3000s", path, got)
-	}
+	checkGolden(t, filepath.Join("engine", name), got)
 }
 
 // smallJSON is go-graphviz's json for engineSmallDOT, as stored in testdata
