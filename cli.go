@@ -32,7 +32,9 @@ const usage = `usage:
       -o OUT         output file ("-" for stdout); default: FILE with the format's extension
       -format F      svg, png or dot (default: from OUT's extension, else svg)
       -variant ID    draw a variant instead of the base scenario
-      -detail D      people (default) or delegations
+      -detail D      people (default: each person inside a frame for the actor they
+                     represent) or delegations (people folded into that actor; the
+                     arrow says "via" whom)
       -direction D   lr (default) or tb
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
   parley example                     print the bundled example scenario
@@ -238,6 +240,11 @@ func (rf *renderFlags) resolve(files []string, err error) (render.Options, rende
 	case rf.format != "":
 		if format != render.SVG && format != render.PNG && format != render.DOT {
 			return opts, "", "", fmt.Errorf("-format %q: use svg, png or dot", rf.format)
+		}
+		if rf.out != "" && rf.out != "-" {
+			if named, err := render.FormatFromName(rf.out); err == nil && named != format {
+				return opts, "", "", fmt.Errorf("-format %s but -o %s: the name says %s; change one of them", format, rf.out, named)
+			}
 		}
 	case rf.out != "" && rf.out != "-":
 		f, err := render.FormatFromName(rf.out)

@@ -168,6 +168,7 @@ func TestRenderUsageErrors(t *testing.T) {
 		{"render", "-detail", "everyone", in},
 		{"render", "-direction", "up", in},
 		{"render", "-scale", "0", in},
+		{"render", "-format", "svg", "-o", "out.png", in},
 		{"render", "-bogus", in},
 		{"frobnicate"},
 	} {

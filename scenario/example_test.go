@@ -2,6 +2,8 @@ package scenario_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -56,6 +58,29 @@ func TestBundledExample(t *testing.T) {
 			return a.Track == b.Track && a.Actor == b.Actor && a.Role == b.Role && a.Certainty == b.Certainty
 		}) {
 			t.Errorf("variant %s draws the same seats as the base", v.ID)
+		}
+	}
+}
+
+// TestEveryExampleLoadsClean: every file under examples/ loads with no
+// error and no warning.
+func TestEveryExampleLoadsClean(t *testing.T) {
+	files, err := filepath.Glob("../examples/*.toml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no examples found: %v", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := scenario.Load(filepath.Base(f), bytes.NewReader(data))
+		if err != nil {
+			t.Errorf("%s:\n%v", f, err)
+			continue
+		}
+		if len(s.Warnings) > 0 {
+			t.Errorf("%s has warnings:\n%v", f, s.Warnings)
 		}
 	}
 }

@@ -81,7 +81,9 @@ func (ps Problems) Sort() {
 }
 
 // closest is the candidate nearest to s by edit distance, or "" when none is
-// near enough to be a plausible typo.
+// near enough to be a plausible typo. A candidate that is the start of s,
+// or starts with it ("ir" for "iran": a name written out instead of its
+// short id), is near enough too.
 func closest(s string, candidates []string) string {
 	best, bestD := "", -1
 	ls := strings.ToLower(s)
@@ -91,10 +93,17 @@ func closest(s string, candidates []string) string {
 			best, bestD = c, d
 		}
 	}
-	if bestD < 0 || bestD > max(1, len([]rune(s))/3) || bestD >= len([]rune(best)) {
-		return ""
+	if bestD >= 0 && bestD <= max(1, len([]rune(s))/3) && bestD < len([]rune(best)) {
+		return best
 	}
-	return best
+	if len(ls) >= 2 {
+		for _, c := range candidates {
+			if lc := strings.ToLower(c); len(lc) >= 2 && (strings.HasPrefix(ls, lc) || strings.HasPrefix(lc, ls)) {
+				return c
+			}
+		}
+	}
+	return ""
 }
 
 // editDistance is the Damerau–Levenshtein (optimal string alignment)

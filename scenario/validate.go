@@ -253,6 +253,9 @@ func (v *validator) seats(coll string, seats []Seat, tracks []*idSet, removed ma
 		if base && v.unsourced(p, st.Sources) {
 			v.warnf(atValue, p, "seat of %q at %q cites no source", st.Actor, st.Track)
 		}
+		if st.Certainty == Claimed && len(st.ClaimedBy) == 0 {
+			v.warnf(atValue, p+".certainty", "a claimed seat should say who claims it: add claimed_by = [\"ACTOR\"]")
+		}
 	}
 	v.contradictions(coll, seats)
 }
