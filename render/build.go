@@ -56,7 +56,6 @@ type Cluster struct {
 	Label  Block
 	Fill   Color
 	Stroke Stroke
-	first  *Node // anchor for edges that leave the frame itself
 }
 
 // Edge is a seat: an arrow from an actor to a track.
@@ -64,7 +63,6 @@ type Edge struct {
 	ID        string // DOT id: e1, e2 ...
 	Ref       string // "seat:TRACK/ACTOR/ROLE"
 	Tail      *Node
-	TailFrame *Cluster // when the seat is the delegation's own: the arrow leaves its frame
 	Head      *Node
 	Role      scenario.Role
 	Certainty scenario.Certainty
@@ -241,9 +239,6 @@ func (b *builder) actors(seats []*seat) {
 		if !seated[a.ID] {
 			continue
 		}
-		if a.Kind != scenario.KindPerson && b.clusters[a.ID] != nil {
-			continue // drawn as its delegation's frame
-		}
 		var lines []TextLine
 		if a.Kind == scenario.KindPerson {
 			lines = wrapLines(a.Label(), Bold, nameSize, inkColor, wrapActor)
@@ -269,9 +264,12 @@ func (b *builder) actors(seats []*seat) {
 		}
 		if a.Kind == scenario.KindPerson {
 			n.Cluster = b.clusters[a.Represents]
-			if n.Cluster != nil && n.Cluster.first == nil {
-				n.Cluster.first = n
-			}
+		} else if c := b.clusters[a.ID]; c != nil {
+			// The actor's own seats start from its own box, inside the
+			// frame of its people, so they can't be taken for one of
+			// theirs; the box names the frame.
+			n.Cluster = c
+			c.Label = Block{}
 		}
 		b.addNode(n, 2*padX, 2*padY)
 	}
@@ -289,13 +287,8 @@ func (b *builder) edges(seats []*seat) {
 	for _, st := range seats {
 		head := b.nodes["track:"+st.Track]
 		tail := b.nodes["actor:"+st.Actor]
-		var frame *Cluster
-		if tail == nil {
-			frame = b.clusters[st.Actor]
-			if frame == nil || frame.first == nil {
-				continue
-			}
-			tail = frame.first
+		if head == nil || tail == nil {
+			continue
 		}
 		rs := roleStyles[st.Role]
 		cs := certaintyLook(st.Certainty)
@@ -303,7 +296,6 @@ func (b *builder) edges(seats []*seat) {
 			ID:        fmt.Sprintf("e%d", len(b.g.Edges)+1),
 			Ref:       fmt.Sprintf("seat:%s/%s/%s", st.Track, st.Actor, st.Role),
 			Tail:      tail,
-			TailFrame: frame,
 			Head:      head,
 			Role:      st.Role,
 			Certainty: st.Certainty,

@@ -177,15 +177,21 @@ func TestPeopleSitInTheirDelegation(t *testing.T) {
 			frames[n.Ref] = n.Cluster.Ref
 		}
 	}
-	for person, state := range map[string]string{"actor:waltz": "actor:us", "actor:dmitriev": "actor:ru", "actor:starmer": "actor:uk"} {
+	for person, state := range map[string]string{"actor:waltz": "actor:us", "actor:dmitriev": "actor:ru", "actor:starmer": "actor:uk", "actor:us": "actor:us"} {
 		if frames[person] != state {
 			t.Errorf("%s is in frame %q, want %q", person, frames[person], state)
 		}
 	}
-	// The US convenes as a whole: its arrow leaves the delegation's frame.
+	// The US convenes as a whole: its arrow starts at its own box, inside
+	// the frame, which then needs no label of its own.
 	for _, e := range g.Edges {
-		if e.Ref == "seat:riyadh-talks/us/convener" && (e.TailFrame == nil || e.TailFrame.Ref != "actor:us") {
-			t.Errorf("the US's own seat does not leave the US frame")
+		if e.Ref == "seat:riyadh-talks/us/convener" && e.Tail.Ref != "actor:us" {
+			t.Errorf("the US's own seat starts at %s", e.Tail.Ref)
+		}
+	}
+	for _, c := range g.Clusters {
+		if c.Ref == "actor:us" && len(c.Label.Lines) > 0 {
+			t.Errorf("the US frame is labelled although the US box is in it")
 		}
 	}
 }

@@ -28,7 +28,7 @@ func (g *Graph) dot(withLabel bool) []byte {
 		rankdir = "TB"
 	}
 	b.WriteString("digraph parley {\n")
-	fmt.Fprintf(&b, "\tgraph [rankdir=%s, compound=true, newrank=true, nodesep=0.22, ranksep=1.1, pad=0.1, charset=\"UTF-8\", fontname=\"Noto Sans\"];\n", rankdir)
+	fmt.Fprintf(&b, "\tgraph [rankdir=%s, newrank=true, nodesep=0.22, ranksep=1.1, pad=0.1, charset=\"UTF-8\", fontname=\"Noto Sans\"];\n", rankdir)
 	labelAttr := "label"
 	if g.floatingLabels() {
 		// Placed after layout, not as virtual nodes in the ranks: three
@@ -43,8 +43,12 @@ func (g *Graph) dot(withLabel bool) []byte {
 	}
 	for _, c := range g.Clusters {
 		fmt.Fprintf(&b, "\tsubgraph %s {\n", c.Name)
-		fmt.Fprintf(&b, "\t\tgraph [style=\"rounded,filled\", fillcolor=%q, color=%q, penwidth=%s, labeljust=l, labelloc=t, margin=10, label=<%s>];\n",
-			c.Fill.Hex(), c.Stroke.Color.Hex(), num(c.Stroke.Width), blockHTML(c.Label, 2))
+		label := `""`
+		if len(c.Label.Lines) > 0 {
+			label = "<" + blockHTML(c.Label, 2) + ">"
+		}
+		fmt.Fprintf(&b, "\t\tgraph [style=\"rounded,filled\", fillcolor=%q, color=%q, penwidth=%s, labeljust=l, labelloc=t, margin=10, label=%s];\n",
+			c.Fill.Hex(), c.Stroke.Color.Hex(), num(c.Stroke.Width), label)
 		for _, n := range g.Nodes {
 			if n.Cluster == c {
 				b.WriteString("\t")
@@ -61,9 +65,6 @@ func (g *Graph) dot(withLabel bool) []byte {
 	for _, e := range g.Edges {
 		fmt.Fprintf(&b, "\t%s -> %s [id=%q, color=%q, penwidth=%s, style=%s, arrowhead=%s",
 			e.Tail.Name, e.Head.Name, e.ID, e.Color.Hex(), num(e.Width), e.Style, e.Arrowhead)
-		if e.TailFrame != nil {
-			fmt.Fprintf(&b, ", ltail=%s", e.TailFrame.Name)
-		}
 		if len(e.Label.Lines) > 0 {
 			fmt.Fprintf(&b, ", %s=<%s>", labelAttr, blockHTML(e.Label, 2))
 		}

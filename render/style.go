@@ -30,7 +30,7 @@ type certaintyStyle struct {
 }
 
 var certaintyStyles = map[scenario.Certainty]certaintyStyle{
-	scenario.Confirmed:   {"solid", nil, 1.4},
+	scenario.Confirmed:   {"solid", nil, 1.7},
 	scenario.Reported:    {"solid", nil, 1},
 	scenario.Claimed:     {"dashed", []float64{5, 2}, 1},
 	scenario.Disputed:    {"dashed", []float64{7, 2, 1.5, 2}, 1}, // dash-dot: told apart from claimed
