@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,6 +20,10 @@ type Graph struct {
 	Clusters  []*Cluster
 	Nodes     []*Node
 	Edges     []*Edge
+	// Timeline is the tracks in date order (undated ones last, in file
+	// order): they are laid out in that order, so the picture reads as a
+	// sequence of talks.
+	Timeline []*Node
 }
 
 // TextLine is one measured line of text.
@@ -197,7 +202,23 @@ func (b *builder) tracks(seats []*seat) {
 			n.Fill = statusFills[scenario.StatusPlanned]
 		}
 		b.addNode(n, 2*padX, 2*padY+2)
+		b.g.Timeline = append(b.g.Timeline, n)
 	}
+	slices.SortStableFunc(b.g.Timeline, func(x, y *Node) int {
+		tx, ty := b.pic.Track(strings.TrimPrefix(x.Ref, "track:")), b.pic.Track(strings.TrimPrefix(y.Ref, "track:"))
+		switch {
+		case tx.Start.IsZero() || ty.Start.IsZero():
+			return cmp.Compare(boolInt(tx.Start.IsZero()), boolInt(ty.Start.IsZero()))
+		}
+		return tx.Start.First().Compare(ty.Start.First())
+	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func trackWhen(t *scenario.Track) string {
@@ -306,7 +327,10 @@ func (b *builder) edges(seats []*seat) {
 			Arrowhead: rs.Arrowhead,
 		}
 		if text := b.seatWords(st); text != "" {
-			color := mutedColor
+			// In the arrow's own colour (darkened to read as text), so that
+			// a label that Graphviz places beside another arrow is still
+			// told apart.
+			color := darken(rs.Color)
 			if st.Role == scenario.RoleExcluded {
 				color = excludedInk
 			}
@@ -516,6 +540,11 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(keep, sep)
+}
+
+// darken mixes a colour a third of the way to black, for text.
+func darken(c Color) Color {
+	return Color{uint8(int(c.R) * 2 / 3), uint8(int(c.G) * 2 / 3), uint8(int(c.B) * 2 / 3), 0xff}
 }
 
 // lighten mixes a colour halfway to white, for frames behind boxes.

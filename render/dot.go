@@ -62,6 +62,18 @@ func (g *Graph) dot(withLabel bool) []byte {
 			writeNode(&b, n)
 		}
 	}
+	if len(g.Timeline) > 1 {
+		// The tracks side by side in date order, held there by invisible
+		// edges (with ids: every edge of a layout has one).
+		b.WriteString("\t{ rank=same;")
+		for _, n := range g.Timeline {
+			fmt.Fprintf(&b, " %s;", n.Name)
+		}
+		b.WriteString(" }\n")
+		for i := 1; i < len(g.Timeline); i++ {
+			fmt.Fprintf(&b, "\t%s -> %s [id=\"order%d\", style=invis];\n", g.Timeline[i-1].Name, g.Timeline[i].Name, i)
+		}
+	}
 	for _, e := range g.Edges {
 		fmt.Fprintf(&b, "\t%s -> %s [id=%q, color=%q, penwidth=%s, style=%s, arrowhead=%s",
 			e.Tail.Name, e.Head.Name, e.ID, e.Color.Hex(), num(e.Width), e.Style, e.Arrowhead)
