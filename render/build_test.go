@@ -465,3 +465,61 @@ func drawingText(d *Drawing) []string {
 	}
 	return texts
 }
+
+// TestTracksInDateOrder: tracks are laid out by start date, undated last.
+func TestTracksInDateOrder(t *testing.T) {
+	s := loadText(t, `format = 1
+[scenario]
+title = "Order"
+[[actors]]
+id = "a"
+name = "A"
+kind = "state"
+[[tracks]]
+id = "undated"
+name = "U"
+kind = "talks"
+[[tracks]]
+id = "late"
+name = "L"
+kind = "talks"
+start = "2025-03"
+[[tracks]]
+id = "early"
+name = "E"
+kind = "talks"
+start = "~2024-12-30"
+
+[[seats]]
+track = "undated"
+actor = "a"
+role = "participant"
+[[seats]]
+track = "late"
+actor = "a"
+role = "participant"
+[[seats]]
+track = "early"
+actor = "a"
+role = "participant"
+`)
+	g, err := Build(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, n := range g.Timeline {
+		got = append(got, n.Ref)
+	}
+	if want := "track:early track:late track:undated"; strings.Join(got, " ") != want {
+		t.Errorf("timeline %q, want %q", strings.Join(got, " "), want)
+	}
+	l, err := NewInProcess().Layout(context.Background(), g.layoutDOT())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Left to right: the timeline runs down the page.
+	if y := func(i int) float64 { return l.Nodes[g.Timeline[i].Name].Center.Y }; !(y(0) < y(1) && y(1) < y(2)) {
+		t.Errorf("tracks not laid out in date order: %v, %v, %v", y(0), y(1), y(2))
+	}
+}
