@@ -167,7 +167,8 @@ func (l *loader) load() *Scenario {
 	if _, err := toml.Decode(string(l.src), &tree); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			l.syntaxProblem(culprit(l.src, pe), "TOML syntax: "+pe.Message)
+			offset, msg := explainSyntax(l.src, pe)
+			l.syntaxProblem(offset, "TOML syntax: "+msg)
 		} else {
 			l.fileProblem("TOML syntax: %v", err)
 		}
@@ -180,6 +181,41 @@ func (l *loader) load() *Scenario {
 	l.decodeRoot(tree, s)
 	l.validate(s)
 	return s
+}
+
+// explainSyntax turns BurntSushi's message for two common mistakes into one
+// that says where the mistake is and how to mend it; others are kept as
+// they are, at the culprit's position.
+func explainSyntax(src []byte, pe toml.ParseError) (offset int, msg string) {
+	offset, msg = culprit(src, pe), pe.Message
+	switch {
+	case strings.Contains(msg, "was already created and cannot be used as an array"):
+		// "[seats]" then "[[seats]]": the mistake is the single bracket,
+		// earlier in the file.
+		key, _, _ := strings.Cut(strings.TrimPrefix(msg, "Key '"), "'")
+		if i := tableHeader(src, key); key != "" && i >= 0 {
+			return i, fmt.Sprintf("[%s] (one bracket) makes a single table, so the [[%s]] entries after it cannot join it: write [[%s]] here too", key, key, key)
+		}
+	case strings.Contains(msg, "invalid datetime"):
+		msg += ": a date must exist (2015-02-28, not 2015-02-30); for a month or year alone, or an approximate date, use a string: \"2015-02\", \"~2015-02-28\""
+	}
+	return offset, msg
+}
+
+// tableHeader is the offset of the first "[key]" header line, or -1.
+func tableHeader(src []byte, key string) int {
+	at := 0
+	for _, line := range strings.SplitAfter(string(src), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "[[") {
+			name, _, _ := strings.Cut(strings.TrimPrefix(t, "["), "]")
+			if strings.TrimSpace(name) == key {
+				return at + strings.Index(line, "[")
+			}
+		}
+		at += len(line)
+	}
+	return -1
 }
 
 // culprit is the byte offset a TOML syntax error is reported at. BurntSushi's
