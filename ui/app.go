@@ -77,8 +77,10 @@ type App struct {
 	split   *container.Split // editor | diagram
 	vsplit  *container.Split // (editor | diagram) / problems
 	recent  *fyne.Menu
-	guard   *unsavedGuard                       // the open Save / Discard / Cancel question
-	measure func(event string, d time.Duration) // test hook: timings
+	guard   *unsavedGuard // the open Save / Discard / Cancel question
+	// saveDialog is the open Save As dialog (tests fill it in).
+	saveDialog *dialog.FileDialog
+	measure    func(event string, d time.Duration) // test hook: timings
 
 	menu       *fyne.MainMenu
 	themeItems []*fyne.MenuItem
@@ -120,6 +122,7 @@ func New(a fyne.App, w fyne.Window) *App {
 // and the function that runs code on the UI thread. The App closes eng when
 // the window closes.
 func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App {
+	installLazyFileRepo()
 	u := &App{fyneApp: a, win: w, eng: &layoutCache{Engine: eng}, do: do, started: time.Now()}
 	u.history = newHistory()
 	u.pipe = newPipeline(u.eng)
@@ -144,14 +147,15 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 		}
 	}
 	u.split = container.NewHSplit(u.tabs, u.preview.content)
-	u.split.Offset = 0.42
+	u.split.Offset = u.prefFloat(PrefSplit, defaultSplit, 0.15, 0.85)
 	u.vsplit = container.NewVSplit(u.split, u.probs.content)
-	u.vsplit.Offset = 0.8
+	u.vsplit.Offset = u.prefFloat(PrefProblemsSplit, defaultProblemsSplit, 0.5, 0.97)
 	w.SetContent(container.NewBorder(nil, u.status, nil, nil, u.vsplit))
 	w.SetMainMenu(u.buildMenu())
 	u.addShortcuts()
 	u.restoreWindowSize()
 	w.SetCloseIntercept(u.closeRequested)
+	w.SetOnDropped(u.dropped)
 	u.setDocument("", untitled, blankScenario)
 	return u
 }
@@ -194,9 +198,9 @@ func (u *App) setDocument(path, name, text string) {
 	u.history.reset(text)
 	u.model, u.modelText, u.problems = nil, "", nil
 	u.typing++
-	if strings.Count(text, "\n") > longText && u.tabs.SelectedIndex() == 0 {
+	u.editor.reset()
+	if isLong(text) && u.tabs.SelectedIndex() == 0 {
 		u.tabs.SelectIndex(1)
-		u.setStatus(fmt.Sprintf("%s is long: the Text tab takes a few seconds to show it", name))
 	}
 	u.editor.setText(text)
 	u.watchFile()
@@ -342,6 +346,9 @@ func (u *App) updateStatus() {
 	parts = append(parts, plural(errs, "error")+", "+plural(warns, "warning"))
 	if s := u.model; s != nil && errs == 0 {
 		parts = append(parts, fmt.Sprintf("%s, %s, %s", plural(len(s.Actors), "actor"), plural(len(s.Tracks), "track"), plural(len(s.Seats), "seat")))
+	}
+	if u.editor.long {
+		parts = append(parts, "long file: the Text tab is off")
 	}
 	u.setStatus(strings.Join(parts, " · "))
 }

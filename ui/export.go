@@ -92,6 +92,8 @@ func (u *App) writeExport(s *scenario.Scenario, f render.Format, scale float64, 
 		err := render.Export(context.Background(), u.eng, s, opts, f, scale, &buf)
 		if err == nil {
 			_, err = w.Write(buf.Bytes())
+		} else if d, ok := w.(*deferredWriter); ok {
+			d.discard() // a failed export leaves an existing file alone
 		}
 		if cerr := w.Close(); err == nil {
 			err = cerr

@@ -61,11 +61,20 @@ func readScenarioFile(path string) (string, fileStamp, error) {
 	return string(b), stampOf(fi), nil
 }
 
+// The file operations of writeAtomic, replaceable by tests to make a save
+// fail at each step.
+var (
+	renameFile = os.Rename
+	linkFile   = os.Link
+	syncFile   = func(f *os.File) error { return f.Sync() }
+)
+
 // writeAtomic replaces the file at path with data so that at every moment
 // the path holds either the old or the new content in full: data goes to a
 // temporary file in the same folder, is flushed to disk, and is renamed over
 // the old file; the old file is kept as path + "~" until the new one is in
-// place. The file's permissions are kept.
+// place. The file's permissions are kept. When it fails, the old file is
+// untouched and nothing is left behind (no temporary file, no backup).
 func writeAtomic(path string, data []byte) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -83,16 +92,21 @@ func writeAtomic(path string, data []byte) (err error) {
 	if err != nil {
 		return fmt.Errorf("ui: save %s: %w", path, err)
 	}
+	backup := path + "~"
+	madeBackup := false
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			if madeBackup {
+				os.Remove(backup)
+			}
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
 		return fmt.Errorf("ui: save %s: %w", path, err)
 	}
-	if err = tmp.Sync(); err != nil {
+	if err = syncFile(tmp); err != nil {
 		return fmt.Errorf("ui: save %s: %w", path, err)
 	}
 	if err = tmp.Close(); err != nil {
@@ -101,20 +115,21 @@ func writeAtomic(path string, data []byte) (err error) {
 	if err = os.Chmod(tmp.Name(), perm); err != nil {
 		return fmt.Errorf("ui: save %s: %w", path, err)
 	}
-	backup := path + "~"
 	if statErr == nil {
 		os.Remove(backup)
-		if err = os.Link(path, backup); err != nil {
+		if err = linkFile(path, backup); err != nil {
 			if err = copyFile(path, backup); err != nil {
+				os.Remove(backup)
 				return fmt.Errorf("ui: save %s: keeping a backup: %w", path, err)
 			}
 		}
+		madeBackup = true
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = renameFile(tmp.Name(), path); err != nil {
 		return fmt.Errorf("ui: save %s: %w (the old file is unchanged)", path, err)
 	}
 	syncDir(dir)
-	if statErr == nil {
+	if madeBackup {
 		os.Remove(backup)
 	}
 	return nil
@@ -208,40 +223,61 @@ func (u *App) save(after func()) {
 	}
 }
 
-// saveAs asks for a file name and saves there.
+// saveAs asks for a file name and saves there. Only the path is taken
+// from the dialog: the file is written by saveTo, atomically, like Save, so
+// an existing file is never emptied (see safewrite.go). A name without the
+// .toml extension gets it, after asking when that file exists.
 func (u *App) saveAs(after func()) {
 	if err := u.checkSavable(); err != nil {
 		u.showError(err)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		u.saveDialog = nil
 		if err != nil {
-			u.showError(err)
+			u.showError(fmt.Errorf("ui: save as: %w", err))
 			return
 		}
 		if w == nil {
 			return
 		}
-		path := w.URI().Path()
-		w.Close()
+		path, truncated := pathOfSaveWriter(w)
 		if !strings.EqualFold(filepath.Ext(path), ".toml") {
-			if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+			if fi, err := os.Stat(path); truncated && err == nil && fi.Size() == 0 {
 				os.Remove(path) // the dialog made it; the file gets its extension
 			}
 			path += ".toml"
+			if _, err := os.Stat(path); err == nil {
+				c := dialog.NewConfirm("Replace file?",
+					fmt.Sprintf("%s already exists.\nReplace it?", filepath.Base(path)),
+					func(ok bool) {
+						if ok {
+							u.saveAsTo(path, after)
+						}
+					}, u.win)
+				c.SetConfirmText("Replace")
+				c.Show()
+				return
+			}
 		}
-		if err := u.saveTo(path); err != nil {
-			u.showError(err)
-			return
-		}
-		if after != nil {
-			after()
-		}
+		u.saveAsTo(path, after)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
 	d.SetFileName(u.doc.name)
 	u.setDialogFolder(d)
+	u.saveDialog = d
 	d.Show()
+}
+
+// saveAsTo saves to the path chosen in Save As, then runs after.
+func (u *App) saveAsTo(path string, after func()) {
+	if err := u.saveTo(path); err != nil {
+		u.showError(err)
+		return
+	}
+	if after != nil {
+		after()
+	}
 }
 
 // setDialogFolder starts a file dialog in the open file's folder.
@@ -324,6 +360,21 @@ func (u *App) openDialog() {
 		u.setDialogFolder(d)
 		d.Show()
 	})
+}
+
+// dropped opens a scenario file dropped on the window: the first .toml
+// file among the dropped items (after asking about unsaved changes).
+func (u *App) dropped(_ fyne.Position, uris []fyne.URI) {
+	for _, uri := range uris {
+		if uri.Scheme() == "file" && strings.EqualFold(uri.Extension(), ".toml") {
+			path := uri.Path()
+			u.whenSafe("open "+filepath.Base(path), func() { u.OpenFile(path) })
+			return
+		}
+	}
+	if len(uris) > 0 {
+		u.showError(fmt.Errorf("ui: only scenario files (.toml) open by dropping them on the window"))
+	}
 }
 
 func (u *App) openRecent(path string) {

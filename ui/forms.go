@@ -28,9 +28,10 @@ const (
 	multiLineField               // summary, note, text
 	enumField                    // a Select of the enum's values
 	refField                     // a Select of ids
-	refsField                    // comma-separated ids, checked
+	refsField                    // several ids: an idsPicker
 	dateField                    // checked with scenario.ParseDate
 	boolField
+	listField // a list of tables (memberships, a variant's seats ...): a nestedList
 )
 
 // formField is one field of an entry's form.
@@ -43,17 +44,38 @@ type formField struct {
 	refs     func(s *scenario.Scenario) []string // refField, refsField: the ids allowed
 	label    string                              // as the form shows it
 	hint     string                              // under the widget
-	nested   bool                                // a list of tables: edited in the Text tab
 }
 
-// formType is one collection: how to list and edit its entries.
+// formType is one collection: how to list and edit its entries. A single
+// one (the [scenario] table) has exactly one entry, which is neither added
+// nor deleted.
 type formType struct {
 	key    string // "actors"
 	title  string // "Actors"
 	noun   string // "actor"
 	typ    reflect.Type
+	single bool
 	fields []formField
 	label  func(s *scenario.Scenario, i int) string
+}
+
+// count is the number of entries in s.
+func (t *formType) count(s *scenario.Scenario) int {
+	switch {
+	case s == nil:
+		return 0
+	case t.single:
+		return 1
+	}
+	return t.list(s).Len()
+}
+
+// entry is entry i of s, settable.
+func (t *formType) entry(s *scenario.Scenario, i int) reflect.Value {
+	if t.single {
+		return reflect.ValueOf(s).Elem().FieldByName("Meta")
+	}
+	return t.list(s).Index(i)
 }
 
 func (t *formType) keys() []string {
@@ -122,14 +144,16 @@ var enumValues = map[reflect.Type][]string{
 
 // required keys of each entry type (as scenario.Load requires them).
 var requiredKeys = map[string][]string{
-	"Source":    {"id", "title"},
-	"Actor":     {"id", "name", "kind"},
-	"Track":     {"id", "name", "kind"},
-	"Seat":      {"track", "actor", "role"},
-	"Event":     {"id", "title"},
-	"Statement": {"id", "speaker", "text"},
-	"Variant":   {"id", "name"},
-	"Meta":      {"title"},
+	"Source":     {"id", "title"},
+	"Actor":      {"id", "name", "kind"},
+	"Track":      {"id", "name", "kind"},
+	"Seat":       {"track", "actor", "role"},
+	"Event":      {"id", "title"},
+	"Statement":  {"id", "speaker", "text"},
+	"Variant":    {"id", "name"},
+	"Meta":       {"title"},
+	"Membership": {"of"},
+	"SeatRef":    {"track", "actor"},
 }
 
 var dateType = reflect.TypeFor[scenario.Date]()
@@ -155,10 +179,9 @@ func fieldsOf(t reflect.Type) []formField {
 			f.kind = boolField
 		case sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.String:
 			f.kind, f.refs = refsField, refTargets[key]
-			f.hint = "ids, separated by commas"
 		case sf.Type.Kind() == reflect.Slice:
-			f.nested = true
-			f.hint = "edit these in the Text tab"
+			f.kind = listField
+			f.hint = "a change here applies at once, with the rest of the form"
 		case sf.Type.Kind() == reflect.String && refTargets[key] != nil && key != "actors" && key != "sources":
 			f.kind, f.refs = refField, refTargets[key]
 		case key == "summary" || key == "note" || key == "text":
@@ -171,6 +194,13 @@ func fieldsOf(t reflect.Type) []formField {
 
 // formTypes are the collections the Forms tab lists, in its order.
 var formTypes = []*formType{
+	{key: "scenario", title: "Scenario", noun: "scenario", typ: reflect.TypeFor[scenario.Meta](), single: true,
+		label: func(s *scenario.Scenario, _ int) string {
+			if s.Meta.AsOf.IsZero() {
+				return s.Meta.Title
+			}
+			return fmt.Sprintf("%s (as of %s)", s.Meta.Title, s.Meta.AsOf.Human())
+		}},
 	{key: "actors", title: "Actors", noun: "actor", typ: reflect.TypeFor[scenario.Actor](),
 		label: func(s *scenario.Scenario, i int) string {
 			a := s.Actors[i]
@@ -218,6 +248,16 @@ func init() {
 	}
 }
 
+// formTypeOf is the collection with the given key.
+func formTypeOf(key string) *formType {
+	for _, t := range formTypes {
+		if t.key == key {
+			return t
+		}
+	}
+	return nil
+}
+
 // formsPanel is the Forms tab.
 type formsPanel struct {
 	u       *App
@@ -233,14 +273,15 @@ type formsPanel struct {
 
 	cur     *formType
 	sel     int                       // selected entry, -1 for none
-	widgets map[string]fyne.Focusable // the form's input widgets, by key
-	checks  map[string]*widget.Check
+	editor  *fieldEditor              // the selected entry's form
+	widgets map[string]fyne.Focusable // editor.widgets
+	checks  map[string]*widget.Check  // editor.checks
 	enabled bool
 	confirm dialog.Dialog // the open delete question (tests answer it)
 }
 
 func newFormsPanel(u *App) *formsPanel {
-	p := &formsPanel{u: u, sel: -1, cur: formTypes[0], enabled: true}
+	p := &formsPanel{u: u, sel: -1, cur: formTypeOf("actors"), enabled: true}
 	var titles []string
 	for _, t := range formTypes {
 		titles = append(titles, t.title)
@@ -252,10 +293,13 @@ func newFormsPanel(u *App) *formsPanel {
 				p.list.UnselectAll()
 				p.list.ScrollToTop()
 				p.refresh()
+				if t.single && p.count() > 0 {
+					p.list.Select(0)
+				}
 			}
 		}
 	})
-	p.kind.SetSelected(formTypes[0].title)
+	p.kind.SetSelected(p.cur.title)
 	p.list = widget.NewList(
 		func() int { return p.count() },
 		func() fyne.CanvasObject {
@@ -291,12 +335,7 @@ func newFormsPanel(u *App) *formsPanel {
 	return p
 }
 
-func (p *formsPanel) count() int {
-	if p.u.model == nil {
-		return 0
-	}
-	return p.cur.list(p.u.model).Len()
-}
+func (p *formsPanel) count() int { return p.cur.count(p.u.model) }
 
 // refresh shows the current scenario.
 func (p *formsPanel) refresh() {
@@ -329,6 +368,15 @@ func (p *formsPanel) setEnabled(on bool) {
 		p.apply.Disable()
 		p.revert.Disable()
 	}
+	if p.cur.single {
+		p.add.Disable()
+		p.del.Disable()
+	}
+	if p.editor != nil {
+		for _, l := range p.editor.lists {
+			l.setEnabled(on)
+		}
+	}
 }
 
 // selectID selects the entry of kind key with the given id (or, for seats,
@@ -348,8 +396,9 @@ func (p *formsPanel) selectIndex(key string, i int) {
 // fill builds the form of the selected entry.
 func (p *formsPanel) fill() {
 	p.form.Objects = nil
-	p.widgets = map[string]fyne.Focusable{}
-	p.checks = map[string]*widget.Check{}
+	p.editor = p.newEditor(p.cur.fields)
+	p.editor.onListChange = p.applyEntry
+	p.widgets, p.checks = p.editor.widgets, p.editor.checks
 	s := p.u.model
 	if s == nil || p.sel < 0 || p.sel >= p.count() {
 		msg := "Select an entry to change it, or add one."
@@ -361,11 +410,40 @@ func (p *formsPanel) fill() {
 		p.setEnabled(p.enabled)
 		return
 	}
-	v := p.cur.list(s).Index(p.sel)
-	items := []*widget.FormItem{}
-	for _, f := range p.cur.fields {
-		fv := v.Field(f.index)
-		w := p.fieldWidget(s, f, fv)
+	form := widget.NewForm(p.editor.items(s, p.cur.entry(s, p.sel))...)
+	p.form.Add(form)
+	p.form.Refresh()
+	p.setEnabled(p.enabled)
+}
+
+// fieldEditor is the input widgets of one entry's form (the Forms tab's,
+// or a nested entry's dialog): it makes them showing an entry and reads
+// them back into one.
+type fieldEditor struct {
+	p       *formsPanel
+	fields  []formField
+	widgets map[string]fyne.Focusable // entries and selects, by key
+	checks  map[string]*widget.Check
+	pickers map[string]*idsPicker
+	lists   map[string]*nestedList
+	// onListChange runs when a nested list changes (the Forms tab applies
+	// the entry at once); nil leaves the change to the caller.
+	onListChange func()
+	// extra are more ids a refField may name, by key: a variant's seats
+	// may sit at the variant's own tracks.
+	extra map[string]func() []string
+}
+
+func (p *formsPanel) newEditor(fields []formField) *fieldEditor {
+	return &fieldEditor{p: p, fields: fields, widgets: map[string]fyne.Focusable{},
+		checks: map[string]*widget.Check{}, pickers: map[string]*idsPicker{}, lists: map[string]*nestedList{}}
+}
+
+// items makes the form items of entry v of s.
+func (e *fieldEditor) items(s *scenario.Scenario, v reflect.Value) []*widget.FormItem {
+	var items []*widget.FormItem
+	for _, f := range e.fields {
+		w := e.fieldWidget(s, f, v.Field(f.index))
 		label := f.label
 		if f.required {
 			label += " *"
@@ -374,19 +452,23 @@ func (p *formsPanel) fill() {
 		it.HintText = f.hint
 		items = append(items, it)
 	}
-	form := widget.NewForm(items...)
-	p.form.Add(form)
-	p.form.Refresh()
-	p.setEnabled(p.enabled)
+	return items
 }
 
 // fieldWidget makes the widget for one field, showing value v.
-func (p *formsPanel) fieldWidget(s *scenario.Scenario, f formField, v reflect.Value) fyne.CanvasObject {
+func (e *fieldEditor) fieldWidget(s *scenario.Scenario, f formField, v reflect.Value) fyne.CanvasObject {
 	switch f.kind {
 	case enumField, refField:
 		opts := f.enum
 		if f.kind == refField {
 			opts = f.refs(s)
+			if more := e.extra[f.key]; more != nil {
+				for _, id := range more() {
+					if !slices.Contains(opts, id) {
+						opts = append(opts, id)
+					}
+				}
+			}
 		}
 		if !f.required {
 			opts = append([]string{noneOption}, opts...)
@@ -400,101 +482,101 @@ func (p *formsPanel) fieldWidget(s *scenario.Scenario, f formField, v reflect.Va
 			sel.Options = append(sel.Options, cur)
 		}
 		sel.SetSelected(cur)
-		p.widgets[f.key] = sel
+		e.widgets[f.key] = sel
 		return sel
 	case boolField:
 		c := widget.NewCheck("", nil)
 		c.SetChecked(v.Bool())
-		p.checks[f.key] = c
+		e.checks[f.key] = c
 		return c
 	case refsField:
-		e := widget.NewEntry()
-		e.SetText(strings.Join(v.Interface().([]string), ", "))
-		known := f.refs
-		e.Validator = func(text string) error {
-			if known == nil {
-				return nil
-			}
-			all := known(p.u.model)
-			for _, id := range splitIDs(text) {
-				if !slices.Contains(all, id) {
-					return fmt.Errorf("ui: unknown id %q", id)
-				}
-			}
-			return nil
+		var allowed []string
+		if f.refs != nil {
+			allowed = f.refs(s)
 		}
-		p.widgets[f.key] = e
-		return e
+		k := newIDsPicker(v.Interface().([]string), allowed, func(id string) string { return describeID(s, id) })
+		e.pickers[f.key] = k
+		return k.content
+	case listField:
+		l := e.p.newNestedList(f, v, e)
+		e.lists[f.key] = l
+		return l.content
 	case dateField:
-		e := widget.NewEntry()
-		e.SetText(v.Interface().(scenario.Date).String())
-		e.SetPlaceHolder("YYYY-MM-DD")
-		e.Validator = func(text string) error {
+		en := widget.NewEntry()
+		en.SetText(v.Interface().(scenario.Date).String())
+		en.SetPlaceHolder("YYYY-MM-DD")
+		en.Validator = func(text string) error {
 			if _, err := scenario.ParseDate(text); err != nil {
 				return fmt.Errorf("ui: %w", err)
 			}
 			return nil
 		}
-		p.widgets[f.key] = e
-		return e
+		e.widgets[f.key] = en
+		return en
 	case multiLineField:
-		e := widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(3)
-		e.SetText(v.String())
-		p.widgets[f.key] = e
-		return e
+		en := widget.NewMultiLineEntry()
+		en.Wrapping = fyne.TextWrapWord
+		en.SetMinRowsVisible(3)
+		en.SetText(v.String())
+		e.widgets[f.key] = en
+		return en
 	}
-	if f.nested {
-		l := widget.NewLabel(fmt.Sprintf("%d (edit in the Text tab)", v.Len()))
-		return l
-	}
-	e := widget.NewEntry()
-	e.SetText(v.String())
+	en := widget.NewEntry()
+	en.SetText(v.String())
 	if f.required {
-		e.Validator = func(text string) error {
+		en.Validator = func(text string) error {
 			if strings.TrimSpace(text) == "" {
 				return fmt.Errorf("ui: %s must not be empty", f.label)
 			}
 			return nil
 		}
 	}
-	p.widgets[f.key] = e
-	return e
+	e.widgets[f.key] = en
+	return en
 }
 
 const noneOption = "(none)"
 
-func splitIDs(text string) []string {
-	var out []string
-	for _, part := range strings.Split(text, ",") {
-		if id := strings.TrimSpace(part); id != "" {
-			out = append(out, id)
-		}
-	}
-	return out
-}
-
-// readForm writes the form's values into entry v, or says which field is
+// read writes the form's values into entry v, or says which field is
 // wrong.
-func (p *formsPanel) readForm(v reflect.Value) error {
-	for _, f := range p.cur.fields {
+func (e *fieldEditor) read(v reflect.Value) error {
+	for _, f := range e.fields {
 		fv := v.Field(f.index)
-		if f.kind == boolField {
-			if c := p.checks[f.key]; c != nil {
+		switch f.kind {
+		case boolField:
+			if c := e.checks[f.key]; c != nil {
 				fv.SetBool(c.Checked)
 			}
 			continue
-		}
-		w := p.widgets[f.key]
-		if w == nil {
+		case refsField:
+			if k := e.pickers[f.key]; k != nil {
+				if len(k.ids) == 0 {
+					fv.Set(reflect.Zero(fv.Type()))
+				} else {
+					fv.Set(reflect.ValueOf(slices.Clone(k.ids)))
+				}
+			}
+			continue
+		case listField:
+			if l := e.lists[f.key]; l != nil {
+				if l.items.Len() == 0 {
+					fv.Set(reflect.Zero(fv.Type()))
+				} else {
+					c := reflect.MakeSlice(fv.Type(), l.items.Len(), l.items.Len())
+					reflect.Copy(c, l.items)
+					fv.Set(c)
+				}
+			}
 			continue
 		}
-		switch w := w.(type) {
+		switch w := e.widgets[f.key].(type) {
 		case *widget.Select:
 			val := w.Selected
 			if val == noneOption {
 				val = ""
+			}
+			if val == "" && f.required {
+				return fmt.Errorf("ui: %s: choose one", f.label)
 			}
 			fv.SetString(val)
 		case *widget.Entry:
@@ -504,12 +586,6 @@ func (p *formsPanel) readForm(v reflect.Value) error {
 				}
 			}
 			switch f.kind {
-			case refsField:
-				ids := splitIDs(w.Text)
-				fv.Set(reflect.ValueOf(ids))
-				if len(ids) == 0 {
-					fv.Set(reflect.Zero(fv.Type()))
-				}
 			case dateField:
 				d, _ := scenario.ParseDate(w.Text)
 				fv.Set(reflect.ValueOf(d))
@@ -521,26 +597,33 @@ func (p *formsPanel) readForm(v reflect.Value) error {
 	return nil
 }
 
+// readForm writes the Forms tab's form into entry v.
+func (p *formsPanel) readForm(v reflect.Value) error { return p.editor.read(v) }
+
 // applyEntry writes the form into the selected entry, renaming references
 // when its id changed.
 func (p *formsPanel) applyEntry() {
 	from := p.u.currentModel()
-	if from == nil || p.sel < 0 || p.sel >= p.cur.list(from).Len() {
+	if from == nil || p.sel < 0 || p.sel >= p.cur.count(from) {
 		return
 	}
 	to := cloneModel(from)
-	v := p.cur.list(to).Index(p.sel)
+	v := p.cur.entry(to, p.sel)
 	oldID := idOf(v)
 	if err := p.readForm(v); err != nil {
 		p.u.showError(err)
 		return
 	}
-	if newID := idOf(v); oldID != "" && newID != oldID {
+	newID := idOf(v)
+	if oldID != "" && newID != oldID {
 		renameRefs(to, p.cur.key, oldID, newID)
 	}
 	sel := p.sel
 	if p.u.applyModel(to) {
 		p.sel = sel
+		if p.cur.key == "variants" && oldID != newID {
+			p.u.preview.variantRenamed(oldID, newID)
+		}
 	}
 }
 
@@ -555,6 +638,9 @@ func idOf(v reflect.Value) string {
 // addEntry adds a new entry with the required fields filled in and selects
 // it.
 func (p *formsPanel) addEntry() {
+	if p.cur.single {
+		return
+	}
 	from := p.u.currentModel()
 	if from == nil {
 		return
@@ -620,7 +706,7 @@ func newID(prefix string, taken []string) string {
 // it first says what goes with it and asks.
 func (p *formsPanel) deleteEntry() {
 	from := p.u.currentModel()
-	if from == nil || p.sel < 0 || p.sel >= p.cur.list(from).Len() {
+	if p.cur.single || from == nil || p.sel < 0 || p.sel >= p.cur.count(from) {
 		return
 	}
 	to := cloneModel(from)

@@ -20,6 +20,13 @@ const (
 	// PrefDirection is the last view's direction: 0 left to right, 1 top
 	// to bottom.
 	PrefDirection = "viewDirection"
+	// PrefVariant is the id of the last variant shown ("" the base
+	// scenario).
+	PrefVariant = "viewVariant"
+	// PrefSplit and PrefProblemsSplit are the last positions of the split
+	// between editor and diagram and of the one above the problems list.
+	PrefSplit         = "splitOffset"
+	PrefProblemsSplit = "problemsSplitOffset"
 	// PrefTheme is "system", "light" or "dark".
 	PrefTheme = "theme"
 )
@@ -42,6 +49,23 @@ func (u *App) prefInt(key string, def, n int) int {
 
 func (u *App) setPrefInt(key string, v int) { u.prefs().SetInt(key, v) }
 
+// Default split positions: the editor takes a bit less than half the
+// width; the problems list a strip at the bottom (a header and two or three
+// problems in an 800-px window), since most of the time it is empty.
+const (
+	defaultSplit         = 0.42
+	defaultProblemsSplit = 0.85
+)
+
+// prefFloat reads a float preference in [lo, hi].
+func (u *App) prefFloat(key string, def, lo, hi float64) float64 {
+	v := u.prefs().FloatWithFallback(key, def)
+	if v < lo || v > hi {
+		return def
+	}
+	return v
+}
+
 // recentFiles is the recent files list, newest first.
 func (u *App) recentFiles() []string { return u.prefs().StringList(PrefRecentFiles) }
 
@@ -56,13 +80,19 @@ func (u *App) addRecent(path string) {
 	u.refreshRecentMenu()
 }
 
+// restoreWindowSize sizes the window as it was last.
 func (u *App) restoreWindowSize() {
 	w := u.prefs().FloatWithFallback(PrefWindowWidth, 1280)
 	h := u.prefs().FloatWithFallback(PrefWindowHeight, 800)
 	u.win.Resize(fyne.NewSize(float32(max(w, 640)), float32(max(h, 400))))
 }
 
+// saveWindowSize remembers the window's size and split positions.
 func (u *App) saveWindowSize() {
+	if u.split != nil && u.vsplit != nil {
+		u.prefs().SetFloat(PrefSplit, u.split.Offset)
+		u.prefs().SetFloat(PrefProblemsSplit, u.vsplit.Offset)
+	}
 	if c := u.win.Canvas(); c != nil {
 		s := c.Size()
 		if s.Width > 0 && s.Height > 0 {

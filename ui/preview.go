@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,13 +45,26 @@ type previewPanel struct {
 	content   fyne.CanvasObject
 
 	variantIDs map[string]string // picker label → variant id
-	quiet      bool
+	// wanted is the variant to show (its id; "" the base scenario): the
+	// one last picked, remembered in the preferences. A scenario without
+	// it shows the base scenario, and the picker says so.
+	wanted string
+	quiet  bool
 }
 
 func newPreviewPanel(u *App) *previewPanel {
 	p := &previewPanel{u: u, variantIDs: map[string]string{}}
-	p.variant = widget.NewSelect([]string{baseVariant}, func(string) { p.optionsChanged() })
+	p.wanted = u.prefs().String(PrefVariant)
+	p.variant = widget.NewSelect([]string{baseVariant}, func(label string) {
+		if !p.quiet {
+			p.wanted = p.variantIDs[label]
+			u.prefs().SetString(PrefVariant, p.wanted)
+		}
+		p.optionsChanged()
+	})
+	p.quiet = true
 	p.variant.SetSelected(baseVariant)
+	p.quiet = false
 	p.detail = widget.NewSelect(detailNames, func(string) { p.optionsChanged() })
 	p.direction = widget.NewSelect(directionNames, func(string) { p.optionsChanged() })
 	p.quiet = true
@@ -69,15 +83,17 @@ func newPreviewPanel(u *App) *previewPanel {
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), p.view.zoomIn)
 	fit := widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), p.view.fit)
 	actual := widget.NewButton("100%", p.view.actualSize)
-	bar := container.NewHBox(p.variant, p.detail, p.direction, widget.NewSeparator(),
-		zoomOut, p.zoomLabel, zoomIn, fit, actual)
-	p.content = container.NewBorder(container.NewVBox(container.NewHScroll(bar), p.banner), nil, nil, nil, p.view)
+	// The variant picker takes the width the other view controls leave
+	// (variant names are long); the zoom controls sit under the diagram.
+	options := container.NewBorder(nil, nil, nil, container.NewHBox(p.detail, p.direction), p.variant)
+	zoom := container.NewHBox(layout.NewSpacer(), zoomOut, p.zoomLabel, zoomIn, fit, actual)
+	p.content = container.NewBorder(container.NewVBox(options, p.banner), zoom, nil, nil, p.view)
 	return p
 }
 
 // options are the view controls' choices.
 func (p *previewPanel) options() render.Options {
-	o := render.Options{Variant: p.variantIDs[p.variant.Selected]}
+	o := render.Options{Variant: p.wanted}
 	if p.detail.SelectedIndex() == 1 {
 		o.Detail = render.Delegations
 	}
@@ -112,19 +128,26 @@ func (p *previewPanel) updateVariants() {
 		opts = append(opts, label)
 		ids[label] = v.ID
 	}
-	cur := p.variantIDs[p.variant.Selected]
 	p.variantIDs = ids
 	p.quiet = true
 	p.variant.Options = opts
 	sel := baseVariant
 	for l, id := range ids {
-		if id == cur {
+		if id == p.wanted {
 			sel = l
 		}
 	}
 	p.variant.SetSelected(sel)
 	p.variant.Refresh()
 	p.quiet = false
+}
+
+// variantRenamed follows a variant's new id (a form renamed it).
+func (p *previewPanel) variantRenamed(old, new string) {
+	if p.wanted == old && old != "" {
+		p.wanted = new
+		p.u.prefs().SetString(PrefVariant, new)
+	}
 }
 
 func (p *previewPanel) setStale(stale bool) {
@@ -162,6 +185,8 @@ type diagramView struct {
 	raster *canvas.Raster
 	bg     *canvas.Rectangle
 	veil   *canvas.Rectangle // greys a stale diagram
+	hbar   *scrollThumb      // where the view is across the diagram
+	vbar   *scrollThumb      // and down it
 
 	mu      sync.Mutex // guards the fields below: the raster reads them on the render thread
 	drawing *render.Drawing
@@ -180,13 +205,16 @@ func newDiagramView(p *previewPanel) *diagramView {
 	v.veil = canvas.NewRectangle(color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x50})
 	v.veil.Hide()
 	v.raster = canvas.NewRaster(v.paint)
+	v.hbar = newScrollThumb(v, false)
+	v.vbar = newScrollThumb(v, true)
 	v.ExtendBaseWidget(v)
 	return v
 }
 
-// CreateRenderer is the widget's renderer: background, diagram, veil.
+// CreateRenderer is the widget's renderer: background, diagram, veil and
+// the scrollbar thumbs.
 func (v *diagramView) CreateRenderer() fyne.WidgetRenderer {
-	return &diagramRenderer{v: v, objects: []fyne.CanvasObject{v.bg, v.raster, v.veil}}
+	return &diagramRenderer{v: v, objects: []fyne.CanvasObject{v.bg, v.raster, v.veil, v.hbar, v.vbar}}
 }
 
 type diagramRenderer struct {
@@ -195,7 +223,7 @@ type diagramRenderer struct {
 }
 
 func (r *diagramRenderer) Layout(s fyne.Size) {
-	for _, o := range r.objects {
+	for _, o := range []fyne.CanvasObject{r.v.bg, r.v.raster, r.v.veil} {
 		o.Resize(s)
 		o.Move(fyne.NewPos(0, 0))
 	}
@@ -205,6 +233,8 @@ func (r *diagramRenderer) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
 func (r *diagramRenderer) Refresh() {
 	r.v.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	r.v.bg.Refresh()
+	r.v.hbar.Refresh()
+	r.v.vbar.Refresh()
 	r.v.raster.Refresh()
 	r.v.veil.Refresh()
 }
@@ -222,7 +252,9 @@ func (v *diagramView) resized(s fyne.Size) {
 	v.mu.Unlock()
 	if changed && fitted {
 		v.fit()
+		return
 	}
+	v.updateBars()
 }
 
 func (v *diagramView) setDrawing(d *render.Drawing) {
@@ -307,16 +339,115 @@ func (v *diagramView) clampAndRefresh() {
 	z := v.zoom
 	v.mu.Unlock()
 	v.p.zoomChanged(z)
+	v.updateBars()
 	v.raster.Refresh()
 }
 
+// panMargin is how far past its edges the diagram pans.
+const panMargin = 40
+
+// fits reports whether content this long shows whole in view, centred.
+func fits(content, view float32) bool { return content+2*8 <= view }
+
 func clampAxis(off, content, view float32) float32 {
-	const margin = 40
-	if content+2*8 <= view {
+	if fits(content, view) {
 		return -(view - content) / 2
 	}
-	return float32(math.Max(float64(-margin), math.Min(float64(off), float64(content-view+margin))))
+	return float32(math.Max(-panMargin, math.Min(float64(off), float64(content-view+panMargin))))
 }
+
+// updateBars places the scrollbar thumbs for the part of the diagram in
+// view, and hides a thumb whose direction shows it all.
+func (v *diagramView) updateBars() {
+	v.mu.Lock()
+	d, z, off, size := v.drawing, v.zoom, v.off, v.size
+	v.mu.Unlock()
+	if d == nil {
+		v.hbar.Hide()
+		v.vbar.Hide()
+		return
+	}
+	u := unit(z)
+	v.hbar.place(float32(d.Width*u), size.Width, off.X, size)
+	v.vbar.place(float32(d.Height*u), size.Height, off.Y, size)
+}
+
+// Scrollbar thumbs: thickness and distance from the view's edge.
+const (
+	thumbThickness = 8
+	thumbInset     = 2
+	minThumb       = 24
+)
+
+// scrollThumb is a scrollbar thumb along an edge of the diagram: it shows
+// which part of the diagram is in view, and dragging it pans.
+type scrollThumb struct {
+	widget.BaseWidget
+	v        *diagramView
+	vertical bool
+	rect     *canvas.Rectangle
+	scale    float32 // view units the diagram moves per unit the thumb moves
+}
+
+func newScrollThumb(v *diagramView, vertical bool) *scrollThumb {
+	t := &scrollThumb{v: v, vertical: vertical, rect: canvas.NewRectangle(theme.Color(theme.ColorNameScrollBar))}
+	t.rect.CornerRadius = thumbThickness / 2
+	t.ExtendBaseWidget(t)
+	t.Hide()
+	return t
+}
+
+// CreateRenderer is the thumb: a rounded bar.
+func (t *scrollThumb) CreateRenderer() fyne.WidgetRenderer { return &thumbRenderer{t} }
+
+type thumbRenderer struct{ t *scrollThumb }
+
+func (r *thumbRenderer) Layout(s fyne.Size) { r.t.rect.Resize(s) }
+func (r *thumbRenderer) MinSize() fyne.Size { return fyne.NewSize(thumbThickness, thumbThickness) }
+func (r *thumbRenderer) Refresh() {
+	r.t.rect.FillColor = theme.Color(theme.ColorNameScrollBar)
+	r.t.rect.Refresh()
+}
+func (r *thumbRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t.rect} }
+func (r *thumbRenderer) Destroy()                     {}
+
+// place puts the thumb for content units of diagram seen through view
+// units from offset off, in a view of size s.
+func (t *scrollThumb) place(content, view, off float32, s fyne.Size) {
+	if fits(content, view) || view <= 0 {
+		t.Hide()
+		return
+	}
+	track := view - thumbThickness - 3*thumbInset // leave the corner free
+	total := content + 2*panMargin
+	length := max(minThumb, min(track, track*view/total))
+	room := track - length
+	pos := float32(0)
+	if total > view && room > 0 {
+		pos = max(0, min(room, (off+panMargin)/(total-view)*room))
+		t.scale = (total - view) / room
+	}
+	if t.vertical {
+		t.Move(fyne.NewPos(s.Width-thumbThickness-thumbInset, thumbInset+pos))
+		t.Resize(fyne.NewSize(thumbThickness, length))
+	} else {
+		t.Move(fyne.NewPos(thumbInset+pos, s.Height-thumbThickness-thumbInset))
+		t.Resize(fyne.NewSize(length, thumbThickness))
+	}
+	t.Show()
+}
+
+// Dragged pans the diagram along with the thumb.
+func (t *scrollThumb) Dragged(ev *fyne.DragEvent) {
+	if t.vertical {
+		t.v.pan(0, ev.Dragged.DY*t.scale)
+	} else {
+		t.v.pan(ev.Dragged.DX*t.scale, 0)
+	}
+}
+
+// DragEnd ends a drag.
+func (t *scrollThumb) DragEnd() {}
 
 // paint is the raster's generator: the visible part of the diagram at w×h
 // pixels.
