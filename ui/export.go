@@ -90,10 +90,16 @@ func (u *App) writeExport(s *scenario.Scenario, f render.Format, scale float64, 
 	go func() {
 		var buf bytes.Buffer
 		err := render.Export(context.Background(), u.eng, s, opts, f, scale, &buf)
-		if err == nil {
-			_, err = w.Write(buf.Bytes())
-		} else if d, ok := w.(*deferredWriter); ok {
+		d, deferred := w.(*deferredWriter)
+		switch {
+		case err != nil && deferred:
 			d.discard() // a failed export leaves an existing file alone
+		case err == nil && deferred && w.URI().Scheme() == "file":
+			// A local file is written like a save: all or nothing.
+			d.discard()
+			err = writeAtomic(w.URI().Path(), buf.Bytes())
+		case err == nil:
+			_, err = w.Write(buf.Bytes())
 		}
 		if cerr := w.Close(); err == nil {
 			err = cerr
