@@ -33,8 +33,9 @@ tar -xJf "$src/$APP_NAME.tar.xz" -C "$out/fyne"
 fynedir="$out/fyne/$EXE"
 desktop=$(find "$fynedir" -name "$APP_ID.desktop")
 # Parley opens one file per window: %f, not %F (fyne's default, which would
-# pass several files to one `parley` call). And it is not a terminal program.
-sed -i -e 's/^\(Exec=.*\) %F$/\1 %f/' "$desktop"
+# pass several files to one `parley` call); lists end with ";". And it is not
+# a terminal program.
+sed -i -e 's/^\(Exec=.*\) %F$/\1 %f/' -e 's/^\(MimeType=.*[^;]\)$/\1;/' "$desktop"
 grep -q '^Terminal=' "$desktop" || sed -i -e '/^Type=Application$/a Terminal=false' "$desktop"
 if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$desktop"; fi
 normalise "$out/fyne"

@@ -15,7 +15,8 @@ import (
 // reference in the third actor. So after BurntSushi has accepted the text we
 // scan it again, here, with a small lexer that knows just enough TOML to walk
 // keys, headers and values. The scanner assumes valid TOML, but must stay
-// total (no panic, no endless loop) on anything.
+// total (no panic, no endless loop) on anything. Edit uses the same scan to
+// find the lines of each table and array-of-tables entry (scanSections).
 
 // pos is a 1-based line and column; columns count characters (runes), not
 // bytes, so they match what an editor shows.
@@ -31,6 +32,7 @@ type cursor struct {
 	src       []byte
 	i         int
 	line, col int
+	bad       bool // the text ended inside a string, array or inline table, or a header was unreadable
 }
 
 func newCursor(src []byte) cursor { return cursor{src: src, line: 1, col: 1} }
@@ -132,6 +134,7 @@ func (c *cursor) readString() string {
 			}
 			c.next()
 		}
+		c.bad = true
 		return string(c.src[start:])
 	}
 	c.next()
@@ -150,6 +153,7 @@ func (c *cursor) readString() string {
 		}
 		c.next()
 	}
+	c.bad = true
 	return string(c.src[start:])
 }
 
@@ -233,12 +237,22 @@ func unescapeTOML(s string) string {
 
 var simpleEscapes = map[byte]byte{'b': '\b', 't': '\t', 'n': '\n', 'f': '\f', 'r': '\r', 'e': 0x1b, '"': '"', '\\': '\\'}
 
-// indexer records positions while walking the text.
+// indexer records positions and sections while walking the text.
 type indexer struct {
 	cursor
 	want  func(path string) bool // nil: record every path
 	out   map[string]keyVal
 	count map[string]int // elements so far of each array of tables
+	secs  []section
+}
+
+// section is a run of lines under one header: from the header to the last
+// line with content before the next header (comment lines and blank lines
+// just before the next header belong to what follows).
+type section struct {
+	name       []string // header key path
+	array      bool     // [[...]] rather than [...]
+	start, end int      // 0-based line indexes, end exclusive
 }
 
 // indexPositions scans valid TOML and returns the positions of the key paths
@@ -246,18 +260,32 @@ type indexer struct {
 // position of a path is kept: a table opened by dotted keys or by a deeper
 // header keeps where it first appears.
 func indexPositions(src []byte, want func(string) bool) map[string]keyVal {
+	return scan(src, want).out
+}
+
+// scanSections finds the headers of a TOML text split by splitLines and the
+// section of lines each one opens. ok is false when the text is not TOML it
+// can follow (see cursor.bad).
+func scanSections(lines []string) (secs []section, ok bool) {
+	x := scan([]byte(strings.Join(lines, "")), func(string) bool { return false })
+	return x.secs, !x.bad
+}
+
+// scan walks the text once, for both indexPositions and scanSections.
+func scan(src []byte, want func(string) bool) *indexer {
 	x := &indexer{cursor: newCursor(src), want: want, out: map[string]keyVal{}, count: map[string]int{}}
 	table := ""
 	for {
 		x.skipTrivia()
 		if x.eof() {
-			return x.out
+			return x
 		}
 		before := x.i
 		if x.peek() == '[' {
 			table = x.header()
-		} else {
-			x.keyValue(table)
+		} else if x.keyValue(table); len(x.secs) > 0 {
+			// A value ends on its last line: multi-line ones too.
+			x.secs[len(x.secs)-1].end = x.line
 		}
 		if x.i == before { // not TOML; don't loop
 			x.skipLine()
@@ -285,9 +313,14 @@ func (x *indexer) header() string {
 		x.next()
 	}
 	parts := x.readKey()
+	if len(parts) == 0 || !x.at("]") || array && !x.at("]]") {
+		x.bad = true
+	}
 	x.skipLine() // the closing brackets and any comment
 	path := ""
+	var name []string
 	for i, part := range parts {
+		name = append(name, part.name)
 		path = joinKey(path, part.name)
 		x.record(path, p, p)
 		if n := x.count[path]; n > 0 && (i < len(parts)-1 || !array) {
@@ -299,6 +332,7 @@ func (x *indexer) header() string {
 		path = elemPath(path, x.count[path])
 		x.record(path, p, p)
 	}
+	x.secs = append(x.secs, section{name, array, p.Line - 1, p.Line})
 	return path
 }
 
@@ -350,6 +384,7 @@ func (x *indexer) array(path string) {
 		x.skipTrivia()
 		switch x.peek() {
 		case 0, ']', '}':
+			x.bad = x.bad || x.eof()
 			x.next()
 			return
 		case ',':
@@ -371,6 +406,7 @@ func (x *indexer) inlineTable(path string) {
 		x.skipTrivia()
 		switch x.peek() {
 		case 0, '}', ']':
+			x.bad = x.bad || x.eof()
 			x.next()
 			return
 		case ',':

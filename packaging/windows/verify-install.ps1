@@ -41,8 +41,18 @@ Write-Host "Open with Parley: $cmd"
 Write-Host "== msiexec /x $($msi.Name) /qn"
 $p = Start-Process msiexec.exe -Wait -PassThru -ArgumentList @('/x', $msi.FullName, '/qn', '/norestart')
 if ($p.ExitCode -ne 0) { Fail "uninstall exit code $($p.ExitCode)" }
-foreach ($gone in @((Join-Path $env:ProgramFiles 'Parley'), $lnk, 'HKLM:\Software\Classes\Parley.Scenario', 'HKLM:\Software\Parley')) {
+foreach ($gone in @((Join-Path $env:ProgramFiles 'Parley'), $lnk)) {
 	if (Test-Path $gone) { Fail "$gone left behind" }
 }
+# Registry: no value of ours may be left (an empty key is harmless).
+foreach ($key in @('HKLM:\Software\Classes\Parley.Scenario', 'HKLM:\Software\Parley', 'HKLM:\Software\Classes\Applications\parley.exe')) {
+	if (Test-Path $key) {
+		$values = @(Get-ChildItem -Recurse $key | ForEach-Object { $_.Property }) + @((Get-Item $key).Property)
+		if ($values.Count -gt 0) { Fail "registry values left under $key" }
+		Write-Host "note: empty key $key left"
+	}
+}
+$owp = Get-Item 'HKLM:\Software\Classes\.toml\OpenWithProgids' -ErrorAction SilentlyContinue
+if ($owp -and ($owp.Property -contains 'Parley.Scenario')) { Fail '.toml OpenWithProgids still lists Parley.Scenario' }
 if ([Environment]::GetEnvironmentVariable('Path', 'Machine') -like '*\Parley\*') { Fail 'PATH entry left behind' }
 Write-Host 'installed, ran and uninstalled cleanly'
