@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"github.com/parleyhq/parley/assets"
 	"github.com/parleyhq/parley/ui"
 )
 
@@ -22,6 +24,7 @@ var formatReference string
 // runGUI opens the desktop window on path, or on the bundled example.
 func runGUI(path string) int {
 	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("parley.png", assets.Icon))
 	w := a.NewWindow("Parley")
 	ui.Version = version()
 	ui.FormatReference = formatReference

@@ -27,3 +27,9 @@ var (
 	//go:embed fonts/NotoSans-Italic.ttf
 	FontItalic []byte
 )
+
+// Icon is the application icon, 512 px (the window and taskbar icon of builds
+// that are not packaged; packages carry it through FyneApp.toml).
+//
+//go:embed icon/parley.png
+var Icon []byte

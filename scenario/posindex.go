@@ -32,7 +32,7 @@ type cursor struct {
 	src       []byte
 	i         int
 	line, col int
-	bad       bool // the text ended inside a string, array or inline table, or a header was unreadable
+	bad       bool // ended inside a string, array or inline table, or met an unreadable header
 }
 
 func newCursor(src []byte) cursor { return cursor{src: src, line: 1, col: 1} }
@@ -267,7 +267,7 @@ func indexPositions(src []byte, want func(string) bool) map[string]keyVal {
 // section of lines each one opens. ok is false when the text is not TOML it
 // can follow (see cursor.bad).
 func scanSections(lines []string) (secs []section, ok bool) {
-	x := scan([]byte(strings.Join(lines, "")), func(string) bool { return false })
+	x := scan([]byte(strings.Join(lines, "")), func(string) bool { return false }) // no positions needed
 	return x.secs, !x.bad
 }
 
