@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -521,5 +522,24 @@ role = "participant"
 	// Left to right: the timeline runs down the page.
 	if y := func(i int) float64 { return l.Nodes[g.Timeline[i].Name].Center.Y }; !(y(0) < y(1) && y(1) < y(2)) {
 		t.Errorf("tracks not laid out in date order: %v, %v, %v", y(0), y(1), y(2))
+	}
+}
+
+// TestMaxPNGScale: the suggested scale fits the limits and a hundredth more
+// does not.
+func TestMaxPNGScale(t *testing.T) {
+	d := &Drawing{Width: 500, Height: 70000}
+	s := d.MaxPNGScale()
+	if s <= 0 || s >= 1 {
+		t.Fatalf("MaxPNGScale = %v", s)
+	}
+	if err := (&Drawing{Width: 1, Height: 1}).WritePNG(io.Discard, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := pngSize(d.Width, d.Height, s); err != nil {
+		t.Errorf("scale %v does not fit: %v", s, err)
+	}
+	if _, _, err := pngSize(d.Width, d.Height, s+0.01); err == nil {
+		t.Errorf("scale %v fits too: the suggestion is not the largest", s+0.01)
 	}
 }

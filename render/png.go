@@ -67,7 +67,20 @@ func pngSize(width, height, scale float64) (int, int, error) {
 	if fw <= MaxPNGSide && fh <= MaxPNGSide && fw*fh <= MaxPNGPixels {
 		return int(fw), int(fh), nil
 	}
-	// The largest scale, in hundredths, that fits.
+	best := largestScale(width, height)
+	advice := "use SVG"
+	if best > 0 {
+		advice = fmt.Sprintf("use a scale of %s or less, or SVG", formatScale(best))
+	}
+	return 0, 0, fmt.Errorf("render: PNG would be %.0f×%.0f px (%.1f Mpx); the limit is %d px a side and %d Mpx: %s",
+		fw, fh, fw*fh/1e6, MaxPNGSide, MaxPNGPixels/1_000_000, advice)
+}
+
+// MaxPNGScale is the largest PNG scale, in hundredths, at which the drawing
+// fits the bitmap limits (0 if none does).
+func (d *Drawing) MaxPNGScale() float64 { return largestScale(d.Width, d.Height) }
+
+func largestScale(width, height float64) float64 {
 	best := math.Min(MaxPNGSide/(width*pxPerPt), MaxPNGSide/(height*pxPerPt))
 	best = math.Min(best, math.Sqrt(MaxPNGPixels/(width*height*pxPerPt*pxPerPt)))
 	best = math.Floor(best*100) / 100
@@ -78,12 +91,7 @@ func pngSize(width, height, scale float64) (int, int, error) {
 		}
 		best = math.Round(best*100-1) / 100
 	}
-	advice := "use SVG"
-	if best > 0 {
-		advice = fmt.Sprintf("use a scale of %s or less, or SVG", formatScale(best))
-	}
-	return 0, 0, fmt.Errorf("render: PNG would be %.0f×%.0f px (%.1f Mpx); the limit is %d px a side and %d Mpx: %s",
-		fw, fh, fw*fh/1e6, MaxPNGSide, MaxPNGPixels/1_000_000, advice)
+	return max(best, 0)
 }
 
 // pxSize is the number of pixels that cover v points at scale: at least one,
