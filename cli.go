@@ -44,10 +44,7 @@ const usage = `usage:
 // version is Parley's version, read from FyneApp.toml (its one source).
 func version() string {
 	var meta struct {
-		Details struct {
-			Version string
-			Build   int
-		}
+		Details struct{ Version string }
 	}
 	if _, err := toml.Decode(string(fyneApp), &meta); err != nil || meta.Details.Version == "" {
 		return "unknown"

@@ -49,6 +49,7 @@ func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 // DateError is a date that cannot be read or does not exist.
 type DateError struct{ Value, Why string }
 
+// Error says what is wrong with the date and how to write one.
 func (e *DateError) Error() string {
 	return fmt.Sprintf("bad date %q: %s (write YYYY-MM-DD, YYYY-MM or YYYY, with a leading ~ for an approximate date)", e.Value, e.Why)
 }

@@ -38,6 +38,11 @@ var shapes = map[reflect.Type]shape{
 	reflect.TypeFor[SeatRef]():    {"remove_seats entry", []string{"track", "actor"}},
 }
 
+// RequiredKeys lists the keys Load requires in every table of type t (one
+// of the scenario's table types, such as Actor or Seat); nil for any other
+// type. The caller must not modify the list.
+func RequiredKeys(t reflect.Type) []string { return shapes[t].required }
+
 // tableInfo is a struct type's keys, in declaration order.
 type tableInfo struct {
 	shape

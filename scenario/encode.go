@@ -275,7 +275,7 @@ func tomlKey(k string) string {
 		return `""`
 	}
 	for _, r := range k {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+		if r > 0x7f || !isBareKeyByte(byte(r)) {
 			return quote(k)
 		}
 	}

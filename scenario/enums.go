@@ -159,6 +159,7 @@ type EnumError struct {
 	Allowed []string // the allowed values
 }
 
+// Error names the value, suggests the closest allowed one and lists them all.
 func (e *EnumError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "unknown %s %q", e.What, e.Value)

@@ -16,6 +16,7 @@ const (
 	Warning
 )
 
+// String is "error" or "warning", as problems are printed.
 func (s Severity) String() string {
 	if s == Warning {
 		return "warning"

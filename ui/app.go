@@ -187,7 +187,6 @@ func (u *App) openFile(path string) error {
 	u.setDocument(path, filepath.Base(path), text)
 	u.doc.stamp = stamp
 	u.addRecent(path)
-	u.watchFile()
 	u.offerRecovery()
 	return nil
 }
@@ -310,7 +309,7 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 func (u *App) drawn(d *render.Drawing, err error, took time.Duration) {
 	if err != nil {
 		u.preview.setError(err)
-		u.setStatus("ui: the diagram could not be drawn: " + err.Error())
+		u.setStatus("The diagram could not be drawn: " + err.Error())
 		return
 	}
 	u.preview.setDrawing(d)
@@ -329,14 +328,7 @@ func (u *App) report(event string, d time.Duration) {
 }
 
 func (u *App) updateStatus() {
-	var errs, warns int
-	for _, p := range u.problems {
-		if p.Severity == scenario.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
+	errs, warns := countProblems(u.problems)
 	var parts []string
 	if u.doc.path != "" {
 		parts = append(parts, u.doc.path)

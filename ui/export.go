@@ -82,10 +82,7 @@ func (u *App) exportTo(s *scenario.Scenario, f render.Format, scale float64) {
 // writeExport renders s in format f into w off the UI thread, closes w and
 // reports on the UI thread (then done, if set, with the error).
 func (u *App) writeExport(s *scenario.Scenario, f render.Format, scale float64, w fyne.URIWriteCloser, done func(error)) {
-	opts := u.preview.options()
-	if opts.Variant != "" && !hasVariant(s, opts.Variant) {
-		opts.Variant = ""
-	}
+	opts := optionsFor(s, u.preview.options())
 	name := w.URI().Name()
 	go func() {
 		var buf bytes.Buffer

@@ -175,12 +175,7 @@ func (u *App) checkSavable() error {
 	u.loaded(u.doc.text, nil, err)
 	var ps scenario.Problems
 	if errors.As(err, &ps) {
-		n := 0
-		for _, p := range ps {
-			if p.Severity == scenario.Error {
-				n++
-			}
-		}
+		n, _ := countProblems(ps)
 		return fmt.Errorf("ui: not saved: the text has %s (see Problems); Parley never saves a file it could not open again", plural(n, "error"))
 	}
 	return fmt.Errorf("ui: not saved: %w", err)
@@ -623,7 +618,6 @@ func (u *App) recover(info recoveryInfo, text string) {
 	u.setDocument(path, name, saved)
 	u.doc.stamp = stamp
 	u.replaceText(text, true)
-	u.watchFile()
 }
 
 // showError shows an error in a dialog.

@@ -142,20 +142,6 @@ var enumValues = map[reflect.Type][]string{
 	reflect.TypeFor[scenario.Stance]():      strs(scenario.Stances),
 }
 
-// required keys of each entry type (as scenario.Load requires them).
-var requiredKeys = map[string][]string{
-	"Source":     {"id", "title"},
-	"Actor":      {"id", "name", "kind"},
-	"Track":      {"id", "name", "kind"},
-	"Seat":       {"track", "actor", "role"},
-	"Event":      {"id", "title"},
-	"Statement":  {"id", "speaker", "text"},
-	"Variant":    {"id", "name"},
-	"Meta":       {"title"},
-	"Membership": {"of"},
-	"SeatRef":    {"track", "actor"},
-}
-
 var dateType = reflect.TypeFor[scenario.Date]()
 
 // fieldsOf builds the form fields of a struct type from its toml tags.
@@ -168,7 +154,7 @@ func fieldsOf(t reflect.Type) []formField {
 			continue
 		}
 		f := formField{key: key, index: i, label: strings.ReplaceAll(key, "_", " ")}
-		f.required = slices.Contains(requiredKeys[t.Name()], key)
+		f.required = slices.Contains(scenario.RequiredKeys(t), key)
 		switch {
 		case sf.Type == dateType:
 			f.kind = dateField
@@ -379,8 +365,7 @@ func (p *formsPanel) setEnabled(on bool) {
 	}
 }
 
-// selectID selects the entry of kind key with the given id (or, for seats,
-// index).
+// selectIndex selects the i-th entry of kind key.
 func (p *formsPanel) selectIndex(key string, i int) {
 	for _, t := range formTypes {
 		if t.key == key {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,10 +63,7 @@ func (p *pipeline) submit(u *App, name, text string, opts render.Options) {
 		if loadErr != nil || p.eng == nil {
 			return
 		}
-		if opts.Variant != "" && !hasVariant(s, opts.Variant) {
-			opts.Variant = ""
-		}
-		d, err := render.Diagram(ctx, p.eng, s, opts)
+		d, err := render.Diagram(ctx, p.eng, s, optionsFor(s, opts))
 		if !p.current(gen) || errors.Is(err, context.Canceled) {
 			return
 		}
@@ -94,13 +92,13 @@ func (p *pipeline) close() {
 	p.mu.Unlock()
 }
 
-func hasVariant(s *scenario.Scenario, id string) bool {
-	for _, v := range s.Variants {
-		if v.ID == id {
-			return true
-		}
+// optionsFor is opts for drawing s: a variant that s does not have gives
+// way to the base scenario, as the variant picker shows.
+func optionsFor(s *scenario.Scenario, opts render.Options) render.Options {
+	if opts.Variant != "" && !slices.ContainsFunc(s.Variants, func(v scenario.Variant) bool { return v.ID == opts.Variant }) {
+		opts.Variant = ""
 	}
-	return false
+	return opts
 }
 
 // layoutCache is an Engine that remembers the last few layouts by their

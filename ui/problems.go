@@ -72,16 +72,21 @@ func problemText(p scenario.Problem) string {
 	return s + p.Message
 }
 
-func (p *problemsPanel) set(ps scenario.Problems) {
-	p.items = ps
-	var errs, warns int
-	for _, pr := range ps {
-		if pr.Severity == scenario.Error {
+// countProblems counts the errors and the warnings among ps.
+func countProblems(ps scenario.Problems) (errs, warns int) {
+	for _, p := range ps {
+		if p.Severity == scenario.Error {
 			errs++
 		} else {
 			warns++
 		}
 	}
+	return errs, warns
+}
+
+func (p *problemsPanel) set(ps scenario.Problems) {
+	p.items = ps
+	errs, warns := countProblems(ps)
 	switch {
 	case len(ps) == 0:
 		p.header.SetText("No problems")

@@ -14,10 +14,6 @@ const pxPerPt = 96.0 / 72.0
 // rect is an axis-aligned box in points.
 type rect struct{ x0, y0, x1, y1 float64 }
 
-func (r rect) overlaps(o rect) bool {
-	return r.x0 <= o.x1 && o.x0 <= r.x1 && r.y0 <= o.y1 && o.y0 <= r.y1
-}
-
 func (r rect) contains(x, y float64) bool {
 	return x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1
 }
