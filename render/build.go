@@ -101,6 +101,15 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 		clusters: map[string]*Cluster{},
 	}
 	seats := b.seats()
+	if b.pic.Variant != nil {
+		b.base = map[string]bool{}
+		for _, t := range s.Tracks {
+			b.base["track:"+t.ID] = true
+		}
+		for _, st := range b.fold(s.Seats) {
+			b.base[st.key()] = true
+		}
+	}
 	b.tracks(seats)
 	b.actors(seats)
 	b.edges(seats)
@@ -111,6 +120,7 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 
 type builder struct {
 	pic      *scenario.Picture
+	base     map[string]bool // a variant's picture: the base's tracks and seats as drawn
 	opts     Options
 	g        *Graph
 	nodes    map[string]*Node    // by Ref
@@ -124,10 +134,13 @@ type seat struct {
 	via []string // labels of the people folded into it
 }
 
-func (b *builder) seats() []*seat {
+func (b *builder) seats() []*seat { return b.fold(b.pic.Seats) }
+
+// fold makes the seats as drawn from seats.
+func (b *builder) fold(seats []scenario.Seat) []*seat {
 	var out []*seat
 	index := map[string]*seat{}
-	for _, st := range b.pic.Seats {
+	for _, st := range seats {
 		if b.pic.Track(st.Track) == nil || b.pic.Actor(st.Actor) == nil {
 			continue // validation reports these; draw what can be drawn
 		}
@@ -184,7 +197,7 @@ func (b *builder) tracks(seats []*seat) {
 		if t.Certainty != "" {
 			status = joinNonEmpty(" · ", status, string(t.Certainty))
 		}
-		if b.pic.Variant != nil && !slices.ContainsFunc(b.pic.Scenario.Tracks, func(base scenario.Track) bool { return base.ID == t.ID }) {
+		if b.base != nil && !b.base["track:"+t.ID] {
 			status = joinNonEmpty(" · ", "WHAT IF", status)
 		}
 		if status != "" {
@@ -349,7 +362,7 @@ func (b *builder) edges(seats []*seat) {
 // Delegations view who sits there.
 func (b *builder) seatWords(st *seat) string {
 	var parts []string
-	if b.pic.Variant != nil && !b.inBase(st) {
+	if b.base != nil && !b.base[st.key()] {
 		parts = append(parts, "what if")
 	}
 	if st.Role == scenario.RoleExcluded {
@@ -375,23 +388,9 @@ func (b *builder) seatWords(st *seat) string {
 	return strings.Join(parts, " · ")
 }
 
-// inBase reports whether a seat drawn for a variant is in the base scenario
-// as it is, so the seats a variant adds or changes can say so.
-func (b *builder) inBase(st *seat) bool {
-	for _, base := range b.pic.Scenario.Seats {
-		if base.Track == st.Track && base.Role == st.Role && base.Certainty == st.Certainty &&
-			(base.Actor == st.Actor || slices.Contains(st.via, b.label(base.Actor))) {
-			return true
-		}
-	}
-	return false
-}
-
-func (b *builder) label(id string) string {
-	if a := b.pic.Actor(id); a != nil {
-		return a.Label()
-	}
-	return id
+// key identifies a seat as drawn, certainty included.
+func (s *seat) key() string {
+	return "seat:" + s.Track + "\x00" + s.Actor + "\x00" + string(s.Role) + "\x00" + string(s.Certainty)
 }
 
 func (b *builder) header(seats []*seat) {
