@@ -61,11 +61,12 @@ type App struct {
 	modelText string
 	problems  scenario.Problems
 
-	typing  uint64      // counts keystrokes, to know a pause is the latest
-	typeAt  *time.Timer // the pending typing pause
-	autoAt  *time.Timer // the pending autosave
-	watch   *fileWatch
-	closing bool
+	typing   uint64      // counts keystrokes, to know a pause is the latest
+	typeAt   *time.Timer // the pending typing pause
+	autoAt   *time.Timer // the pending autosave
+	recovery recoveryFile
+	watch    *fileWatch
+	closing  bool
 
 	editor  *editorPanel
 	forms   *formsPanel
@@ -486,4 +487,5 @@ func (u *App) shutdown() {
 	if u.eng != nil {
 		u.eng.Close()
 	}
+	u.recovery.wait() // the recovery file is as the last edit or save left it
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -539,13 +540,16 @@ func (u *App) autosave() {
 	if !ok {
 		return
 	}
-	os.MkdirAll(filepath.Dir(tp), 0o700)
+	text := []byte(u.doc.text)
 	info, _ := json.Marshal(recoveryInfo{Path: u.doc.path, Name: u.doc.name, Saved: time.Now()})
-	if err := writeAtomic(tp, []byte(u.doc.text)); err != nil {
-		fyne.LogError("ui: autosave", err)
-		return
-	}
-	writeAtomic(ip, info)
+	u.recovery.do(func() { // the writes flush to disk: off the UI thread
+		os.MkdirAll(filepath.Dir(tp), 0o700)
+		if err := writeAtomic(tp, text); err != nil {
+			fyne.LogError("ui: autosave", err)
+			return
+		}
+		writeAtomic(ip, info)
+	})
 }
 
 func (u *App) removeRecovery() {
@@ -553,10 +557,43 @@ func (u *App) removeRecovery() {
 		u.autoAt.Stop()
 	}
 	if tp, ip, ok := u.recoveryPaths(); ok {
-		os.Remove(tp)
-		os.Remove(ip)
+		u.recovery.do(func() {
+			os.Remove(tp)
+			os.Remove(ip)
+		})
 	}
 }
+
+// recoveryFile runs the writes and removals of the recovery file off the UI
+// thread, one at a time; a job that starts after a newer one has run is
+// dropped, so the file always ends as the newest job left it.
+type recoveryFile struct {
+	mu      sync.Mutex
+	next    uint64 // the last job's number (guarded by mu)
+	done    uint64 // the newest job that has run (guarded by mu)
+	pending sync.WaitGroup
+}
+
+func (r *recoveryFile) do(job func()) {
+	r.mu.Lock()
+	r.next++
+	seq := r.next
+	r.mu.Unlock()
+	r.pending.Add(1)
+	go func() {
+		defer r.pending.Done()
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if seq < r.done {
+			return
+		}
+		r.done = seq
+		job()
+	}()
+}
+
+// wait returns once every job given so far has run or been dropped.
+func (r *recoveryFile) wait() { r.pending.Wait() }
 
 // offerRecovery asks, once a run, whether to bring back unsaved work left
 // by a session that did not close cleanly.

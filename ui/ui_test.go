@@ -396,6 +396,7 @@ func TestRecovery(t *testing.T) {
 	h.openExample()
 	h.u.replaceText(h.u.doc.text+"# unsaved work\n", true)
 	h.u.autosave()
+	h.u.recovery.wait()
 	tp, _, ok := h.u.recoveryPaths()
 	if !ok {
 		t.Skip("the test app has no file storage")
@@ -416,6 +417,7 @@ func TestRecovery(t *testing.T) {
 	}
 	// Saving clears it.
 	h2.u.removeRecovery()
+	h2.u.recovery.wait()
 	if _, err := os.Stat(tp); err == nil {
 		t.Error("recovery file still there")
 	}
