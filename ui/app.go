@@ -310,7 +310,7 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 func (u *App) drawn(d *render.Drawing, err error, took time.Duration) {
 	if err != nil {
 		u.preview.setError(err)
-		u.setStatus("The diagram could not be drawn: " + err.Error())
+		u.setStatus("The diagram could not be drawn: " + forPeople(err))
 		return
 	}
 	u.preview.setDrawing(d)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -660,5 +662,19 @@ func (u *App) recover(info recoveryInfo, text string) {
 // showError shows an error in a dialog.
 func (u *App) showError(err error) {
 	u.lastError = err
-	dialog.ShowError(err, u.win)
+	dialog.ShowError(errors.New(forPeople(err)), u.win)
+}
+
+// forPeople is an error's text for a dialog: without the Go package prefixes
+// ("ui: export x.png: render: …") that help in logs but not in a window,
+// starting with a capital.
+func forPeople(err error) string {
+	msg := err.Error()
+	for _, prefix := range []string{"ui: ", "render: ", "scenario: "} {
+		msg = strings.ReplaceAll(msg, prefix, "")
+	}
+	if r, size := utf8.DecodeRuneInString(msg); size > 0 {
+		msg = string(unicode.ToUpper(r)) + msg[size:]
+	}
+	return msg
 }

@@ -161,7 +161,7 @@ func (p *previewPanel) setStale(stale bool) {
 }
 
 func (p *previewPanel) setError(err error) {
-	p.banner.SetText("The diagram could not be drawn: " + err.Error())
+	p.banner.SetText("The diagram could not be drawn: " + forPeople(err))
 	p.banner.Show()
 	p.view.setStale(true)
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -686,5 +688,12 @@ func TestOpenFileFails(t *testing.T) {
 	}
 	if h.u.doc.path != "" {
 		t.Error("a failed open changed the document")
+	}
+}
+
+func TestForPeople(t *testing.T) {
+	err := fmt.Errorf("ui: export big.png: %w", errors.New("render: PNG would be 40000×2667 px"))
+	if got, want := forPeople(err), "Export big.png: PNG would be 40000×2667 px"; got != want {
+		t.Errorf("forPeople = %q, want %q", got, want)
 	}
 }
