@@ -110,7 +110,7 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 			b.base[st.key()] = true
 		}
 	}
-	b.tracks(seats)
+	b.tracks()
 	b.actors(seats)
 	b.edges(seats)
 	b.header(seats)
@@ -182,7 +182,8 @@ func appendNew(list []string, items ...string) []string {
 	return list
 }
 
-func (b *builder) tracks(seats []*seat) {
+func (b *builder) tracks() {
+	starts := map[*Node]scenario.Date{} // for the timeline
 	for i := range b.pic.Tracks {
 		t := &b.pic.Tracks[i]
 		var lines []TextLine
@@ -216,14 +217,14 @@ func (b *builder) tracks(seats []*seat) {
 		}
 		b.addNode(n, 2*padX, 2*padY+2)
 		b.g.Timeline = append(b.g.Timeline, n)
+		starts[n] = t.Start
 	}
 	slices.SortStableFunc(b.g.Timeline, func(x, y *Node) int {
-		tx, ty := b.pic.Track(strings.TrimPrefix(x.Ref, "track:")), b.pic.Track(strings.TrimPrefix(y.Ref, "track:"))
-		switch {
-		case tx.Start.IsZero() || ty.Start.IsZero():
-			return cmp.Compare(boolInt(tx.Start.IsZero()), boolInt(ty.Start.IsZero()))
+		sx, sy := starts[x], starts[y]
+		if sx.IsZero() || sy.IsZero() {
+			return cmp.Compare(boolInt(sx.IsZero()), boolInt(sy.IsZero()))
 		}
-		return tx.Start.First().Compare(ty.Start.First())
+		return sx.First().Compare(sy.First())
 	})
 }
 
