@@ -1,4 +1,15 @@
-package render
+// Package drawing is the device-independent picture that every output draws:
+// a Drawing is a flat list of Items (rects, ellipses, polygons, polylines,
+// béziers, text lines) in points, each carrying the Ref of the scenario
+// object it shows, so a click can select that object. It knows nothing of
+// scenarios, layout engines or Fyne.
+//
+// The writers live below it, one package each: drawing/svg, drawing/raster
+// (PNG and the window's preview). drawing/typeset measures text and holds
+// the fonts. The rules every writer follows so that the outputs agree (what
+// a dash pattern, a corner radius or a negative size means, the precision of
+// numbers) are here: Check, DashPattern, NormRect, RectRadius, Round.
+package drawing
 
 import "fmt"
 

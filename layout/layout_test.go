@@ -1,4 +1,4 @@
-package render
+package layout
 
 import (
 	"bytes"
@@ -12,12 +12,12 @@ import (
 	"testing"
 )
 
-const engineTestdata = "testdata/engine"
+const engineTestdata = "testdata"
 
-// engineGolden compares got with testdata/engine/name (see checkGolden).
+// engineGolden compares got with testdata/name (see checkGolden).
 func engineGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	checkGolden(t, filepath.Join("engine", name), got)
+	checkGolden(t, name, got)
 }
 
 // smallJSON is go-graphviz's json for engineSmallDOT, as stored in testdata
@@ -50,7 +50,7 @@ func TestLayoutGoGraphvizUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(js, stored) {
-		t.Fatalf("go-graphviz's json for engineSmallDOT changed (go test ./render/ -run Layout -update refreshes it)")
+		t.Fatalf("go-graphviz's json for engineSmallDOT changed (go test ./layout/ -run Layout -update refreshes it)")
 	}
 }
 

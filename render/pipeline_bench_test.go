@@ -8,8 +8,10 @@ import (
 	"testing"
 
 	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/drawing/raster"
 	"github.com/parleyhq/parley/scenario"
 	"github.com/parleyhq/parley/scenario/scenariotest"
+	"github.com/parleyhq/parley/views/participation"
 )
 
 // benchInputs are the example and generated scenarios of 100 and 1,000
@@ -59,7 +61,7 @@ func BenchmarkRender(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				scale = min(1, d.MaxPNGScale())
+				scale = min(1, raster.MaxPNGScale(d))
 			}
 			b.Run(in.name+"/"+string(f), func(b *testing.B) {
 				for b.Loop() {
@@ -80,7 +82,7 @@ func BenchmarkNativeDot(b *testing.B) {
 		b.Skip("native dot not installed")
 	}
 	for _, in := range benchInputs(b) {
-		g, err := Build(in.s, Options{})
+		g, err := participation.Build(in.s, participation.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -97,20 +99,5 @@ func BenchmarkNativeDot(b *testing.B) {
 				}
 			})
 		}
-	}
-}
-
-// BenchmarkBuild is the pure-Go part: scenario to measured graph spec and DOT.
-func BenchmarkBuild(b *testing.B) {
-	for _, in := range benchInputs(b) {
-		b.Run(in.name, func(b *testing.B) {
-			for b.Loop() {
-				g, err := Build(in.s, Options{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				g.DOT()
-			}
-		})
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 )
@@ -307,7 +308,7 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 }
 
 // drawn takes a rendering result (on the UI thread).
-func (u *App) drawn(d *render.Drawing, err error, took time.Duration) {
+func (u *App) drawn(d *drawing.Drawing, err error, took time.Duration) {
 	if err != nil {
 		u.preview.setError(err)
 		u.setStatus("The diagram could not be drawn: " + forPeople(err))

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 	"github.com/parleyhq/parley/scenario/scenariotest"
@@ -120,7 +121,7 @@ func benchPaint(b *testing.B, text string, zoom float64) {
 	page := pageOf(d)
 	b.ResetTimer()
 	for range b.N {
-		if err := rasterizeView(img, page, zoom*pxPerPt*pix, render.Point{}); err != nil {
+		if err := rasterizeView(img, page, zoom*pxPerPt*pix, drawing.Point{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 )
@@ -117,7 +118,7 @@ func (h *harness) drain() {
 }
 
 // drawing is the diagram on screen.
-func (h *harness) drawing() *render.Drawing {
+func (h *harness) drawing() *drawing.Drawing {
 	v := h.u.preview.view
 	v.mu.Lock()
 	defer v.mu.Unlock()
@@ -132,13 +133,13 @@ func (h *harness) openExample() {
 }
 
 // waitNewDrawing waits for a diagram other than old.
-func (h *harness) waitNewDrawing(old *render.Drawing) *render.Drawing {
+func (h *harness) waitNewDrawing(old *drawing.Drawing) *drawing.Drawing {
 	h.t.Helper()
 	h.settle("a new diagram", func() bool { d := h.drawing(); return d != nil && d != old })
 	return h.drawing()
 }
 
-func hasRef(d *render.Drawing, ref string) bool {
+func hasRef(d *drawing.Drawing, ref string) bool {
 	for _, it := range d.Items {
 		if it.Ref == ref {
 			return true

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/render"
 )
 
@@ -166,7 +167,7 @@ func (p *previewPanel) setError(err error) {
 	p.view.setStale(true)
 }
 
-func (p *previewPanel) setDrawing(d *render.Drawing) {
+func (p *previewPanel) setDrawing(d *drawing.Drawing) {
 	p.banner.Hide()
 	p.view.setDrawing(d)
 }
@@ -189,8 +190,8 @@ type diagramView struct {
 	vbar   *scrollThumb      // and down it
 
 	mu      sync.Mutex // guards the fields below: the raster reads them on the render thread
-	drawing *render.Drawing
-	page    *render.Drawing // drawing as painted: see pageOf
+	drawing *drawing.Drawing
+	page    *drawing.Drawing // drawing as painted: see pageOf
 	bounds  []rect
 	zoom    float64       // 1 is 100%
 	off     fyne.Position // the view's top-left in zoomed units
@@ -257,7 +258,7 @@ func (v *diagramView) resized(s fyne.Size) {
 	v.updateBars()
 }
 
-func (v *diagramView) setDrawing(d *render.Drawing) {
+func (v *diagramView) setDrawing(d *drawing.Drawing) {
 	bounds := make([]rect, len(d.Items))
 	for i := range d.Items {
 		bounds[i] = itemBounds(&d.Items[i])
@@ -461,7 +462,7 @@ func (v *diagramView) paint(w, h int) image.Image {
 	}
 	pix := float64(w) / float64(size.Width) // screen pixels per Fyne unit
 	k := unit(z) * pix                      // pixels per point
-	origin := render.Point{X: float64(off.X) / unit(z), Y: float64(off.Y) / unit(z)}
+	origin := drawing.Point{X: float64(off.X) / unit(z), Y: float64(off.Y) / unit(z)}
 	if err := rasterizeView(img, page, k, origin); err != nil {
 		fyne.LogError("ui: drawing the diagram", err)
 	}
@@ -516,7 +517,7 @@ func (v *diagramView) refAt(pos fyne.Position) string {
 }
 
 // viewPosOf is where a diagram point shows in the view (tests).
-func (v *diagramView) viewPosOf(p render.Point) fyne.Position {
+func (v *diagramView) viewPosOf(p drawing.Point) fyne.Position {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	u := unit(v.zoom)

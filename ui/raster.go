@@ -4,7 +4,8 @@ import (
 	"image"
 	"math"
 
-	"github.com/parleyhq/parley/render"
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/drawing/raster"
 )
 
 // pxPerPt is the pixels of a point at 100% zoom on a scale-1 screen: 96 dpi,
@@ -19,21 +20,21 @@ func (r rect) contains(x, y float64) bool {
 }
 
 // itemBounds is the box an item may paint into, in points.
-func itemBounds(it *render.Item) rect {
+func itemBounds(it *drawing.Item) rect {
 	pad := it.Stroke.Width/2 + 1
 	switch it.Kind {
-	case render.KindRect:
+	case drawing.KindRect:
 		x0, x1 := math.Min(it.X, it.X+it.W), math.Max(it.X, it.X+it.W)
 		y0, y1 := math.Min(it.Y, it.Y+it.H), math.Max(it.Y, it.Y+it.H)
 		return rect{x0 - pad, y0 - pad, x1 + pad, y1 + pad}
-	case render.KindEllipse:
+	case drawing.KindEllipse:
 		return rect{it.X - math.Abs(it.W) - pad, it.Y - math.Abs(it.H) - pad, it.X + math.Abs(it.W) + pad, it.Y + math.Abs(it.H) + pad}
-	case render.KindText:
+	case drawing.KindText:
 		x0 := it.X
 		switch it.Anchor {
-		case render.AnchorMiddle:
+		case drawing.AnchorMiddle:
 			x0 -= it.W / 2
-		case render.AnchorEnd:
+		case drawing.AnchorEnd:
 			x0 -= it.W
 		}
 		return rect{x0 - 1, it.Y - it.Size*1.1, x0 + it.W + 1, it.Y + it.Size*0.35}
@@ -54,10 +55,10 @@ func itemBounds(it *render.Item) rect {
 // pageOf is d ready for the preview: its background becomes a page-sized
 // rectangle under the items, so that around the page the view stays
 // transparent and the theme's colour shows.
-func pageOf(d *render.Drawing) *render.Drawing {
-	page := &render.Drawing{Width: d.Width, Height: d.Height, Items: make([]render.Item, 0, len(d.Items)+1)}
+func pageOf(d *drawing.Drawing) *drawing.Drawing {
+	page := &drawing.Drawing{Width: d.Width, Height: d.Height, Items: make([]drawing.Item, 0, len(d.Items)+1)}
 	if d.Background.A > 0 {
-		page.Items = append(page.Items, render.Item{Kind: render.KindRect, W: d.Width, H: d.Height, Fill: d.Background})
+		page.Items = append(page.Items, drawing.Item{Kind: drawing.KindRect, W: d.Width, H: d.Height, Fill: d.Background})
 	}
 	page.Items = append(page.Items, d.Items...)
 	return page
@@ -66,16 +67,16 @@ func pageOf(d *render.Drawing) *render.Drawing {
 // rasterizeView paints the part of page seen through a dst-sized window
 // whose top-left corner is at origin (in points), at k pixels a point, with
 // render's own rasteriser, so the preview matches an exported PNG.
-func rasterizeView(dst *image.RGBA, page *render.Drawing, k float64, origin render.Point) error {
-	return page.RasterizeTo(dst, k/pxPerPt, origin)
+func rasterizeView(dst *image.RGBA, page *drawing.Drawing, k float64, origin drawing.Point) error {
+	return raster.RasterizeTo(dst, page, k/pxPerPt, origin)
 }
 
 // hitTest finds the Ref of the item at (x, y) points: boxes, ellipses and
 // texts first (topmost first), then lines within tol points.
-func hitTest(d *render.Drawing, bounds []rect, x, y, tol float64) string {
+func hitTest(d *drawing.Drawing, bounds []rect, x, y, tol float64) string {
 	for i := len(d.Items) - 1; i >= 0; i-- {
 		it := &d.Items[i]
-		if it.Ref == "" || it.Kind == render.KindBezier || it.Kind == render.KindPolyline {
+		if it.Ref == "" || it.Kind == drawing.KindBezier || it.Kind == drawing.KindPolyline {
 			continue
 		}
 		if bounds[i].contains(x, y) {
@@ -85,7 +86,7 @@ func hitTest(d *render.Drawing, bounds []rect, x, y, tol float64) string {
 	best, bestD := "", tol
 	for i := len(d.Items) - 1; i >= 0; i-- {
 		it := &d.Items[i]
-		if it.Ref == "" || (it.Kind != render.KindBezier && it.Kind != render.KindPolyline) {
+		if it.Ref == "" || (it.Kind != drawing.KindBezier && it.Kind != drawing.KindPolyline) {
 			continue
 		}
 		b := bounds[i]
@@ -93,7 +94,7 @@ func hitTest(d *render.Drawing, bounds []rect, x, y, tol float64) string {
 			continue
 		}
 		pts := it.Points
-		if it.Kind == render.KindBezier {
+		if it.Kind == drawing.KindBezier {
 			pts = flatten(pts)
 		}
 		for j := 1; j < len(pts); j++ {
@@ -106,18 +107,18 @@ func hitTest(d *render.Drawing, bounds []rect, x, y, tol float64) string {
 }
 
 // flatten turns a cubic B-spline (p0, then c1 c2 p triples) into points.
-func flatten(pts []render.Point) []render.Point {
+func flatten(pts []drawing.Point) []drawing.Point {
 	if len(pts) < 4 {
 		return pts
 	}
-	out := []render.Point{pts[0]}
+	out := []drawing.Point{pts[0]}
 	for i := 1; i+2 < len(pts); i += 3 {
 		p0, c1, c2, p3 := pts[i-1], pts[i], pts[i+1], pts[i+2]
 		for s := 1; s <= 8; s++ {
 			t := float64(s) / 8
 			mt := 1 - t
 			a, b, c, d := mt*mt*mt, 3*mt*mt*t, 3*mt*t*t, t*t*t
-			out = append(out, render.Point{
+			out = append(out, drawing.Point{
 				X: a*p0.X + b*c1.X + c*c2.X + d*p3.X,
 				Y: a*p0.Y + b*c1.Y + c*c2.Y + d*p3.Y,
 			})
@@ -127,7 +128,7 @@ func flatten(pts []render.Point) []render.Point {
 }
 
 // segDist is the distance from (x, y) to the segment a–b.
-func segDist(a, b render.Point, x, y float64) float64 {
+func segDist(a, b drawing.Point, x, y float64) float64 {
 	dx, dy := b.X-a.X, b.Y-a.Y
 	t := 0.0
 	if l := dx*dx + dy*dy; l > 0 {

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 )
@@ -485,7 +486,7 @@ func TestNewestEditWins(t *testing.T) {
 		}
 		texts = append(texts, string(out))
 	}
-	var drawn []*render.Drawing
+	var drawn []*drawing.Drawing
 	h.u.measure = func(ev string, _ time.Duration) {
 		if ev == "render" {
 			drawn = append(drawn, h.drawing())
@@ -511,9 +512,9 @@ func TestDiagramClickSelects(t *testing.T) {
 	d := h.drawing()
 	target := h.u.model.Tracks[0].ID
 	for i, it := range d.Items {
-		if it.Ref == "track:"+target && it.Kind == render.KindRect {
+		if it.Ref == "track:"+target && it.Kind == drawing.KindRect {
 			b := itemBounds(&d.Items[i])
-			pos := h.u.preview.view.viewPosOf(render.Point{X: (b.x0 + b.x1) / 2, Y: (b.y0 + b.y1) / 2})
+			pos := h.u.preview.view.viewPosOf(drawing.Point{X: (b.x0 + b.x1) / 2, Y: (b.y0 + b.y1) / 2})
 			test.TapAt(h.u.preview.view, pos)
 			break
 		}

@@ -1,4 +1,4 @@
-package render
+package raster
 
 import (
 	"fmt"
@@ -7,8 +7,12 @@ import (
 	"io"
 	"math"
 
-	"golang.org/x/image/font/sfnt"
+	"strconv"
+
 	"golang.org/x/image/math/fixed"
+
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/drawing/typeset"
 )
 
 // PNG limits. A bitmap takes 4 bytes a pixel while it is drawn, so the pixel
@@ -40,8 +44,8 @@ const pngCompression = png.BestSpeed
 // The output depends only on d and scale. A bitmap over MaxPNGSide pixels a
 // side or MaxPNGPixels in all is refused, with the largest scale that would
 // fit, before anything is allocated or written.
-func (d *Drawing) WritePNG(w io.Writer, scale float64) error {
-	if err := d.check(); err != nil {
+func WritePNG(w io.Writer, d *drawing.Drawing, scale float64) error {
+	if err := d.Check(); err != nil {
 		return err
 	}
 	wpx, hpx, err := pngSize(d.Width, d.Height, scale)
@@ -49,7 +53,7 @@ func (d *Drawing) WritePNG(w io.Writer, scale float64) error {
 		return err
 	}
 	img := image.NewRGBA(image.Rect(0, 0, wpx, hpx))
-	d.paint(img, scale*pxPerPt, Point{})
+	paint(d, img, scale*pxPerPt, drawing.Point{})
 	enc := png.Encoder{CompressionLevel: pngCompression}
 	if err := enc.Encode(w, img); err != nil {
 		return fmt.Errorf("render: writing PNG: %w", err)
@@ -78,7 +82,7 @@ func pngSize(width, height, scale float64) (int, int, error) {
 
 // MaxPNGScale is the largest PNG scale, in hundredths, at which the drawing
 // fits the bitmap limits (0 if none does).
-func (d *Drawing) MaxPNGScale() float64 { return largestScale(d.Width, d.Height) }
+func MaxPNGScale(d *drawing.Drawing) float64 { return largestScale(d.Width, d.Height) }
 
 func largestScale(width, height float64) float64 {
 	best := math.Min(MaxPNGSide/(width*pxPerPt), MaxPNGSide/(height*pxPerPt))
@@ -100,7 +104,7 @@ func pxSize(v, scale float64) float64 {
 	return math.Max(1, math.Ceil(v*scale*pxPerPt-1e-6))
 }
 
-func formatScale(s float64) string { return string(appendNum(nil, s)) }
+func formatScale(s float64) string { return strconv.FormatFloat(drawing.Round(s), 'f', -1, 64) }
 
 // vec is a point in pixels.
 type vec struct{ x, y float64 }
@@ -482,14 +486,14 @@ func dashPolyline(pl polyline, closed bool, dash []float64, fn func(polyline)) {
 // WritePNG draws them; items outside it cost little. It is what WritePNG
 // uses, so a preview drawn with it matches exported PNGs pixel for pixel. It
 // is safe to call concurrently on different bitmaps.
-func (d *Drawing) RasterizeTo(dst *image.RGBA, scale float64, origin Point) error {
-	if err := d.check(); err != nil {
+func RasterizeTo(dst *image.RGBA, d *drawing.Drawing, scale float64, origin drawing.Point) error {
+	if err := d.Check(); err != nil {
 		return err
 	}
 	if !(scale > 0) || math.IsInf(scale, 1) {
 		return fmt.Errorf("render: scale %g is not a positive number", scale)
 	}
-	if !finiteNum(origin.X) || !finiteNum(origin.Y) {
+	if !finite(origin.X) || !finite(origin.Y) {
 		return fmt.Errorf("render: origin %v is not a point", origin)
 	}
 	if dst == nil || dst.Rect.Empty() {
@@ -497,13 +501,15 @@ func (d *Drawing) RasterizeTo(dst *image.RGBA, scale float64, origin Point) erro
 	}
 	// The same pixels, addressed from (0, 0).
 	img := &image.RGBA{Pix: dst.Pix, Stride: dst.Stride, Rect: image.Rect(0, 0, dst.Rect.Dx(), dst.Rect.Dy())}
-	d.paint(img, scale*pxPerPt, origin)
+	paint(d, img, scale*pxPerPt, origin)
 	return nil
 }
 
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
 // paint draws d onto img at k pixels a point, with the point origin at
 // img's pixel (0, 0) and img.Rect.Min at (0, 0).
-func (d *Drawing) paint(img *image.RGBA, k float64, origin Point) {
+func paint(d *drawing.Drawing, img *image.RGBA, k float64, origin drawing.Point) {
 	c := &canvas{img: img, k: k, ox: origin.X, oy: origin.Y}
 	c.view = [4]float64{origin.X, origin.Y, origin.X + float64(img.Rect.Dx())/k, origin.Y + float64(img.Rect.Dy())/k}
 	c.clear(d.Background)
@@ -526,11 +532,11 @@ type canvas struct {
 	scratch  polyline
 	scratch2 polyline
 	dash     []float64
-	glyphs   [3]map[sfnt.GlyphIndex][]sfnt.Segment
+	glyphs   map[typeset.Face]map[typeset.GlyphID][]typeset.Segment
 }
 
 // clear fills the bitmap with the background colour (Src).
-func (c *canvas) clear(bg Color) {
+func (c *canvas) clear(bg drawing.Color) {
 	px := premulColor(bg)
 	w, h := c.img.Rect.Dx(), c.img.Rect.Dy()
 	row := c.img.Pix[:4*w]
@@ -545,16 +551,16 @@ func (c *canvas) clear(bg Color) {
 
 // visible reports whether it may paint into the bitmap: a conservative
 // test on its bounding box, padded for strokes and miters.
-func (c *canvas) visible(it *Item) bool {
+func (c *canvas) visible(it *drawing.Item) bool {
 	pad := math.Abs(it.Stroke.Width)*miterLimit/2 + 1
 	var x0, y0, x1, y1 float64
 	switch it.Kind {
-	case KindRect:
-		x, y, w, h := normRect(it.X, it.Y, it.W, it.H)
+	case drawing.KindRect:
+		x, y, w, h := drawing.NormRect(it.X, it.Y, it.W, it.H)
 		x0, y0, x1, y1 = x, y, x+w, y+h
-	case KindEllipse:
+	case drawing.KindEllipse:
 		x0, y0, x1, y1 = it.X-math.Abs(it.W), it.Y-math.Abs(it.H), it.X+math.Abs(it.W), it.Y+math.Abs(it.H)
-	case KindText:
+	case drawing.KindText:
 		if !(it.W > 0) {
 			return true // text() culls glyph by glyph
 		}
@@ -575,19 +581,19 @@ func (c *canvas) visible(it *Item) bool {
 	return x1+pad >= c.view[0] && x0-pad <= c.view[2] && y1+pad >= c.view[1] && y0-pad <= c.view[3]
 }
 
-func (c *canvas) pt(p Point) vec { return vec{(p.X - c.ox) * c.k, (p.Y - c.oy) * c.k} }
+func (c *canvas) pt(p drawing.Point) vec { return vec{(p.X - c.ox) * c.k, (p.Y - c.oy) * c.k} }
 
-func (c *canvas) item(it *Item) {
+func (c *canvas) item(it *drawing.Item) {
 	c.shape.reset()
 	k := c.k
 	switch it.Kind {
-	case KindRect:
-		x, y, w, h := normRect(it.X, it.Y, it.W, it.H)
-		r := rectRadius(it.Radius, w, h)
+	case drawing.KindRect:
+		x, y, w, h := drawing.NormRect(it.X, it.Y, it.W, it.H)
+		r := drawing.RectRadius(it.Radius, w, h)
 		c.shape.roundRect((x-c.ox)*k, (y-c.oy)*k, w*k, h*k, r*k)
-	case KindEllipse:
-		c.shape.ellipse(c.pt(Point{it.X, it.Y}), math.Abs(it.W)*k, math.Abs(it.H)*k)
-	case KindPolygon, KindPolyline:
+	case drawing.KindEllipse:
+		c.shape.ellipse(c.pt(drawing.Point{X: it.X, Y: it.Y}), math.Abs(it.W)*k, math.Abs(it.H)*k)
+	case drawing.KindPolygon, drawing.KindPolyline:
 		if len(it.Points) < 2 {
 			return
 		}
@@ -595,8 +601,8 @@ func (c *canvas) item(it *Item) {
 		for _, p := range it.Points[1:] {
 			c.shape.lineTo(c.pt(p))
 		}
-		c.shape.end(it.Kind == KindPolygon)
-	case KindBezier:
+		c.shape.end(it.Kind == drawing.KindPolygon)
+	case drawing.KindBezier:
 		if len(it.Points) < 2 {
 			return
 		}
@@ -609,76 +615,70 @@ func (c *canvas) item(it *Item) {
 			c.shape.lineTo(c.pt(p))
 		}
 		c.shape.end(false)
-	case KindText:
+	case drawing.KindText:
 		c.text(it)
 		return
 	default:
 		return
 	}
-	if it.Fill.A > 0 && it.Kind != KindPolyline && it.Kind != KindBezier {
+	if it.Fill.A > 0 && it.Kind != drawing.KindPolyline && it.Kind != drawing.KindBezier {
 		c.r.fill(c.img, &c.shape, it.Fill)
 	}
 	if it.Stroke.Visible() {
 		c.dash = c.dash[:0]
-		for _, v := range dashPattern(it.Stroke.Dash) {
+		for _, v := range drawing.DashPattern(it.Stroke.Dash) {
 			c.dash = append(c.dash, v*k)
 		}
 		if len(c.dash) == 0 {
 			c.dash = nil
 		}
 		c.outline.reset()
-		strokeOutline(&c.outline, &c.shape, round2(it.Stroke.Width)*k, c.dash, &c.scratch, &c.scratch2)
+		strokeOutline(&c.outline, &c.shape, drawing.Round(it.Stroke.Width)*k, c.dash, &c.scratch, &c.scratch2)
 		c.r.fill(c.img, &c.outline, it.Stroke.Color)
 	}
 }
 
 // glyphOutline returns glyph g of face f in font units (y down), cached for
 // the canvas's life.
-func (c *canvas) glyphOutline(style int, f *fontFace, g sfnt.GlyphIndex) []sfnt.Segment {
-	m := c.glyphs[style]
+func (c *canvas) glyphOutline(f typeset.Face, g typeset.GlyphID) []typeset.Segment {
+	m := c.glyphs[f]
 	if m == nil {
-		m = make(map[sfnt.GlyphIndex][]sfnt.Segment)
-		c.glyphs[style] = m
+		if c.glyphs == nil {
+			c.glyphs = make(map[typeset.Face]map[typeset.GlyphID][]typeset.Segment)
+		}
+		m = make(map[typeset.GlyphID][]typeset.Segment)
+		c.glyphs[f] = m
 	}
 	if segs, ok := m[g]; ok {
 		return segs
 	}
-	f.mu.Lock()
-	segs, err := f.font.LoadGlyph(&f.buf, g, f.ppem(), nil)
-	var cp []sfnt.Segment
-	if err == nil {
-		cp = append([]sfnt.Segment(nil), segs...)
-	}
-	f.mu.Unlock()
-	m[g] = cp
-	return cp
+	segs := f.Outline(g)
+	m[g] = segs
+	return segs
 }
 
 // text draws a text item: its glyphs laid out as MeasureText measures them,
 // stretched to the item's W, baseline at Y.
-func (c *canvas) text(it *Item) {
+func (c *canvas) text(it *drawing.Item) {
 	if it.Fill.A == 0 || it.Text == "" || !(it.Size > 0) {
 		return
 	}
-	style := int(it.Font)
-	if style >= len(faces) {
-		style = int(Regular)
-	}
-	f := faceFor(FontStyle(style))
-	measured := float64(f.units(it.Text)) * it.Size / float64(f.upem)
+	f := typeset.FaceFor(it.Font)
+	upem := float64(f.UnitsPerEm())
+	measured := float64(f.Advance(it.Text)) * it.Size / upem
 	width, sx := measured, 1.0
-	if w := round2(it.W); w > 0 && measured > 0 {
+	if w := drawing.Round(it.W); w > 0 && measured > 0 {
 		width, sx = w, w/measured
 	}
 	x0 := it.X
 	switch it.Anchor {
-	case AnchorMiddle:
+	case drawing.AnchorMiddle:
 		x0 -= width / 2
-	case AnchorEnd:
+	case drawing.AnchorEnd:
 		x0 -= width
 	}
 	// Font units to pixels.
-	ky := it.Size * c.k / float64(f.upem) / 64 // segments are in 26.6 units
+	ky := it.Size * c.k / upem / 64 // segments are in 26.6 units
 	kx := ky * sx
 	ox, oy := (x0-c.ox)*c.k, (it.Y-c.oy)*c.k
 	// Glyphs that cannot reach the bitmap are skipped (Noto Sans stays
@@ -690,40 +690,29 @@ func (c *canvas) text(it *Item) {
 		return
 	}
 	c.shape.reset()
-	sh := newShaper(f)
-	var pen int64
-	for _, r := range it.Text {
-		kern, adv, gi := sh.next(r)
-		pen += int64(kern)
-		g := gi.glyph
-		if gi.class == classZero || gi.class == classZWJ || (g == 0 && adv == 0) {
-			pen += int64(adv)
-			continue
-		}
-		gx := ox + float64(pen)*64*kx
+	for gl := range f.Glyphs(it.Text) {
+		gx := ox + float64(gl.Pen)*64*kx
 		if gx+2*emx < 0 || gx-2*emx > W {
-			pen += int64(adv)
 			continue
 		}
-		segs := c.glyphOutline(style, f, g)
-		if g == 0 && adv > f.notdef {
-			gx += float64(adv-f.notdef) / 2 * 64 * kx // centre the .notdef box
+		segs := c.glyphOutline(f, gl.ID)
+		if gl.Shift != 0 {
+			gx += gl.Shift * 64 * kx // centre the .notdef box
 		}
-		pen += int64(adv)
 		tp := func(p fixed.Point26_6) vec {
 			return vec{gx + float64(p.X)*kx, oy + float64(p.Y)*ky}
 		}
 		for _, s := range segs {
 			a := &s.Args
 			switch s.Op {
-			case sfnt.SegmentOpMoveTo:
+			case typeset.MoveTo:
 				c.shape.end(true)
 				c.shape.moveTo(tp(a[0]))
-			case sfnt.SegmentOpLineTo:
+			case typeset.LineTo:
 				c.shape.lineTo(tp(a[0]))
-			case sfnt.SegmentOpQuadTo:
+			case typeset.QuadTo:
 				c.shape.quadTo(tp(a[0]), tp(a[1]))
-			case sfnt.SegmentOpCubeTo:
+			case typeset.CubeTo:
 				c.shape.cubicTo(tp(a[0]), tp(a[1]), tp(a[2]))
 			}
 		}
@@ -733,7 +722,7 @@ func (c *canvas) text(it *Item) {
 }
 
 // premulColor is c as premultiplied RGBA bytes.
-func premulColor(c Color) [4]uint8 {
+func premulColor(c drawing.Color) [4]uint8 {
 	a := uint32(c.A)
 	return [4]uint8{uint8((uint32(c.R)*a + 127) / 255), uint8((uint32(c.G)*a + 127) / 255), uint8((uint32(c.B)*a + 127) / 255), c.A}
 }
@@ -753,7 +742,7 @@ type rasterizer struct {
 const maxBandCells = 1 << 18
 
 // fill composites colour col through path p onto img.
-func (z *rasterizer) fill(img *image.RGBA, p *pathBuf, col Color) {
+func (z *rasterizer) fill(img *image.RGBA, p *pathBuf, col drawing.Color) {
 	if col.A == 0 || len(p.pts) == 0 {
 		return
 	}
@@ -902,7 +891,7 @@ func (z *rasterizer) line(ax, ay, bx, by float64, w, h int) {
 
 // composite blends the accumulated coverage of a band onto img and clears
 // the cells it used.
-func (z *rasterizer) composite(img *image.RGBA, bx, by, bw, bh int, col Color) {
+func (z *rasterizer) composite(img *image.RGBA, bx, by, bw, bh int, col drawing.Color) {
 	pc := premulColor(col)
 	opaque := col.A == 255
 	// 16-bit premultiplied source, as image/draw computes it.

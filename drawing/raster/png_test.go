@@ -1,8 +1,9 @@
-package render
+package raster
 
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"image"
 	"image/color"
@@ -14,17 +15,25 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/drawing/drawingtest"
+	"github.com/parleyhq/parley/drawing/typeset"
 )
 
-// goldenPNG is the testDrawing at scale 2. It is compared by pixels with a
+// update makes golden-file tests in this package rewrite their files under
+// testdata/ instead of comparing against them.
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// goldenPNG is the drawingtest.Sample at scale 2. It is compared by pixels with a
 // small tolerance, not by bytes, since the floating-point rasteriser may
 // round differently on other architectures (FMA).
-const goldenPNG = "testdata/output/drawing.png"
+const goldenPNG = "testdata/drawing.png"
 
-func encodePNG(t testing.TB, d *Drawing, scale float64) []byte {
+func encodePNG(t testing.TB, d *drawing.Drawing, scale float64) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := d.WritePNG(&buf, scale); err != nil {
+	if err := WritePNG(&buf, d, scale); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -46,7 +55,7 @@ func rgbAt(img image.Image, x, y int) color.NRGBA {
 func lum(c color.NRGBA) int { return (299*int(c.R) + 587*int(c.G) + 114*int(c.B)) / 1000 }
 
 func TestPNGSizeAndDeterminism(t *testing.T) {
-	d := testDrawing()
+	d := drawingtest.Sample()
 	for _, c := range []struct {
 		scale float64
 		w, h  int
@@ -61,14 +70,14 @@ func TestPNGSizeAndDeterminism(t *testing.T) {
 		}
 	}
 	// Sizes round up: 100.5 pt is 134 px at 96 dpi.
-	img := decodePNG(t, encodePNG(t, &Drawing{Width: 100.5, Height: 0.1}, 1))
+	img := decodePNG(t, encodePNG(t, &drawing.Drawing{Width: 100.5, Height: 0.1}, 1))
 	if img.Bounds().Dx() != 134 || img.Bounds().Dy() != 1 {
 		t.Errorf("100.5×0.1 pt gave %v", img.Bounds().Size())
 	}
 }
 
 func TestPNGPixels(t *testing.T) {
-	d := testDrawing()
+	d := drawingtest.Sample()
 	for _, scale := range []float64{1, 2} {
 		img := decodePNG(t, encodePNG(t, d, scale))
 		k := scale * 96 / 72
@@ -114,7 +123,7 @@ func TestPNGPixels(t *testing.T) {
 			}
 			return n
 		}
-		w := MeasureText("Зеленський", Regular, 9)
+		w := typeset.MeasureText("Зеленський", drawing.Regular, 9)
 		if n := dark(12, 152-9, 12+w, 152+3); n < int(20*k*k) {
 			t.Errorf("scale %g: Cyrillic text area has %d dark pixels", scale, n)
 		}
@@ -123,8 +132,8 @@ func TestPNGPixels(t *testing.T) {
 		}
 		// The bold label sits on its baseline: ink above and below it, none
 		// beyond the font's ascent and descent.
-		a, de, _ := FontMetrics(Bold, 12)
-		lw := MeasureText("United States", Bold, 12)
+		a, de, _ := typeset.FontMetrics(drawing.Bold, 12)
+		lw := typeset.MeasureText("United States", drawing.Bold, 12)
 		lx := 70 - lw/2
 		if n := dark(lx, 35-a-1.5, lx+lw, 35-a-0.3) + dark(lx, 35+de+0.3, lx+lw, 35+de+1.5); n != 0 {
 			t.Errorf("scale %g: %d dark pixels outside the label's ascent and descent", scale, n)
@@ -139,14 +148,16 @@ func TestPNGPixels(t *testing.T) {
 }
 
 func TestPNGGolden(t *testing.T) {
-	got := encodePNG(t, testDrawing(), 2)
+	got := encodePNG(t, drawingtest.Sample(), 2)
 	if *update {
-		checkOutputGolden(t, goldenPNG, got)
+		if err := os.WriteFile(goldenPNG, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		return
 	}
 	want, err := os.ReadFile(goldenPNG)
 	if err != nil {
-		t.Fatalf("%v (go test ./render/ -run PNG -update creates it)", err)
+		t.Fatalf("%v (go test ./drawing/raster/ -run PNG -update creates it)", err)
 	}
 	gi, wi := decodePNG(t, got), decodePNG(t, want)
 	if gi.Bounds() != wi.Bounds() {
@@ -163,7 +174,7 @@ func TestPNGGolden(t *testing.T) {
 		}
 	}
 	if bad > b.Dx()*b.Dy()/2000 {
-		t.Errorf("%d pixels differ from %s (go test ./render/ -run PNG -update rewrites it)", bad, goldenPNG)
+		t.Errorf("%d pixels differ from %s (go test ./drawing/raster/ -run PNG -update rewrites it)", bad, goldenPNG)
 	}
 }
 
@@ -176,16 +187,16 @@ func absDiff(a, b uint8) int {
 
 // drawOne renders items on a white w×h pt drawing at scale 1 with k = 1 by
 // using 72/96 so one point is one pixel.
-func drawOne(t *testing.T, w, h float64, items ...Item) image.Image {
+func drawOne(t *testing.T, w, h float64, items ...drawing.Item) image.Image {
 	t.Helper()
-	d := &Drawing{Width: w, Height: h, Background: RGB(0xffffff), Items: items}
+	d := &drawing.Drawing{Width: w, Height: h, Background: drawing.RGB(0xffffff), Items: items}
 	return decodePNG(t, encodePNG(t, d, 72.0/96))
 }
 
 func TestPNGStrokes(t *testing.T) {
-	black := Stroke{Color: RGB(0), Width: 10}
+	black := drawing.Stroke{Color: drawing.RGB(0), Width: 10}
 	// A right angle gets a mitred (square) outer corner.
-	img := drawOne(t, 100, 100, Item{Kind: KindPolyline, Points: []Point{{20, 50}, {50, 50}, {50, 90}}, Stroke: black})
+	img := drawOne(t, 100, 100, drawing.Item{Kind: drawing.KindPolyline, Points: []drawing.Point{{X: 20, Y: 50}, {X: 50, Y: 50}, {X: 50, Y: 90}}, Stroke: black})
 	if c := rgbAt(img, 53, 46); lum(c) > 10 {
 		t.Errorf("outer corner of a mitred right angle is %v", c)
 	}
@@ -195,7 +206,7 @@ func TestPNGStrokes(t *testing.T) {
 	}
 	// A very sharp angle (past the miter limit of 4) is bevelled: the miter
 	// tip, far beyond the vertex, stays background.
-	img = drawOne(t, 200, 100, Item{Kind: KindPolyline, Points: []Point{{10, 45}, {150, 50}, {10, 55}}, Stroke: black})
+	img = drawOne(t, 200, 100, drawing.Item{Kind: drawing.KindPolyline, Points: []drawing.Point{{X: 10, Y: 45}, {X: 150, Y: 50}, {X: 10, Y: 55}}, Stroke: black})
 	if c := rgbAt(img, 170, 50); lum(c) < 245 {
 		t.Errorf("sharp join not bevelled: %v at the miter tip", c)
 	}
@@ -203,7 +214,7 @@ func TestPNGStrokes(t *testing.T) {
 		t.Errorf("sharp join vertex not covered: %v", c)
 	}
 	// An arrowhead-like angle (about 37°, within the limit) is mitred.
-	img = drawOne(t, 100, 100, Item{Kind: KindPolygon, Points: []Point{{40, 20}, {50, 50}, {60, 20}}, Stroke: Stroke{Color: RGB(0), Width: 2}})
+	img = drawOne(t, 100, 100, drawing.Item{Kind: drawing.KindPolygon, Points: []drawing.Point{{X: 40, Y: 20}, {X: 50, Y: 50}, {X: 60, Y: 20}}, Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 2}})
 	// The miter reaches 3.16 px below the vertex (a bevel would stop within
 	// half a pixel of it), so row 52 has ink.
 	if c := rgbAt(img, 49, 52); lum(c) > 230 {
@@ -213,8 +224,8 @@ func TestPNGStrokes(t *testing.T) {
 		t.Errorf("arrowhead miter too long: %v", c)
 	}
 	// Dashes: [10, 10] along y = 50 from x = 0.
-	img = drawOne(t, 100, 100, Item{Kind: KindPolyline, Points: []Point{{0, 50}, {100, 50}},
-		Stroke: Stroke{Color: RGB(0), Width: 4, Dash: []float64{10, 10}}})
+	img = drawOne(t, 100, 100, drawing.Item{Kind: drawing.KindPolyline, Points: []drawing.Point{{X: 0, Y: 50}, {X: 100, Y: 50}},
+		Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 4, Dash: []float64{10, 10}}})
 	for x := 0; x < 100; x++ {
 		on := (x/10)%2 == 0
 		d := lum(rgbAt(img, x, 50)) < 20
@@ -224,13 +235,13 @@ func TestPNGStrokes(t *testing.T) {
 		}
 	}
 	// A translucent stroke is painted once where it overlaps itself.
-	img = drawOne(t, 100, 100, Item{Kind: KindPolyline, Points: []Point{{10, 50}, {90, 50}, {90, 60}, {50, 60}, {50, 40}},
-		Stroke: Stroke{Color: Color{0, 0, 0, 128}, Width: 6}})
+	img = drawOne(t, 100, 100, drawing.Item{Kind: drawing.KindPolyline, Points: []drawing.Point{{X: 10, Y: 50}, {X: 90, Y: 50}, {X: 90, Y: 60}, {X: 50, Y: 60}, {X: 50, Y: 40}},
+		Stroke: drawing.Stroke{Color: drawing.Color{R: 0, G: 0, B: 0, A: 128}, Width: 6}})
 	if a, b := rgbAt(img, 30, 50), rgbAt(img, 50, 50); absDiff(a.R, b.R) > 2 {
 		t.Errorf("self-overlapping translucent stroke painted twice: %v vs %v", a, b)
 	}
 	// A bézier passes through its end points and its midpoint.
-	img = drawOne(t, 100, 100, Item{Kind: KindBezier, Points: []Point{{10, 90}, {10, 10}, {90, 10}, {90, 90}}, Stroke: Stroke{Color: RGB(0), Width: 2}})
+	img = drawOne(t, 100, 100, drawing.Item{Kind: drawing.KindBezier, Points: []drawing.Point{{X: 10, Y: 90}, {X: 10, Y: 10}, {X: 90, Y: 10}, {X: 90, Y: 90}}, Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 2}})
 	for _, p := range [][2]int{{10, 88}, {50, 30}, {90, 88}} {
 		if c := rgbAt(img, p[0], p[1]); lum(c) > 100 {
 			t.Errorf("bézier misses %v: %v", p, c)
@@ -241,8 +252,8 @@ func TestPNGStrokes(t *testing.T) {
 	}
 	// Inside a curve the outline follows the curve: round at a cusp, where a
 	// line join would be a bevel or a miter.
-	img = drawOne(t, 200, 120, Item{Kind: KindBezier, Points: []Point{{10, 100}, {190, 0}, {10, 0}, {190, 100}},
-		Stroke: Stroke{Color: RGB(0), Width: 24}})
+	img = drawOne(t, 200, 120, drawing.Item{Kind: drawing.KindBezier, Points: []drawing.Point{{X: 10, Y: 100}, {X: 190, Y: 0}, {X: 10, Y: 0}, {X: 190, Y: 100}},
+		Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 24}})
 	if c := rgbAt(img, 100, 15); lum(c) > 20 {
 		t.Errorf("cusp of a thick curve is not round: %v at its top", c)
 	}
@@ -252,8 +263,8 @@ func TestPNGStrokes(t *testing.T) {
 	// A rounded rect leaves its corners empty; an ellipse its bounding
 	// box's corners.
 	img = drawOne(t, 100, 100,
-		Item{Kind: KindRect, X: 10, Y: 10, W: 30, H: 30, Radius: 10, Fill: RGB(0)},
-		Item{Kind: KindEllipse, X: 70, Y: 70, W: 20, H: 10, Fill: RGB(0)})
+		drawing.Item{Kind: drawing.KindRect, X: 10, Y: 10, W: 30, H: 30, Radius: 10, Fill: drawing.RGB(0)},
+		drawing.Item{Kind: drawing.KindEllipse, X: 70, Y: 70, W: 20, H: 10, Fill: drawing.RGB(0)})
 	for _, p := range [][2]int{{10, 10}, {39, 39}, {51, 61}, {89, 79}} {
 		if c := rgbAt(img, p[0], p[1]); lum(c) < 250 {
 			t.Errorf("corner %v is painted: %v", p, c)
@@ -269,7 +280,7 @@ func TestPNGStrokes(t *testing.T) {
 func TestPNGTextStretch(t *testing.T) {
 	// Text is stretched to W like SVG's textLength, and anchored by it.
 	s := "Stretch"
-	w := MeasureText(s, Bold, 20)
+	w := typeset.MeasureText(s, drawing.Bold, 20)
 	ink := func(img image.Image) (x0, x1 int) {
 		x0, x1 = 1<<30, -1
 		b := img.Bounds()
@@ -282,7 +293,7 @@ func TestPNGTextStretch(t *testing.T) {
 		}
 		return
 	}
-	text := Item{Kind: KindText, X: 200, Y: 50, Text: s, Font: Bold, Size: 20, Fill: RGB(0), Anchor: AnchorMiddle}
+	text := drawing.Item{Kind: drawing.KindText, X: 200, Y: 50, Text: s, Font: drawing.Bold, Size: 20, Fill: drawing.RGB(0), Anchor: drawing.AnchorMiddle}
 	text.W = w
 	a0, a1 := ink(drawOne(t, 400, 100, text))
 	text.W = 2 * w
@@ -293,7 +304,7 @@ func TestPNGTextStretch(t *testing.T) {
 	if ca, cb := (a0+a1)/2, (b0+b1)/2; abs(ca-200) > 3 || abs(cb-200) > 3 {
 		t.Errorf("middle-anchored text centred at %d and %d, want 200", ca, cb)
 	}
-	text.W, text.Anchor = w, AnchorEnd
+	text.W, text.Anchor = w, drawing.AnchorEnd
 	if _, e1 := ink(drawOne(t, 400, 100, text)); e1 > 200 || e1 < 195 {
 		t.Errorf("end-anchored text ends at %d, want just before 200", e1)
 	}
@@ -310,9 +321,9 @@ func TestPNGLimits(t *testing.T) {
 	var ms0, ms1 runtime.MemStats
 	runtime.ReadMemStats(&ms0)
 	start := time.Now()
-	huge := &Drawing{Width: 30000, Height: 2000, Background: RGB(0xffffff)}
+	huge := &drawing.Drawing{Width: 30000, Height: 2000, Background: drawing.RGB(0xffffff)}
 	var buf bytes.Buffer
-	err := huge.WritePNG(&buf, 1)
+	err := WritePNG(&buf, huge, 1)
 	runtime.ReadMemStats(&ms1)
 	want := "render: PNG would be 40000×2667 px (106.7 Mpx); the limit is 32767 px a side and 100 Mpx: use a scale of 0.81 or less, or SVG"
 	if err == nil || err.Error() != want {
@@ -332,7 +343,7 @@ func TestPNGLimits(t *testing.T) {
 		t.Errorf("suggested scale does not fit: %v", err)
 	}
 	// Over the pixel count but not a side.
-	err = (&Drawing{Width: 10000, Height: 10000}).WritePNG(io.Discard, 1)
+	err = WritePNG(io.Discard, &drawing.Drawing{Width: 10000, Height: 10000}, 1)
 	if err == nil || !strings.Contains(err.Error(), "13334×13334 px (177.8 Mpx)") || !strings.Contains(err.Error(), "scale of 0.75 or less") {
 		t.Errorf("pixel cap: %v", err)
 	}
@@ -340,33 +351,52 @@ func TestPNGLimits(t *testing.T) {
 		t.Errorf("suggested scale 0.75 does not fit: %v", err)
 	}
 	// So big that no scale helps.
-	err = (&Drawing{Width: 1e300, Height: 1e300}).WritePNG(io.Discard, 1)
+	err = WritePNG(io.Discard, &drawing.Drawing{Width: 1e300, Height: 1e300}, 1)
 	if err == nil || !strings.HasSuffix(err.Error(), ": use SVG") {
 		t.Errorf("astronomic drawing: %v", err)
 	}
 	for _, s := range []float64{0, -1, math.NaN(), math.Inf(1)} {
-		if err := testDrawing().WritePNG(io.Discard, s); err == nil || !strings.HasPrefix(err.Error(), "render: PNG scale") {
+		if err := WritePNG(io.Discard, drawingtest.Sample(), s); err == nil || !strings.HasPrefix(err.Error(), "render: PNG scale") {
 			t.Errorf("scale %g: %v", s, err)
 		}
 	}
-	if err := (&Drawing{Width: math.NaN(), Height: 1}).WritePNG(io.Discard, 1); err == nil {
+	if err := WritePNG(io.Discard, &drawing.Drawing{Width: math.NaN(), Height: 1}, 1); err == nil {
 		t.Error("NaN width accepted")
+	}
+}
+
+// TestMaxPNGScale: the suggested scale fits the limits and a hundredth more
+// does not.
+func TestMaxPNGScale(t *testing.T) {
+	d := &drawing.Drawing{Width: 500, Height: 70000}
+	s := MaxPNGScale(d)
+	if s <= 0 || s >= 1 {
+		t.Fatalf("MaxPNGScale = %v", s)
+	}
+	if err := WritePNG(io.Discard, &drawing.Drawing{Width: 1, Height: 1}, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := pngSize(d.Width, d.Height, s); err != nil {
+		t.Errorf("scale %v does not fit: %v", s, err)
+	}
+	if _, _, err := pngSize(d.Width, d.Height, s+0.01); err == nil {
+		t.Errorf("scale %v fits too: the suggestion is not the largest", s+0.01)
 	}
 }
 
 func TestPNGWildGeometry(t *testing.T) {
 	// Shapes far outside, enormous, inverted or degenerate draw what is
 	// visible and nothing else, without panicking.
-	d := &Drawing{Width: 50, Height: 50, Background: RGB(0xffffff), Items: []Item{
-		{Kind: KindRect, X: -1e9, Y: -1e9, W: 2e9, H: 1e9 + 25, Fill: RGB(0xff0000)}, // top half red
-		{Kind: KindPolyline, Points: []Point{{-1e7, 40}, {1e7, 40}}, Stroke: Stroke{Color: RGB(0), Width: 2}},
-		{Kind: KindEllipse, X: 1e6, Y: 1e6, W: 5, H: 5, Fill: RGB(0)},
-		{Kind: KindRect, X: 10, Y: 10, W: 0, H: 0, Stroke: Stroke{Color: RGB(0), Width: 1}},
-		{Kind: KindPolygon, Points: []Point{{1, 1}, {1, 1}, {1, 1}}, Stroke: Stroke{Color: RGB(0), Width: 1}},
-		{Kind: KindBezier, Points: []Point{{5, 5}, {5, 5}, {5, 5}, {5, 5}}, Stroke: Stroke{Color: RGB(0), Width: 1, Dash: []float64{1, 1}}},
-		{Kind: KindPolyline, Points: []Point{{0, 45}, {50, 45}}, Stroke: Stroke{Color: RGB(0), Width: 1, Dash: []float64{1e-9, 1e-9}}},
-		{Kind: KindText, X: -1e8, Y: 30, Text: "far away", Size: 10, Fill: RGB(0)},
-		{Kind: KindText, X: 10, Y: 30, Text: "huge", Size: 1e5, Fill: RGB(0)},
+	d := &drawing.Drawing{Width: 50, Height: 50, Background: drawing.RGB(0xffffff), Items: []drawing.Item{
+		{Kind: drawing.KindRect, X: -1e9, Y: -1e9, W: 2e9, H: 1e9 + 25, Fill: drawing.RGB(0xff0000)}, // top half red
+		{Kind: drawing.KindPolyline, Points: []drawing.Point{{X: -1e7, Y: 40}, {X: 1e7, Y: 40}}, Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 2}},
+		{Kind: drawing.KindEllipse, X: 1e6, Y: 1e6, W: 5, H: 5, Fill: drawing.RGB(0)},
+		{Kind: drawing.KindRect, X: 10, Y: 10, W: 0, H: 0, Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 1}},
+		{Kind: drawing.KindPolygon, Points: []drawing.Point{{X: 1, Y: 1}, {X: 1, Y: 1}, {X: 1, Y: 1}}, Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 1}},
+		{Kind: drawing.KindBezier, Points: []drawing.Point{{X: 5, Y: 5}, {X: 5, Y: 5}, {X: 5, Y: 5}, {X: 5, Y: 5}}, Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 1, Dash: []float64{1, 1}}},
+		{Kind: drawing.KindPolyline, Points: []drawing.Point{{X: 0, Y: 45}, {X: 50, Y: 45}}, Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 1, Dash: []float64{1e-9, 1e-9}}},
+		{Kind: drawing.KindText, X: -1e8, Y: 30, Text: "far away", Size: 10, Fill: drawing.RGB(0)},
+		{Kind: drawing.KindText, X: 10, Y: 30, Text: "huge", Size: 1e5, Fill: drawing.RGB(0)},
 	}}
 	img := decodePNG(t, encodePNG(t, d, 1))
 	k := 96.0 / 72
@@ -379,11 +409,11 @@ func TestPNGWildGeometry(t *testing.T) {
 }
 
 func TestRasterizeTo(t *testing.T) {
-	d := testDrawing()
+	d := drawingtest.Sample()
 	full := decodePNG(t, encodePNG(t, d, 2))
 	// The whole drawing equals WritePNG's pixels exactly.
 	whole := image.NewRGBA(full.Bounds())
-	if err := d.RasterizeTo(whole, 2, Point{}); err != nil {
+	if err := RasterizeTo(whole, d, 2, drawing.Point{}); err != nil {
 		t.Fatal(err)
 	}
 	for y := range whole.Rect.Dy() {
@@ -400,8 +430,8 @@ func TestRasterizeTo(t *testing.T) {
 		parent.Pix[i] = 0x42
 	}
 	win := parent.SubImage(image.Rect(50, 60, 350, 260)).(*image.RGBA)
-	origin := Point{150, 9}
-	if err := d.RasterizeTo(win, 2, origin); err != nil {
+	origin := drawing.Point{X: 150, Y: 9}
+	if err := RasterizeTo(win, d, 2, origin); err != nil {
 		t.Fatal(err)
 	}
 	k := 2 * 96.0 / 72
@@ -426,24 +456,24 @@ func TestRasterizeTo(t *testing.T) {
 		}
 	}
 	// Errors.
-	if err := d.RasterizeTo(win, 0, origin); err == nil {
+	if err := RasterizeTo(win, d, 0, origin); err == nil {
 		t.Error("scale 0 accepted")
 	}
-	if err := d.RasterizeTo(win, 1, Point{math.NaN(), 0}); err == nil {
+	if err := RasterizeTo(win, d, 1, drawing.Point{X: math.NaN(), Y: 0}); err == nil {
 		t.Error("NaN origin accepted")
 	}
-	if err := d.RasterizeTo(image.NewRGBA(image.Rectangle{}), 1, origin); err != nil {
+	if err := RasterizeTo(image.NewRGBA(image.Rectangle{}), d, 1, origin); err != nil {
 		t.Errorf("empty bitmap: %v", err)
 	}
 }
 
 func BenchmarkRasterizeToWindow(b *testing.B) {
 	// A preview window (1000×700 px) into the 1,000-actor drawing.
-	d := syntheticDrawing(1000)
+	d := drawingtest.Synthetic(1000)
 	dst := image.NewRGBA(image.Rect(0, 0, 1000, 700))
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := d.RasterizeTo(dst, 1, Point{200, 900}); err != nil {
+		if err := RasterizeTo(dst, d, 1, drawing.Point{X: 200, Y: 900}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -455,8 +485,8 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
 
 func TestWriteErrors(t *testing.T) {
-	d := testDrawing()
-	for name, err := range map[string]error{"SVG": d.WriteSVG(failWriter{}), "PNG": d.WritePNG(failWriter{}, 1)} {
+	d := drawingtest.Sample()
+	for name, err := range map[string]error{"PNG": WritePNG(failWriter{}, d, 1)} {
 		if err == nil || !strings.HasPrefix(err.Error(), "render: writing "+name+": ") || !errors.Is(err, io.ErrClosedPipe) {
 			t.Errorf("%s: error %v", name, err)
 		}
@@ -485,23 +515,23 @@ func FuzzWritePNG(f *testing.F) {
 			}
 			return float64(int(data[i]))/2.56 - 20
 		}
-		d := &Drawing{Width: 60, Height: 40, Background: RGB(0xfafafa)}
+		d := &drawing.Drawing{Width: 60, Height: 40, Background: drawing.RGB(0xfafafa)}
 		for i := 0; i+8 <= len(data) && len(d.Items) < 50; i += 8 {
-			it := Item{Kind: ItemKind(data[i] % 7), X: num(i + 1), Y: num(i + 2), W: num(i + 3), H: num(i + 4),
-				Radius: num(i + 5), Fill: Color{data[i+6], 0, 0, data[i+7]}, Text: text, Size: num(i + 3),
-				Stroke: Stroke{Color: Color{0, 0, data[i+6], data[i+7]}, Width: num(i+5) / 10}}
+			it := drawing.Item{Kind: drawing.ItemKind(data[i] % 7), X: num(i + 1), Y: num(i + 2), W: num(i + 3), H: num(i + 4),
+				Radius: num(i + 5), Fill: drawing.Color{R: data[i+6], G: 0, B: 0, A: data[i+7]}, Text: text, Size: num(i + 3),
+				Stroke: drawing.Stroke{Color: drawing.Color{R: 0, G: 0, B: data[i+6], A: data[i+7]}, Width: num(i+5) / 10}}
 			if data[i+6]&1 == 1 {
 				it.Stroke.Dash = []float64{num(i + 6), num(i + 7)}
 			}
 			for j := 1; j < 8; j += 2 {
-				it.Points = append(it.Points, Point{num(i + j), num(i + j + 1)})
+				it.Points = append(it.Points, drawing.Point{X: num(i + j), Y: num(i + j + 1)})
 			}
 			it.Points = it.Points[:int(data[i+5])%5]
-			it.W = MeasureText(text, it.Font, it.Size)
+			it.W = typeset.MeasureText(text, it.Font, it.Size)
 			d.Items = append(d.Items, it)
 		}
 		var buf bytes.Buffer
-		if err := d.WritePNG(&buf, scale); err != nil {
+		if err := WritePNG(&buf, d, scale); err != nil {
 			t.Fatal(err)
 		}
 		img := decodePNG(t, buf.Bytes())
@@ -516,13 +546,13 @@ func BenchmarkWritePNG(b *testing.B) {
 		actors int
 		scale  float64
 	}{{100, 1}, {1000, 1}, {1000, 2}} {
-		d := syntheticDrawing(c.actors)
+		d := drawingtest.Synthetic(c.actors)
 		b.Run(fmt.Sprintf("actors=%d/scale=%g", c.actors, c.scale), func(b *testing.B) {
 			b.ReportAllocs()
 			var size int
 			for b.Loop() {
 				var cw countWriter
-				if err := d.WritePNG(&cw, c.scale); err != nil {
+				if err := WritePNG(&cw, d, c.scale); err != nil {
 					b.Fatal(err)
 				}
 				size = int(cw)
@@ -534,7 +564,7 @@ func BenchmarkWritePNG(b *testing.B) {
 
 // BenchmarkPaint is the rasterising alone, without PNG encoding.
 func BenchmarkPaint(b *testing.B) {
-	d := syntheticDrawing(1000)
+	d := drawingtest.Synthetic(1000)
 	w, h, err := pngSize(d.Width, d.Height, 1)
 	if err != nil {
 		b.Fatal(err)
@@ -542,7 +572,7 @@ func BenchmarkPaint(b *testing.B) {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	b.ReportAllocs()
 	for b.Loop() {
-		d.paint(img, pxPerPt, Point{})
+		paint(d, img, pxPerPt, drawing.Point{})
 	}
 }
 

@@ -1,12 +1,13 @@
-package render
+package svg
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/parleyhq/parley/drawing"
 )
 
 // svgFontFamily is the font list of every text element: the bundled face
@@ -23,8 +24,8 @@ const svgFontFamily = `'Noto Sans','DejaVu Sans',Arial,Helvetica,sans-serif`
 // rules, with characters XML 1.0 does not allow replaced by U+FFFD. The
 // output depends only on d: the same Drawing gives the same bytes. Nothing is
 // written if d holds a NaN or infinite number.
-func (d *Drawing) WriteSVG(w io.Writer) error {
-	if err := d.check(); err != nil {
+func Write(w io.Writer, d *drawing.Drawing) error {
+	if err := d.Check(); err != nil {
 		return err
 	}
 	b := make([]byte, 0, 512+200*len(d.Items))
@@ -57,59 +58,12 @@ func (d *Drawing) WriteSVG(w io.Writer) error {
 	return nil
 }
 
-// check rejects Drawings that no output can show: nil, or NaN or infinite
-// numbers, or a negative size.
-func (d *Drawing) check() error {
-	if d == nil {
-		return errors.New("render: nil drawing")
-	}
-	if !finiteNum(d.Width) || !finiteNum(d.Height) || d.Width < 0 || d.Height < 0 {
-		return fmt.Errorf("render: drawing size %g×%g is not a size", d.Width, d.Height)
-	}
-	for i := range d.Items {
-		it := &d.Items[i]
-		ok := finiteNum(it.X) && finiteNum(it.Y) && finiteNum(it.W) && finiteNum(it.H) &&
-			finiteNum(it.Radius) && finiteNum(it.Size) && finiteNum(it.Stroke.Width)
-		for _, v := range it.Stroke.Dash {
-			ok = ok && finiteNum(v)
-		}
-		for _, p := range it.Points {
-			ok = ok && finiteNum(p.X) && finiteNum(p.Y)
-		}
-		if !ok {
-			return fmt.Errorf("render: item %d (%s) has a NaN or infinite number", i, kindName(it.Kind))
-		}
-	}
-	return nil
-}
-
-func finiteNum(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-
-// kindName names an item kind in error messages.
-func kindName(k ItemKind) string {
-	switch k {
-	case KindRect:
-		return "rect"
-	case KindEllipse:
-		return "ellipse"
-	case KindPolygon:
-		return "polygon"
-	case KindPolyline:
-		return "polyline"
-	case KindBezier:
-		return "bezier"
-	case KindText:
-		return "text"
-	}
-	return "kind" + strconv.Itoa(int(k))
-}
-
 // appendItem writes one item's element; items with nothing to draw (fewer
 // than two points, unknown kinds) write nothing.
-func appendItem(b []byte, it *Item) []byte {
+func appendItem(b []byte, it *drawing.Item) []byte {
 	switch it.Kind {
-	case KindRect:
-		x, y, w, h := normRect(it.X, it.Y, it.W, it.H)
+	case drawing.KindRect:
+		x, y, w, h := drawing.NormRect(it.X, it.Y, it.W, it.H)
 		b = append(b, `<rect x="`...)
 		b = appendNum(b, x)
 		b = append(b, `" y="`...)
@@ -119,13 +73,13 @@ func appendItem(b []byte, it *Item) []byte {
 		b = append(b, `" height="`...)
 		b = appendNum(b, h)
 		b = append(b, '"')
-		if r := rectRadius(it.Radius, w, h); r > 0 {
+		if r := drawing.RectRadius(it.Radius, w, h); r > 0 {
 			b = append(b, ` rx="`...)
 			b = appendNum(b, r)
 			b = append(b, '"')
 		}
 		b = appendShapePaint(b, it)
-	case KindEllipse:
+	case drawing.KindEllipse:
 		b = append(b, `<ellipse cx="`...)
 		b = appendNum(b, it.X)
 		b = append(b, `" cy="`...)
@@ -136,11 +90,11 @@ func appendItem(b []byte, it *Item) []byte {
 		b = appendNum(b, math.Abs(it.H))
 		b = append(b, '"')
 		b = appendShapePaint(b, it)
-	case KindPolygon, KindPolyline:
+	case drawing.KindPolygon, drawing.KindPolyline:
 		if len(it.Points) < 2 {
 			return b
 		}
-		if it.Kind == KindPolygon {
+		if it.Kind == drawing.KindPolygon {
 			b = append(b, `<polygon points="`...)
 		} else {
 			b = append(b, `<polyline points="`...)
@@ -154,13 +108,13 @@ func appendItem(b []byte, it *Item) []byte {
 			b = appendNum(b, p.Y)
 		}
 		b = append(b, '"')
-		if it.Kind == KindPolygon {
+		if it.Kind == drawing.KindPolygon {
 			b = appendShapePaint(b, it)
 		} else {
 			b = append(b, ` fill="none"`...)
 			b = appendStroke(b, it.Stroke)
 		}
-	case KindBezier:
+	case drawing.KindBezier:
 		if len(it.Points) < 2 {
 			return b
 		}
@@ -183,7 +137,7 @@ func appendItem(b []byte, it *Item) []byte {
 		}
 		b = append(b, `" fill="none"`...)
 		b = appendStroke(b, it.Stroke)
-	case KindText:
+	case drawing.KindText:
 		return appendText(b, it)
 	default:
 		return b
@@ -192,7 +146,7 @@ func appendItem(b []byte, it *Item) []byte {
 	return append(b, "/>\n"...)
 }
 
-func appendText(b []byte, it *Item) []byte {
+func appendText(b []byte, it *drawing.Item) []byte {
 	b = append(b, `<text x="`...)
 	b = appendNum(b, it.X)
 	b = append(b, `" y="`...)
@@ -201,18 +155,18 @@ func appendText(b []byte, it *Item) []byte {
 	b = appendNum(b, it.Size)
 	b = append(b, '"')
 	switch it.Font {
-	case Bold:
+	case drawing.Bold:
 		b = append(b, ` font-weight="bold"`...)
-	case Italic:
+	case drawing.Italic:
 		b = append(b, ` font-style="italic"`...)
 	}
 	switch it.Anchor {
-	case AnchorMiddle:
+	case drawing.AnchorMiddle:
 		b = append(b, ` text-anchor="middle"`...)
-	case AnchorEnd:
+	case drawing.AnchorEnd:
 		b = append(b, ` text-anchor="end"`...)
 	}
-	if w := round2(it.W); w > 0 {
+	if w := drawing.Round(it.W); w > 0 {
 		b = append(b, ` textLength="`...)
 		b = appendNum(b, w)
 		b = append(b, `" lengthAdjust="spacingAndGlyphs"`...)
@@ -226,14 +180,14 @@ func appendText(b []byte, it *Item) []byte {
 }
 
 // appendShapePaint writes a closed shape's fill and stroke.
-func appendShapePaint(b []byte, it *Item) []byte {
+func appendShapePaint(b []byte, it *drawing.Item) []byte {
 	b = appendPaint(b, "fill", it.Fill)
 	return appendStroke(b, it.Stroke)
 }
 
 // appendPaint writes attr="#rrggbb" (and attr-opacity if translucent), or
 // attr="none" for a transparent colour.
-func appendPaint(b []byte, attr string, c Color) []byte {
+func appendPaint(b []byte, attr string, c drawing.Color) []byte {
 	b = append(b, ' ')
 	b = append(b, attr...)
 	if c.A == 0 {
@@ -257,7 +211,7 @@ func appendPaint(b []byte, attr string, c Color) []byte {
 
 // appendStroke writes the stroke attributes of a visible stroke; SVG's
 // default is no stroke.
-func appendStroke(b []byte, s Stroke) []byte {
+func appendStroke(b []byte, s drawing.Stroke) []byte {
 	if !s.Visible() {
 		return b
 	}
@@ -265,7 +219,7 @@ func appendStroke(b []byte, s Stroke) []byte {
 	b = append(b, ` stroke-width="`...)
 	b = appendNum(b, s.Width)
 	b = append(b, '"')
-	if dash := dashPattern(s.Dash); dash != nil {
+	if dash := drawing.DashPattern(s.Dash); dash != nil {
 		b = append(b, ` stroke-dasharray="`...)
 		for i, v := range dash {
 			if i > 0 {
@@ -278,30 +232,6 @@ func appendStroke(b []byte, s Stroke) []byte {
 	return b
 }
 
-// dashPattern returns the dash lengths to use, or nil for a solid line: a
-// pattern with a negative length or whose lengths add up to nothing is drawn
-// solid, as SVG does. Lengths are rounded as SVG output rounds them, so
-// both outputs use the same pattern.
-func dashPattern(dash []float64) []float64 {
-	if len(dash) == 0 {
-		return nil
-	}
-	out := make([]float64, len(dash))
-	var sum float64
-	for i, v := range dash {
-		v = round2(v)
-		if v < 0 || !finiteNum(v) {
-			return nil
-		}
-		out[i] = v
-		sum += v
-	}
-	if sum <= 0 {
-		return nil
-	}
-	return out
-}
-
 func appendRef(b []byte, ref string) []byte {
 	if ref == "" {
 		return b
@@ -311,48 +241,16 @@ func appendRef(b []byte, ref string) []byte {
 	return append(b, '"')
 }
 
-func appendPoint(b []byte, p Point) []byte {
+func appendPoint(b []byte, p drawing.Point) []byte {
 	b = appendNum(b, p.X)
 	b = append(b, ' ')
 	return appendNum(b, p.Y)
 }
 
-// round2 rounds v to hundredths of a point, the precision of the output.
-func round2(v float64) float64 {
-	if math.Abs(v) < 1e15 {
-		v = math.Round(v*100) / 100
-	}
-	if v == 0 {
-		return 0 // no "-0"
-	}
-	return v
-}
-
 // appendNum writes v rounded to hundredths in the shortest form ("12",
 // "12.5", "-0.25").
 func appendNum(b []byte, v float64) []byte {
-	return strconv.AppendFloat(b, round2(v), 'f', -1, 64)
-}
-
-// normRect turns a rect with a negative width or height into the same rect
-// with positive ones.
-func normRect(x, y, w, h float64) (float64, float64, float64, float64) {
-	if w < 0 {
-		x, w = x+w, -w
-	}
-	if h < 0 {
-		y, h = y+h, -h
-	}
-	return x, y, w, h
-}
-
-// rectRadius is the corner radius SVG draws for rx = r on a w×h rect.
-func rectRadius(r, w, h float64) float64 {
-	r = round2(r)
-	if r <= 0 {
-		return 0
-	}
-	return math.Min(r, math.Min(w, h)/2)
+	return strconv.AppendFloat(b, drawing.Round(v), 'f', -1, 64)
 }
 
 // appendEscaped appends s escaped exactly as encoding/xml's EscapeText does:

@@ -1,8 +1,9 @@
-package render
+package svg
 
 import (
 	"bytes"
 	"encoding/xml"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -11,68 +12,18 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/drawing/drawingtest"
+	"github.com/parleyhq/parley/drawing/typeset"
 )
 
-// nastyStrings are user texts that must come out exactly as written.
-var nastyStrings = []string{
-	`"quotes" and 'apostrophes'`,
-	`back\slash`,
-	`<script>alert(1)</script>`,
-	`&amp; & &#60;`,
-	`]]> <![CDATA[x]]>`,
-	"en – dash, em — dash",
-	"Зеленський",
-	"🇺🇦 🕊️",
-	"  two  spaces  ",
-}
+// update makes golden-file tests in this package rewrite their files under
+// testdata/ instead of comparing against them.
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
-// controlText has characters XML 1.0 cannot carry.
-const controlText = "nul\x00bell\x07esc\x1b end"
-
-// testDrawing exercises every ItemKind, dashes, alphas, anchors, styles and
-// the nasty strings.
-func testDrawing() *Drawing {
-	d := &Drawing{Width: 420, Height: 300, Background: RGB(0xffffff)}
-	ink := RGB(0x222222)
-	add := func(it Item) { d.Items = append(d.Items, it) }
-	text := func(x, y float64, s string, st FontStyle, size float64, a Anchor, ref string) {
-		add(Item{Kind: KindText, X: x, Y: y, Text: s, Font: st, Size: size, Anchor: a,
-			Fill: ink, W: MeasureText(s, st, size), Ref: ref})
-	}
-	// A filled rounded box with its label.
-	add(Item{Kind: KindRect, X: 10, Y: 10, W: 120, H: 40, Radius: 6,
-		Fill: RGB(0xdce9f7), Stroke: Stroke{Color: RGB(0x1f4e79), Width: 1.5}, Ref: "actor:us"})
-	text(70, 35, "United States", Bold, 12, AnchorMiddle, "actor:us")
-	// A dashed, unfilled, translucent box.
-	add(Item{Kind: KindRect, X: 150, Y: 10, W: 110, H: 40,
-		Stroke: Stroke{Color: Color{0x80, 0, 0, 0x80}, Width: 2, Dash: []float64{6, 3}}, Ref: `actor:"x" onload="alert(1)`})
-	text(155, 35, "Зеленський", Regular, 12, AnchorStart, "")
-	// A translucent ellipse.
-	add(Item{Kind: KindEllipse, X: 340, Y: 30, W: 60, H: 20,
-		Fill: Color{0xff, 0xa5, 0x00, 0x80}, Stroke: Stroke{Color: ink, Width: 1}, Ref: "track:riyadh"})
-	text(400, 34, "Riyadh – track", Italic, 10, AnchorEnd, "track:riyadh")
-	// An edge: bézier, arrowhead polygon, dashed polyline.
-	add(Item{Kind: KindBezier, Points: []Point{{70, 50}, {70, 100}, {340, 10}, {340, 45}},
-		Stroke: Stroke{Color: ink, Width: 1}, Ref: "edge:1"})
-	add(Item{Kind: KindPolygon, Points: []Point{{336, 45}, {340, 55}, {344, 45}},
-		Fill: ink, Stroke: Stroke{Color: ink, Width: 1}})
-	add(Item{Kind: KindPolyline, Points: []Point{{10, 280}, {100, 230}, {200, 280}, {300, 230}},
-		Stroke: Stroke{Color: RGB(0x2e7d32), Width: 2, Dash: []float64{1, 2}}})
-	add(Item{Kind: KindRect, X: 200, Y: 120, W: 60, H: 12, Fill: RGB(0x000000)}) // solid block
-	add(Item{Kind: KindPolyline, Points: []Point{{10, 200}, {410, 200}},
-		Stroke: Stroke{Color: RGB(0x000000), Width: 1}}) // a horizontal rule
-	// The nasty strings, one a line.
-	y := 80.0
-	for _, s := range nastyStrings {
-		text(12, y, s, Regular, 9, AnchorStart, "")
-		y += 12
-	}
-	text(300, 100, controlText, Regular, 9, AnchorStart, "ctl:\x01")
-	return d
-}
-
-// goldenSVG is the testDrawing's SVG.
-const goldenSVG = "testdata/output/drawing.svg"
+// goldenSVG is the SVG of drawingtest.Sample.
+const goldenSVG = "testdata/drawing.svg"
 
 // checkOutputGolden compares got with the file name, or rewrites it with
 // -update.
@@ -89,19 +40,19 @@ func checkOutputGolden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(name)
 	if err != nil {
-		t.Fatalf("%v (go test ./render/ -run SVG -update creates it)", err)
+		t.Fatalf("%v (go test ./drawing/svg/ -run SVG -update creates it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (go test ./render/ -run SVG -update rewrites it)", name)
+		t.Errorf("%s differs from the output (go test ./drawing/svg/ -run SVG -update rewrites it)", name)
 	}
 }
 
 func TestSVGGolden(t *testing.T) {
 	var a, b bytes.Buffer
-	if err := testDrawing().WriteSVG(&a); err != nil {
+	if err := Write(&a, drawingtest.Sample()); err != nil {
 		t.Fatal(err)
 	}
-	if err := testDrawing().WriteSVG(&b); err != nil {
+	if err := Write(&b, drawingtest.Sample()); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -173,9 +124,9 @@ func xmlSafe(s string) string {
 }
 
 func TestSVGStructure(t *testing.T) {
-	d := testDrawing()
+	d := drawingtest.Sample()
 	var buf bytes.Buffer
-	if err := d.WriteSVG(&buf); err != nil {
+	if err := Write(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	els := parseSVG(t, buf.Bytes())
@@ -184,7 +135,7 @@ func TestSVGStructure(t *testing.T) {
 		count[e.name]++
 	}
 	want := map[string]int{"svg": 1, "rect": 1 + 3, "ellipse": 1, "polygon": 1, "polyline": 2, "path": 1,
-		"text": 3 + len(nastyStrings) + 1}
+		"text": 3 + len(drawingtest.NastyStrings) + 1}
 	for name, n := range want {
 		if count[name] != n {
 			t.Errorf("%d <%s> elements, want %d", count[name], name, n)
@@ -208,7 +159,7 @@ func TestSVGStructure(t *testing.T) {
 	}
 	ti := 0
 	for _, it := range d.Items {
-		if it.Kind != KindText {
+		if it.Kind != drawing.KindText {
 			continue
 		}
 		e := texts[ti]
@@ -254,7 +205,7 @@ func TestSVGStructure(t *testing.T) {
 }
 
 func TestSVGEscapeMatchesEncodingXML(t *testing.T) {
-	for _, s := range append(nastyStrings, controlText, "\t\n\r", "bad \xff utf8 \xed\xa0\x80", "\uFFFE\uFFFF", "ok \uFFFD") {
+	for _, s := range append(drawingtest.NastyStrings, drawingtest.ControlText, "\t\n\r", "bad \xff utf8 \xed\xa0\x80", "\uFFFE\uFFFF", "ok \uFFFD") {
 		var want bytes.Buffer
 		if err := xml.EscapeText(&want, []byte(s)); err != nil {
 			t.Fatal(err)
@@ -281,16 +232,16 @@ func TestSVGNumbers(t *testing.T) {
 
 func TestSVGEdgeCases(t *testing.T) {
 	// Non-finite numbers are refused and nothing is written.
-	for _, d := range []*Drawing{
+	for _, d := range []*drawing.Drawing{
 		{Width: math.NaN(), Height: 10},
 		{Width: 10, Height: -1},
-		{Width: 10, Height: 10, Items: []Item{{Kind: KindText, X: math.Inf(1)}}},
-		{Width: 10, Height: 10, Items: []Item{{Kind: KindBezier, Points: []Point{{0, 0}, {math.NaN(), 1}}}}},
-		{Width: 10, Height: 10, Items: []Item{{Kind: KindRect, Stroke: Stroke{Dash: []float64{math.Inf(-1)}}}}},
+		{Width: 10, Height: 10, Items: []drawing.Item{{Kind: drawing.KindText, X: math.Inf(1)}}},
+		{Width: 10, Height: 10, Items: []drawing.Item{{Kind: drawing.KindBezier, Points: []drawing.Point{{X: 0, Y: 0}, {X: math.NaN(), Y: 1}}}}},
+		{Width: 10, Height: 10, Items: []drawing.Item{{Kind: drawing.KindRect, Stroke: drawing.Stroke{Dash: []float64{math.Inf(-1)}}}}},
 		nil,
 	} {
 		var buf bytes.Buffer
-		err := d.WriteSVG(&buf)
+		err := Write(&buf, d)
 		if err == nil || !strings.HasPrefix(err.Error(), "render: ") {
 			t.Errorf("WriteSVG(%v) error = %v", d, err)
 		}
@@ -299,17 +250,17 @@ func TestSVGEdgeCases(t *testing.T) {
 		}
 	}
 	// Degenerate items: negative sizes, too few points, odd dashes, empty text.
-	d := &Drawing{Width: 50, Height: 50, Items: []Item{
-		{Kind: KindRect, X: 20, Y: 20, W: -10, H: -5, Radius: 100, Fill: RGB(0xff0000)},
-		{Kind: KindPolyline, Points: []Point{{1, 1}}},
-		{Kind: KindBezier, Points: []Point{{1, 1}, {2, 2}, {3, 3}}},
-		{Kind: KindPolygon, Points: []Point{{1, 1}, {5, 5}, {1, 5}}, Stroke: Stroke{Color: RGB(0), Width: 1, Dash: []float64{-1, 2}}},
-		{Kind: KindPolygon, Points: []Point{{1, 1}, {5, 5}, {1, 5}}, Stroke: Stroke{Color: RGB(0), Width: 1, Dash: []float64{0, 0}}},
-		{Kind: KindText, X: 1, Y: 10, Size: 5, Fill: RGB(0)},
-		{Kind: ItemKind(200)},
+	d := &drawing.Drawing{Width: 50, Height: 50, Items: []drawing.Item{
+		{Kind: drawing.KindRect, X: 20, Y: 20, W: -10, H: -5, Radius: 100, Fill: drawing.RGB(0xff0000)},
+		{Kind: drawing.KindPolyline, Points: []drawing.Point{{X: 1, Y: 1}}},
+		{Kind: drawing.KindBezier, Points: []drawing.Point{{X: 1, Y: 1}, {X: 2, Y: 2}, {X: 3, Y: 3}}},
+		{Kind: drawing.KindPolygon, Points: []drawing.Point{{X: 1, Y: 1}, {X: 5, Y: 5}, {X: 1, Y: 5}}, Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 1, Dash: []float64{-1, 2}}},
+		{Kind: drawing.KindPolygon, Points: []drawing.Point{{X: 1, Y: 1}, {X: 5, Y: 5}, {X: 1, Y: 5}}, Stroke: drawing.Stroke{Color: drawing.RGB(0), Width: 1, Dash: []float64{0, 0}}},
+		{Kind: drawing.KindText, X: 1, Y: 10, Size: 5, Fill: drawing.RGB(0)},
+		{Kind: drawing.ItemKind(200)},
 	}}
 	var buf bytes.Buffer
-	if err := d.WriteSVG(&buf); err != nil {
+	if err := Write(&buf, d); err != nil {
 		t.Fatal(err)
 	}
 	s := buf.String()
@@ -332,17 +283,17 @@ func TestSVGEdgeCases(t *testing.T) {
 }
 
 func FuzzWriteSVG(f *testing.F) {
-	for _, s := range append(nastyStrings, controlText, "\xff\xfe", "") {
+	for _, s := range append(drawingtest.NastyStrings, drawingtest.ControlText, "\xff\xfe", "") {
 		f.Add(s, "actor:"+s, 12.5)
 	}
 	f.Fuzz(func(t *testing.T, text, ref string, x float64) {
-		d := &Drawing{Width: 100, Height: 100, Background: RGB(0xffffff), Items: []Item{
-			{Kind: KindText, X: x, Y: 10, Text: text, Ref: ref, Size: 10, Fill: RGB(0), W: MeasureText(text, Regular, 10)},
-			{Kind: KindRect, X: x, Y: 1, W: 2, H: 2, Ref: text, Fill: RGB(0x123456)},
+		d := &drawing.Drawing{Width: 100, Height: 100, Background: drawing.RGB(0xffffff), Items: []drawing.Item{
+			{Kind: drawing.KindText, X: x, Y: 10, Text: text, Ref: ref, Size: 10, Fill: drawing.RGB(0), W: typeset.MeasureText(text, drawing.Regular, 10)},
+			{Kind: drawing.KindRect, X: x, Y: 1, W: 2, H: 2, Ref: text, Fill: drawing.RGB(0x123456)},
 		}}
 		var buf bytes.Buffer
-		err := d.WriteSVG(&buf)
-		if !finiteNum(x) {
+		err := Write(&buf, d)
+		if math.IsNaN(x) || math.IsInf(x, 0) {
 			if err == nil {
 				t.Fatal("non-finite x accepted")
 			}
@@ -374,75 +325,15 @@ func FuzzWriteSVG(f *testing.F) {
 	})
 }
 
-// syntheticDrawing resembles a laid-out diagram of n actors: per 100 actors
-// a band about 1,000 × 200 pt with rounded boxes and two-line labels, track
-// ellipses, bézier edges with arrowheads (some dashed) and edge labels.
-func syntheticDrawing(n int) *Drawing {
-	bands := (n + 99) / 100
-	d := &Drawing{Width: 1000, Height: 200 * float64(bands), Background: RGB(0xffffff)}
-	ink := RGB(0x333333)
-	add := func(it Item) { d.Items = append(d.Items, it) }
-	label := func(x, y float64, s string, st FontStyle, size float64) {
-		add(Item{Kind: KindText, X: x, Y: y, Text: s, Font: st, Size: size, Anchor: AnchorMiddle,
-			Fill: ink, W: MeasureText(s, st, size)})
-	}
-	names := []string{"United States", "Russia", "Ukraine", "Saudi Arabia", "Сергій Лавров", "EU", "Turkey", "Qatar"}
-	for i := range n {
-		band, j := i/100, i%100
-		by := float64(band) * 200
-		// Actors: two rows of 50 boxes along the top and bottom of the band.
-		col, row := j%50, j/50
-		x := 10 + float64(col)*19.6
-		y := by + 8 + float64(row)*150
-		ref := fmt.Sprintf("actor:%d", i)
-		add(Item{Kind: KindRect, X: x, Y: y, W: 18, H: 34, Radius: 3, Fill: RGB(0xe8f0fa),
-			Stroke: Stroke{Color: RGB(0x1f4e79), Width: 1}, Ref: ref})
-		label(x+9, y+14, names[i%len(names)][:min(4, len(names[i%len(names)]))], Bold, 6)
-		label(x+9, y+26, fmt.Sprintf("#%d", i), Italic, 5)
-		// Tracks: one ellipse per 10 actors in the middle of the band.
-		if j%10 == 0 {
-			tx := 60 + float64(j/10)*95
-			add(Item{Kind: KindEllipse, X: tx, Y: by + 100, W: 40, H: 14, Fill: RGB(0xfff3d6),
-				Stroke: Stroke{Color: ink, Width: 1}, Ref: fmt.Sprintf("track:%d", i/10)})
-			label(tx, by+103, fmt.Sprintf("Track %d", i/10), Regular, 8)
-		}
-		// Edges from the actor to one or two tracks.
-		for e := range 1 + i%2 {
-			tx := 60 + float64((j/10+e*3)%10)*95
-			sx, sy := x+9, y+34
-			ty := by + 86
-			if row == 1 {
-				sy, ty = y, by+114
-			}
-			st := Stroke{Color: ink, Width: 1}
-			if (i+e)%3 == 0 {
-				st.Dash = []float64{4, 2}
-			}
-			add(Item{Kind: KindBezier, Points: []Point{{sx, sy}, {sx, (sy + ty) / 2}, {tx, (sy + ty) / 2}, {tx, ty}},
-				Stroke: st, Ref: fmt.Sprintf("seat:%d:%d", i, e)})
-			dir := 1.0
-			if row == 1 {
-				dir = -1
-			}
-			add(Item{Kind: KindPolygon, Points: []Point{{tx - 3, ty - 8*dir}, {tx, ty}, {tx + 3, ty - 8*dir}},
-				Fill: ink, Stroke: Stroke{Color: ink, Width: 1}})
-			if i%5 == 0 {
-				label((sx+tx)/2, (sy+ty)/2, "delegate", Regular, 6)
-			}
-		}
-	}
-	return d
-}
-
 func BenchmarkWriteSVG(b *testing.B) {
 	for _, n := range []int{100, 1000} {
-		d := syntheticDrawing(n)
+		d := drawingtest.Synthetic(n)
 		b.Run(fmt.Sprintf("actors=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			var size int
 			for b.Loop() {
 				var buf bytes.Buffer
-				if err := d.WriteSVG(&buf); err != nil {
+				if err := Write(&buf, d); err != nil {
 					b.Fatal(err)
 				}
 				size = buf.Len()

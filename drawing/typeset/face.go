@@ -1,4 +1,4 @@
-package render
+package typeset
 
 import (
 	"fmt"
@@ -13,6 +13,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/drawing"
 )
 
 // Text is measured in font units of the bundled Noto Sans faces and only
@@ -149,7 +150,7 @@ func loadFaces() {
 // faceFor returns the parsed face for style (Regular for unknown styles). The
 // bundled fonts are part of the binary and tested, so failing to parse them
 // is a build defect and panics.
-func faceFor(style FontStyle) *fontFace {
+func faceFor(style drawing.FontStyle) *fontFace {
 	facesOnce.Do(loadFaces)
 	if facesErr != nil {
 		panic(facesErr)
@@ -157,7 +158,7 @@ func faceFor(style FontStyle) *fontFace {
 	if int(style) < len(faces) {
 		return faces[style]
 	}
-	return faces[Regular]
+	return faces[drawing.Regular]
 }
 
 func newFontFace(data []byte) (*fontFace, error) {
@@ -245,6 +246,15 @@ func isIgnorable(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// xmlChar reports whether r is in XML 1.0's Char production (the same rule
+// as drawing/svg's, which writes other runes as U+FFFD).
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0a || r == 0x0d ||
+		r >= 0x20 && r <= 0xd7ff ||
+		r >= 0xe000 && r <= 0xfffd ||
+		r >= 0x10000 && r <= 0x10ffff
 }
 
 // isWide reports emoji, pictographs and East Asian wide or full-width runes.
@@ -398,7 +408,7 @@ func (f *fontFace) units(s string) int64 {
 // font lacks are counted by the fallback rule documented in this file (1 em
 // for emoji and wide runes), so boxes sized with it are big enough. It is
 // safe for concurrent use.
-func MeasureText(s string, style FontStyle, size float64) float64 {
+func MeasureText(s string, style drawing.FontStyle, size float64) float64 {
 	f := faceFor(style)
 	return float64(f.units(s)) * size / float64(f.upem)
 }
@@ -406,7 +416,7 @@ func MeasureText(s string, style FontStyle, size float64) float64 {
 // FontMetrics returns the ascent (above the baseline) and descent (below it,
 // positive) of the face style at size points, and the distance between the
 // baselines of consecutive lines.
-func FontMetrics(style FontStyle, size float64) (ascent, descent, lineHeight float64) {
+func FontMetrics(style drawing.FontStyle, size float64) (ascent, descent, lineHeight float64) {
 	f := faceFor(style)
 	k := size / float64(f.upem)
 	return float64(f.ascent) * k, float64(f.descent) * k, float64(f.ascent+f.descent+f.gap) * k
@@ -419,7 +429,7 @@ func FontMetrics(style FontStyle, size float64) (ascent, descent, lineHeight flo
 // characters (never before a combining mark or inside an emoji sequence).
 // Spaces elsewhere are kept as written. A maxWidth that is not positive
 // means no limit. An empty s gives no lines; any other s gives at least one.
-func WrapText(s string, style FontStyle, size, maxWidth float64) []string {
+func WrapText(s string, style drawing.FontStyle, size, maxWidth float64) []string {
 	if s == "" {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package render
+package typeset
 
 import (
 	"math"
@@ -13,6 +13,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/drawing"
 )
 
 // sfntWidth measures s directly with sfnt at size points (ppem = size, in
@@ -51,17 +52,17 @@ func sfntWidth(t testing.TB, data []byte, s string, size float64) float64 {
 func TestMeasureTextMatchesFont(t *testing.T) {
 	cases := []struct {
 		s     string
-		style FontStyle
+		style drawing.FontStyle
 		data  []byte
 	}{
-		{"Hello, World", Regular, assets.FontRegular},
-		{"AVATAR Wavy To.", Regular, assets.FontRegular},
-		{"AVATAR Wavy To.", Bold, assets.FontBold},
-		{"AVATAR Wavy To.", Italic, assets.FontItalic},
-		{`"quotes" back\slash <&>`, Regular, assets.FontRegular},
-		{"Зеленський – Гонконг", Regular, assets.FontRegular},
-		{"Éric Müller ŁÓDŹ", Bold, assets.FontBold},
-		{"Ελλάδα", Regular, assets.FontRegular}, // outside the dense tables
+		{"Hello, World", drawing.Regular, assets.FontRegular},
+		{"AVATAR Wavy To.", drawing.Regular, assets.FontRegular},
+		{"AVATAR Wavy To.", drawing.Bold, assets.FontBold},
+		{"AVATAR Wavy To.", drawing.Italic, assets.FontItalic},
+		{`"quotes" back\slash <&>`, drawing.Regular, assets.FontRegular},
+		{"Зеленський – Гонконг", drawing.Regular, assets.FontRegular},
+		{"Éric Müller ŁÓDŹ", drawing.Bold, assets.FontBold},
+		{"Ελλάδα", drawing.Regular, assets.FontRegular}, // outside the dense tables
 	}
 	for _, c := range cases {
 		for _, size := range []float64{10, 14, 1000} {
@@ -80,8 +81,8 @@ func TestMeasureTextKerning(t *testing.T) {
 	// Noto Sans kerns "AV" and "Го": the pair is narrower than its parts.
 	for _, pair := range []string{"AV", "Го", "To"} {
 		a, b := []rune(pair)[0], []rune(pair)[1]
-		sep := MeasureText(string(a), Regular, 12) + MeasureText(string(b), Regular, 12)
-		if got := MeasureText(pair, Regular, 12); got >= sep {
+		sep := MeasureText(string(a), drawing.Regular, 12) + MeasureText(string(b), drawing.Regular, 12)
+		if got := MeasureText(pair, drawing.Regular, 12); got >= sep {
 			t.Errorf("%q: %g, want less than %g (kerning)", pair, got, sep)
 		}
 	}
@@ -89,14 +90,14 @@ func TestMeasureTextKerning(t *testing.T) {
 
 func TestMeasureTextScripts(t *testing.T) {
 	const size = 10
-	space := MeasureText(" ", Regular, size)
+	space := MeasureText(" ", drawing.Regular, size)
 	cyr := "Зеленський"
-	w := MeasureText(cyr, Regular, size)
+	w := MeasureText(cyr, drawing.Regular, size)
 	if n := float64(utf8.RuneCountInString(cyr)); w < 1.5*n*space {
 		t.Errorf("Cyrillic %q measured %g, about the width of spaces (%g each): not real glyphs", cyr, w, space)
 	}
 	em := float64(size)
-	fffd := MeasureText("\uFFFD", Regular, size)
+	fffd := MeasureText("\uFFFD", drawing.Regular, size)
 	for _, c := range []struct {
 		s    string
 		want float64
@@ -112,41 +113,41 @@ func TestMeasureTextScripts(t *testing.T) {
 		{"\xff", fffd},          // so is invalid UTF-8
 		{"🇺🇦 🕊️", 2*em + space}, // from the golden drawing
 	} {
-		if got := MeasureText(c.s, Regular, size); math.Abs(got-c.want) > 1e-9 {
+		if got := MeasureText(c.s, drawing.Regular, size); math.Abs(got-c.want) > 1e-9 {
 			t.Errorf("MeasureText(%q) = %g, want %g", c.s, got, c.want)
 		}
 	}
-	if got := MeasureText("مرحبا", Regular, size); got <= 0 {
+	if got := MeasureText("مرحبا", drawing.Regular, size); got <= 0 {
 		t.Errorf("Arabic (not in Noto Sans) measured %g, want > 0", got)
 	}
-	if MeasureText("", Regular, size) != 0 {
+	if MeasureText("", drawing.Regular, size) != 0 {
 		t.Error("empty string has a width")
 	}
 }
 
 func TestMeasureTextStyles(t *testing.T) {
 	for _, s := range []string{"Negotiation", "Переговори", "USA Russia Ukraine"} {
-		r, b := MeasureText(s, Regular, 12), MeasureText(s, Bold, 12)
+		r, b := MeasureText(s, drawing.Regular, 12), MeasureText(s, drawing.Bold, 12)
 		if b <= r {
 			t.Errorf("%q: bold %g not wider than regular %g", s, b, r)
 		}
-		if got := MeasureText(s, Regular, 24); math.Abs(got-2*r) > 1e-9 {
+		if got := MeasureText(s, drawing.Regular, 24); math.Abs(got-2*r) > 1e-9 {
 			t.Errorf("%q: width at 24 pt %g is not twice that at 12 pt %g", s, got, r)
 		}
 	}
 	// An unknown style falls back to Regular rather than panicking.
-	if MeasureText("x", FontStyle(99), 12) != MeasureText("x", Regular, 12) {
+	if MeasureText("x", drawing.FontStyle(99), 12) != MeasureText("x", drawing.Regular, 12) {
 		t.Error("unknown style is not measured as Regular")
 	}
 }
 
 func TestFontMetrics(t *testing.T) {
-	a, d, lh := FontMetrics(Regular, 10)
+	a, d, lh := FontMetrics(drawing.Regular, 10)
 	// Noto Sans: ascender 1069, descender 293 per 1000 units, no line gap.
 	if math.Abs(a-10.69) > 1e-9 || math.Abs(d-2.93) > 1e-9 || math.Abs(lh-13.62) > 1e-9 {
 		t.Errorf("FontMetrics(Regular, 10) = %g, %g, %g; want 10.69, 2.93, 13.62", a, d, lh)
 	}
-	for _, st := range []FontStyle{Bold, Italic} {
+	for _, st := range []drawing.FontStyle{drawing.Bold, drawing.Italic} {
 		if a2, d2, lh2 := FontMetrics(st, 20); a2 <= 0 || d2 <= 0 || lh2 < a2+d2 {
 			t.Errorf("FontMetrics(%d, 20) = %g, %g, %g", st, a2, d2, lh2)
 		}
@@ -159,15 +160,15 @@ func TestMeasureTextConcurrent(t *testing.T) {
 	words := []string{"Ελλάδα", "日本", "Zelenskyy", "Зеленський", "ḍṛṣṭi", "🕊️"}
 	want := make([]float64, len(words))
 	for i, w := range words {
-		want[i] = MeasureText(w, Italic, 11)
+		want[i] = MeasureText(w, drawing.Italic, 11)
 	}
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Go(func() {
 			for i := range 200 {
 				j := (i + g) % len(words)
-				st := FontStyle(i % 3)
-				if got := MeasureText(words[j], st, 11); st == Italic && got != want[j] {
+				st := drawing.FontStyle(i % 3)
+				if got := MeasureText(words[j], st, 11); st == drawing.Italic && got != want[j] {
 					t.Errorf("concurrent MeasureText(%q) = %g, want %g", words[j], got, want[j])
 					return
 				}
@@ -179,7 +180,7 @@ func TestMeasureTextConcurrent(t *testing.T) {
 
 func TestWrapText(t *testing.T) {
 	const size = 10
-	w := func(s string) float64 { return MeasureText(s, Regular, size) }
+	w := func(s string) float64 { return MeasureText(s, drawing.Regular, size) }
 	cases := []struct {
 		name string
 		s    string
@@ -206,7 +207,7 @@ func TestWrapText(t *testing.T) {
 		{"only spaces", "   ", 1, []string{""}},
 	}
 	for _, c := range cases {
-		got := WrapText(c.s, Regular, size, c.max)
+		got := WrapText(c.s, drawing.Regular, size, c.max)
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: WrapText(%q, %g) = %q, want %q", c.name, c.s, c.max, got, c.want)
 		}
@@ -224,12 +225,12 @@ func TestWrapTextProperties(t *testing.T) {
 	}
 	for _, s := range inputs {
 		for _, max := range []float64{1, 20, 45, 80, 300} {
-			lines := WrapText(s, Bold, 9, max)
+			lines := WrapText(s, drawing.Bold, 9, max)
 			if len(lines) == 0 {
 				t.Fatalf("WrapText(%q, %g) gave no lines", s, max)
 			}
 			for _, l := range lines {
-				if lw := MeasureText(l, Bold, 9); lw > max+1e-9 && clusters(l) > 1 {
+				if lw := MeasureText(l, drawing.Bold, 9); lw > max+1e-9 && clusters(l) > 1 {
 					t.Errorf("WrapText(%q, %g): line %q is %g wide", s, max, l, lw)
 				}
 			}
@@ -245,7 +246,7 @@ func TestWrapTextProperties(t *testing.T) {
 // clusters counts the runes of s that take room: the places a word may be
 // broken, plus one.
 func clusters(s string) int {
-	sh := newShaper(faceFor(Bold))
+	sh := newShaper(faceFor(drawing.Bold))
 	n := 0
 	for _, r := range s {
 		if _, a, _ := sh.next(r); a > 0 {
@@ -266,19 +267,19 @@ var benchLabels = []string{
 
 func BenchmarkMeasureText(b *testing.B) {
 	for _, l := range benchLabels {
-		MeasureText(l, Regular, 10) // warm the caches
+		MeasureText(l, drawing.Regular, 10) // warm the caches
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		MeasureText(benchLabels[i%len(benchLabels)], Regular, 10)
+		MeasureText(benchLabels[i%len(benchLabels)], drawing.Regular, 10)
 	}
 }
 
 func BenchmarkWrapText(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		WrapText(benchLabels[i%len(benchLabels)], Bold, 10, 60)
+		WrapText(benchLabels[i%len(benchLabels)], drawing.Bold, 10, 60)
 	}
 }
 

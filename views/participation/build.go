@@ -1,4 +1,4 @@
-package render
+package participation
 
 import (
 	"cmp"
@@ -6,7 +6,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/drawing/typeset"
 	"github.com/parleyhq/parley/scenario"
+	"github.com/parleyhq/parley/views/style"
 )
 
 // Graph is a participation diagram as a graph spec: every box, frame, arrow
@@ -29,9 +32,9 @@ type Graph struct {
 // TextLine is one measured line of text.
 type TextLine struct {
 	Text  string
-	Font  FontStyle
+	Font  drawing.FontStyle
 	Size  float64
-	Color Color
+	Color drawing.Color
 	W     float64 // measured width in points
 }
 
@@ -47,8 +50,8 @@ type Node struct {
 	Ref     string // "actor:ID" or "track:ID"
 	Label   Block
 	W, H    float64 // box size in points
-	Fill    Color
-	Stroke  Stroke
+	Fill    drawing.Color
+	Stroke  drawing.Stroke
 	Radius  float64
 	Cluster *Cluster // the delegation it is drawn in, or nil
 	Track   bool
@@ -59,8 +62,8 @@ type Cluster struct {
 	Name   string // DOT name: cluster_1 ...
 	Ref    string
 	Label  Block
-	Fill   Color
-	Stroke Stroke
+	Fill   drawing.Color
+	Stroke drawing.Stroke
 }
 
 // Edge is a seat: an arrow from an actor to a track.
@@ -71,7 +74,7 @@ type Edge struct {
 	Head      *Node
 	Role      scenario.Role
 	Certainty scenario.Certainty
-	Color     Color
+	Color     drawing.Color
 	Width     float64
 	Style     string    // Graphviz style: solid, dashed, dotted
 	Dash      []float64 // Parley's own dash pattern (nil: solid)
@@ -187,12 +190,12 @@ func (b *builder) tracks() {
 	for i := range b.pic.Tracks {
 		t := &b.pic.Tracks[i]
 		var lines []TextLine
-		lines = append(lines, wrapLines(t.Name, Bold, nameSize, inkColor, wrapTrack)...)
+		lines = append(lines, wrapLines(t.Name, drawing.Bold, style.NameSize, style.Ink, wrapTrack)...)
 		if meta := joinNonEmpty(" · ", string(t.Kind), t.Venue); meta != "" {
-			lines = append(lines, wrapLines(meta, Regular, detailSize, mutedColor, wrapTrack)...)
+			lines = append(lines, wrapLines(meta, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
 		}
 		if when := trackWhen(t); when != "" {
-			lines = append(lines, wrapLines(when, Regular, detailSize, mutedColor, wrapTrack)...)
+			lines = append(lines, wrapLines(when, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
 		}
 		status := strings.ToUpper(string(t.Status))
 		if t.Certainty != "" {
@@ -202,18 +205,18 @@ func (b *builder) tracks() {
 			status = joinNonEmpty(" · ", "WHAT IF", status)
 		}
 		if status != "" {
-			lines = append(lines, wrapLines(status, Bold, detailSize-1, mutedColor, wrapTrack)...)
+			lines = append(lines, wrapLines(status, drawing.Bold, style.DetailSize-1, style.Muted, wrapTrack)...)
 		}
 		n := &Node{
 			Ref:    "track:" + t.ID,
 			Label:  stack(lines),
-			Fill:   statusFills[t.Status],
-			Stroke: Stroke{Color: inkColor, Width: 1.6, Dash: certaintyLook(t.Certainty).Dash},
+			Fill:   style.StatusFill(t.Status),
+			Stroke: drawing.Stroke{Color: style.Ink, Width: 1.6, Dash: style.Certainty(t.Certainty).Dash},
 			Radius: 3,
 			Track:  true,
 		}
 		if n.Fill.A == 0 {
-			n.Fill = statusFills[scenario.StatusPlanned]
+			n.Fill = style.StatusFill(scenario.StatusPlanned)
 		}
 		b.addNode(n, 2*padX, 2*padY+2)
 		b.g.Timeline = append(b.g.Timeline, n)
@@ -261,9 +264,9 @@ func (b *builder) actors(seats []*seat) {
 			c := &Cluster{
 				Name:   fmt.Sprintf("cluster_%d", len(b.g.Clusters)+1),
 				Ref:    "actor:" + of.ID,
-				Label:  stack(wrapLines(of.Name, Bold, nameSize-1, inkColor, wrapActor+40)),
-				Fill:   lighten(kindFills[of.Kind]),
-				Stroke: Stroke{Color: frameColor, Width: 1},
+				Label:  stack(wrapLines(of.Name, drawing.Bold, style.NameSize-1, style.Ink, wrapActor+40)),
+				Fill:   style.Lighten(style.KindFill(of.Kind)),
+				Stroke: drawing.Stroke{Color: style.Frame, Width: 1},
 			}
 			b.clusters[of.ID] = c
 			b.g.Clusters = append(b.g.Clusters, c)
@@ -276,25 +279,25 @@ func (b *builder) actors(seats []*seat) {
 		}
 		var lines []TextLine
 		if a.Kind == scenario.KindPerson {
-			lines = wrapLines(a.Label(), Bold, nameSize, inkColor, wrapActor)
+			lines = wrapLines(a.Label(), drawing.Bold, style.NameSize, style.Ink, wrapActor)
 			if a.Office != "" {
-				lines = append(lines, wrapLines(a.Office, Regular, detailSize, mutedColor, wrapActor)...)
+				lines = append(lines, wrapLines(a.Office, drawing.Regular, style.DetailSize, style.Muted, wrapActor)...)
 			}
 		} else {
-			lines = wrapLines(a.Name, Bold, nameSize, inkColor, wrapActor)
+			lines = wrapLines(a.Name, drawing.Bold, style.NameSize, style.Ink, wrapActor)
 			if a.Kind != scenario.KindState {
-				lines = append(lines, wrapLines(string(a.Kind), Italic, detailSize, mutedColor, wrapActor)...)
+				lines = append(lines, wrapLines(string(a.Kind), drawing.Italic, style.DetailSize, style.Muted, wrapActor)...)
 			}
 		}
-		fill := kindFills[a.Kind]
+		fill := style.KindFill(a.Kind)
 		if fill.A == 0 {
-			fill = paperColor
+			fill = style.Paper
 		}
 		n := &Node{
 			Ref:    "actor:" + a.ID,
 			Label:  stack(lines),
 			Fill:   fill,
-			Stroke: Stroke{Color: RGB(0x5b6b7b), Width: 1},
+			Stroke: drawing.Stroke{Color: drawing.RGB(0x5b6b7b), Width: 1},
 			Radius: 6,
 		}
 		if a.Kind == scenario.KindPerson {
@@ -325,8 +328,8 @@ func (b *builder) edges(seats []*seat) {
 		if head == nil || tail == nil {
 			continue
 		}
-		rs := roleStyles[st.Role]
-		cs := certaintyLook(st.Certainty)
+		rs := style.Role(st.Role)
+		cs := style.Certainty(st.Certainty)
 		e := &Edge{
 			ID:        fmt.Sprintf("e%d", len(b.g.Edges)+1),
 			Ref:       fmt.Sprintf("seat:%s/%s/%s", st.Track, st.Actor, st.Role),
@@ -344,13 +347,13 @@ func (b *builder) edges(seats []*seat) {
 			// In the arrow's own colour (darkened to read as text), so that
 			// a label that Graphviz places beside another arrow is still
 			// told apart.
-			color := darken(rs.Color)
+			color := style.Darken(rs.Color)
 			if st.Role == scenario.RoleExcluded {
-				color = excludedInk
+				color = style.ExcludedInk
 			}
-			e.Label = stack(wrapLines(text, Regular, edgeLabel, color, wrapEdge))
+			e.Label = stack(wrapLines(text, drawing.Regular, style.EdgeLabelSize, color, wrapEdge))
 			if st.Role == scenario.RoleExcluded {
-				e.Label.Lines[0].Font = Bold
+				e.Label.Lines[0].Font = drawing.Bold
 				e.Label = restack(e.Label.Lines)
 			}
 		}
@@ -400,7 +403,7 @@ func (b *builder) header(seats []*seat) {
 	if title == "" {
 		title = "Untitled scenario"
 	}
-	lines := wrapLines(title, Bold, titleSize, inkColor, headerWrap)
+	lines := wrapLines(title, drawing.Bold, style.TitleSize, style.Ink, headerWrap)
 	var sub []string
 	if !meta.AsOf.IsZero() {
 		sub = append(sub, "As of "+meta.AsOf.Human())
@@ -412,10 +415,10 @@ func (b *builder) header(seats []*seat) {
 		sub = append(sub, "Base scenario")
 	}
 	if len(sub) > 0 {
-		lines = append(lines, wrapLines(strings.Join(sub, " · "), Regular, subtitleSize, mutedColor, headerWrap)...)
+		lines = append(lines, wrapLines(strings.Join(sub, " · "), drawing.Regular, style.SubtitleSize, style.Muted, headerWrap)...)
 	}
 	if src := b.sourceLine(seats); src != "" {
-		lines = append(lines, wrapLines(src, Italic, subtitleSize, mutedColor, headerWrap)...)
+		lines = append(lines, wrapLines(src, drawing.Italic, style.SubtitleSize, style.Muted, headerWrap)...)
 	}
 	b.g.Header = stack(lines)
 }
@@ -468,29 +471,29 @@ func (b *builder) legend() {
 	}
 	for _, r := range scenario.Roles {
 		if roles[r] {
-			b.g.Legend = append(b.g.Legend, LegendEntry{Role: r, Text: measured(string(r), Regular, legendSize, inkColor)})
+			b.g.Legend = append(b.g.Legend, LegendEntry{Role: r, Text: measured(string(r), drawing.Regular, style.LegendSize, style.Ink)})
 		}
 	}
 	for _, c := range scenario.Certainties {
 		if certs[c] {
-			b.g.Legend = append(b.g.Legend, LegendEntry{Certainty: c, Text: measured(string(c), Regular, legendSize, inkColor)})
+			b.g.Legend = append(b.g.Legend, LegendEntry{Certainty: c, Text: measured(string(c), drawing.Regular, style.LegendSize, style.Ink)})
 		}
 	}
 }
 
 // measured is one line of text with its width.
-func measured(text string, font FontStyle, size float64, c Color) TextLine {
-	return TextLine{Text: text, Font: font, Size: size, Color: c, W: MeasureText(text, font, size)}
+func measured(text string, font drawing.FontStyle, size float64, c drawing.Color) TextLine {
+	return TextLine{Text: text, Font: font, Size: size, Color: c, W: typeset.MeasureText(text, font, size)}
 }
 
 // wrapLines wraps text to maxWidth and measures each line.
-func wrapLines(text string, font FontStyle, size float64, c Color, maxWidth float64) []TextLine {
+func wrapLines(text string, font drawing.FontStyle, size float64, c drawing.Color, maxWidth float64) []TextLine {
 	text = cleanText(text)
 	if text == "" {
 		return nil
 	}
 	var out []TextLine
-	for _, l := range WrapText(text, font, size, maxWidth) {
+	for _, l := range typeset.WrapText(text, font, size, maxWidth) {
 		out = append(out, measured(l, font, size, c))
 	}
 	return out
@@ -518,7 +521,7 @@ func stack(lines []TextLine) Block {
 	b := Block{Lines: lines}
 	for _, l := range lines {
 		b.W = max(b.W, l.W)
-		_, _, lh := FontMetrics(l.Font, l.Size)
+		_, _, lh := typeset.FontMetrics(l.Font, l.Size)
 		b.H += lh
 	}
 	return b
@@ -527,7 +530,7 @@ func stack(lines []TextLine) Block {
 // restack re-measures lines after a change of font.
 func restack(lines []TextLine) Block {
 	for i := range lines {
-		lines[i].W = MeasureText(lines[i].Text, lines[i].Font, lines[i].Size)
+		lines[i].W = typeset.MeasureText(lines[i].Text, lines[i].Font, lines[i].Size)
 	}
 	return stack(lines)
 }
@@ -540,17 +543,4 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(keep, sep)
-}
-
-// darken mixes a colour a third of the way to black, for text.
-func darken(c Color) Color {
-	return Color{uint8(int(c.R) * 2 / 3), uint8(int(c.G) * 2 / 3), uint8(int(c.B) * 2 / 3), 0xff}
-}
-
-// lighten mixes a colour halfway to white, for frames behind boxes.
-func lighten(c Color) Color {
-	if c.A == 0 {
-		return RGB(0xf4f6f8)
-	}
-	return Color{uint8((int(c.R) + 255) / 2), uint8((int(c.G) + 255) / 2), uint8((int(c.B) + 255) / 2), 0xff}
 }

@@ -1,10 +1,10 @@
-package render
+package participation
 
 import (
 	"bytes"
 	"context"
 	"encoding/xml"
-	"io"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,9 +12,16 @@ import (
 	"testing"
 
 	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/drawing/svg"
+	"github.com/parleyhq/parley/layout"
 	"github.com/parleyhq/parley/scenario"
 	"github.com/parleyhq/parley/scenario/scenariotest"
 )
+
+// update makes golden-file tests in this package rewrite their files under
+// testdata/ instead of comparing against them.
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 func loadExample(t testing.TB) *scenario.Scenario {
 	t.Helper()
@@ -52,7 +59,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./render -update rewrites it); got:\n%.3000s", path, got)
+		t.Errorf("%s differs from the golden file (go test ./views/participation -update rewrites it); got:\n%.3000s", path, got)
 	}
 }
 
@@ -278,7 +285,7 @@ func TestTextIsDataNotMarkup(t *testing.T) {
 	} else {
 		t.Log("native dot not installed: skipping its check")
 	}
-	d, err := Diagram(context.Background(), NewInProcess(), s, Options{})
+	d, err := Diagram(context.Background(), layout.NewInProcess(), s, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,11 +295,11 @@ func TestTextIsDataNotMarkup(t *testing.T) {
 			t.Errorf("drawing lost %q; its text:\n%s", want, all)
 		}
 	}
-	var svg bytes.Buffer
-	if err := d.WriteSVG(&svg); err != nil {
+	var svgDoc bytes.Buffer
+	if err := svg.Write(&svgDoc, d); err != nil {
 		t.Fatal(err)
 	}
-	dec := xml.NewDecoder(&svg)
+	dec := xml.NewDecoder(&svgDoc)
 	var svgText strings.Builder
 	elements := map[string]int{}
 	for {
@@ -320,13 +327,13 @@ func TestTextIsDataNotMarkup(t *testing.T) {
 // TestTextFitsItsBox: every line drawn in a box lies inside it.
 func TestTextFitsItsBox(t *testing.T) {
 	for _, s := range []*scenario.Scenario{loadExample(t), nastyScenario(t)} {
-		d, err := Diagram(context.Background(), NewInProcess(), s, Options{})
+		d, err := Diagram(context.Background(), layout.NewInProcess(), s, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		boxes := map[string]Item{}
+		boxes := map[string]drawing.Item{}
 		for _, it := range d.Items {
-			if it.Kind == KindRect && it.Ref != "" && !strings.HasPrefix(it.Ref, "seat:") {
+			if it.Kind == drawing.KindRect && it.Ref != "" && !strings.HasPrefix(it.Ref, "seat:") {
 				if _, ok := boxes[it.Ref]; !ok || it.W*it.H < boxes[it.Ref].W*boxes[it.Ref].H {
 					boxes[it.Ref] = it // the node box, not the larger frame of the same actor
 				}
@@ -334,14 +341,14 @@ func TestTextFitsItsBox(t *testing.T) {
 		}
 		for _, it := range d.Items {
 			box, ok := boxes[it.Ref]
-			if it.Kind != KindText || !ok {
+			if it.Kind != drawing.KindText || !ok {
 				continue
 			}
 			left := it.X
 			switch it.Anchor {
-			case AnchorMiddle:
+			case drawing.AnchorMiddle:
 				left -= it.W / 2
-			case AnchorEnd:
+			case drawing.AnchorEnd:
 				left -= it.W
 			}
 			if left < box.X-0.01 || left+it.W > box.X+box.W+0.01 || it.Y > box.Y+box.H || it.Y-it.Size*0.8 < box.Y {
@@ -352,25 +359,9 @@ func TestTextFitsItsBox(t *testing.T) {
 	}
 }
 
-func TestExportIsByteIdentical(t *testing.T) {
-	s := loadExample(t)
-	for _, f := range Formats {
-		var a, b bytes.Buffer
-		if err := Export(context.Background(), NewInProcess(), s, Options{}, f, 1, &a); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if err := Export(context.Background(), NewInProcess(), s, Options{}, f, 1, &b); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if a.Len() == 0 || !bytes.Equal(a.Bytes(), b.Bytes()) {
-			t.Errorf("%s: two exports differ (or are empty: %d bytes)", f, a.Len())
-		}
-	}
-}
-
 func TestEmptyPictureDrawsAMessage(t *testing.T) {
 	s := loadText(t, "format = 1\n[scenario]\ntitle = \"Nothing yet\"\n")
-	d, err := Diagram(context.Background(), NewInProcess(), s, Options{})
+	d, err := Diagram(context.Background(), layout.NewInProcess(), s, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,7 +377,7 @@ func FuzzDOT(f *testing.F) {
 	f.Add(nasty, `\`)
 	f.Add("", "\x00\x01\u2028")
 	f.Add("<<>>", `"`)
-	eng := NewInProcess()
+	eng := layout.NewInProcess()
 	f.Fuzz(func(t *testing.T, name, office string) {
 		s := &scenario.Scenario{
 			Format: 1,
@@ -441,11 +432,11 @@ func TestLargeGraphsFloatTheirLabels(t *testing.T) {
 	if len(g.Edges) <= inlineLabelLimit {
 		t.Fatalf("only %d arrows; the test needs more than %d", len(g.Edges), inlineLabelLimit)
 	}
-	dot := string(g.layoutDOT())
+	dot := string(g.LayoutDOT())
 	if !strings.Contains(dot, "forcelabels=true") || !strings.Contains(dot, "xlabel=<") {
 		t.Fatal("large graph's arrow labels are not floating")
 	}
-	l, err := NewInProcess().Layout(context.Background(), []byte(dot))
+	l, err := layout.NewInProcess().Layout(context.Background(), []byte(dot))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -457,10 +448,10 @@ func TestLargeGraphsFloatTheirLabels(t *testing.T) {
 }
 
 // drawingText is the text of every line a drawing draws.
-func drawingText(d *Drawing) []string {
+func drawingText(d *drawing.Drawing) []string {
 	var texts []string
 	for _, it := range d.Items {
-		if it.Kind == KindText {
+		if it.Kind == drawing.KindText {
 			texts = append(texts, it.Text)
 		}
 	}
@@ -515,31 +506,12 @@ role = "participant"
 	if want := "track:early track:late track:undated"; strings.Join(got, " ") != want {
 		t.Errorf("timeline %q, want %q", strings.Join(got, " "), want)
 	}
-	l, err := NewInProcess().Layout(context.Background(), g.layoutDOT())
+	l, err := layout.NewInProcess().Layout(context.Background(), g.LayoutDOT())
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Left to right: the timeline runs down the page.
 	if y := func(i int) float64 { return l.Nodes[g.Timeline[i].Name].Center.Y }; !(y(0) < y(1) && y(1) < y(2)) {
 		t.Errorf("tracks not laid out in date order: %v, %v, %v", y(0), y(1), y(2))
-	}
-}
-
-// TestMaxPNGScale: the suggested scale fits the limits and a hundredth more
-// does not.
-func TestMaxPNGScale(t *testing.T) {
-	d := &Drawing{Width: 500, Height: 70000}
-	s := d.MaxPNGScale()
-	if s <= 0 || s >= 1 {
-		t.Fatalf("MaxPNGScale = %v", s)
-	}
-	if err := (&Drawing{Width: 1, Height: 1}).WritePNG(io.Discard, 1); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := pngSize(d.Width, d.Height, s); err != nil {
-		t.Errorf("scale %v does not fit: %v", s, err)
-	}
-	if _, _, err := pngSize(d.Width, d.Height, s+0.01); err == nil {
-		t.Errorf("scale %v fits too: the suggestion is not the largest", s+0.01)
 	}
 }

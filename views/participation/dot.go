@@ -1,4 +1,4 @@
-package render
+package participation
 
 import (
 	"bytes"
@@ -7,7 +7,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/drawing/typeset"
 	"github.com/parleyhq/parley/scenario"
+	"github.com/parleyhq/parley/views/style"
 )
 
 // DOT is the graph spec as Graphviz DOT text, with the title block and the
@@ -17,9 +20,9 @@ import (
 // Parley's own drawings.
 func (g *Graph) DOT() []byte { return g.dot(true) }
 
-// layoutDOT is the DOT given to the layout engine: the title block is drawn
+// LayoutDOT is the DOT given to the layout engine: the title block is drawn
 // above the layout by Draw, so it is left out here.
-func (g *Graph) layoutDOT() []byte { return g.dot(false) }
+func (g *Graph) LayoutDOT() []byte { return g.dot(false) }
 
 func (g *Graph) dot(withLabel bool) []byte {
 	var b bytes.Buffer
@@ -124,12 +127,12 @@ func blockHTML(bl Block, pad float64) string {
 			int(math.Ceil(bl.W+2*pad)), int(math.Ceil(bl.H+2*pad)))
 	}
 	for _, l := range bl.Lines {
-		_, _, lh := FontMetrics(l.Font, l.Size)
+		_, _, lh := typeset.FontMetrics(l.Font, l.Size)
 		text := htmlEscape(l.Text)
 		switch l.Font {
-		case Bold:
+		case drawing.Bold:
 			text = "<B>" + text + "</B>"
-		case Italic:
+		case drawing.Italic:
 			text = "<I>" + text + "</I>"
 		}
 		fmt.Fprintf(&b, `<TR><TD HEIGHT="%d"><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD></TR>`,
@@ -145,7 +148,7 @@ func (g *Graph) headerHTML() string {
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="1" CELLSPACING="0">`)
 	for _, l := range g.Header.Lines {
 		text := htmlEscape(l.Text)
-		if l.Font == Bold {
+		if l.Font == drawing.Bold {
 			text = "<B>" + text + "</B>"
 		}
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD></TR>`,
@@ -158,12 +161,12 @@ func (g *Graph) headerHTML() string {
 				b.WriteString(" &#160; ")
 			}
 			sample := "&#8212;&#8212;"
-			color := inkColor
+			color := style.Ink
 			if le.Role != "" {
-				rs := roleStyles[le.Role]
+				rs := style.Role(le.Role)
 				color = rs.Color
 				sample += legendGlyph(rs.Arrowhead)
-			} else if st := certaintyLook(le.Certainty); le.Certainty == scenario.Disputed {
+			} else if st := style.Certainty(le.Certainty); le.Certainty == scenario.Disputed {
 				sample = "-&#183;-&#183;"
 			} else if st.Graphviz != "solid" {
 				sample = map[string]string{"dashed": "- - -", "dotted": "&#183; &#183; &#183;"}[st.Graphviz]

@@ -1,35 +1,46 @@
-package render
+// Package style is the visual language that every view of a scenario
+// shares, in one place, so that all views look alike: a seat's role shows
+// by colour and arrowhead, its certainty by line style, an exclusion by a
+// red bar; actor boxes are filled by kind and track boxes by status; the
+// ink colours and type sizes; and the drawing of arrowheads and legend
+// samples. It knows the scenario's vocabulary (roles, certainties, kinds)
+// and the drawing, nothing of layout engines or outputs.
+package style
 
-import "github.com/parleyhq/parley/scenario"
+import (
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/scenario"
+)
 
-// The diagram's visual language, in one place: a seat's role shows by colour
-// and arrowhead, its certainty by line style, an exclusion by a red bar.
-
-// roleStyle is how a seat of one role is drawn.
-type roleStyle struct {
-	Color     Color
-	Arrowhead string // Graphviz arrowhead name; the legend draws the same shape
+// RoleLook is how a seat of one role is drawn.
+type RoleLook struct {
+	Color     drawing.Color
+	Arrowhead string // Graphviz arrowhead name; Arrowhead draws the same shape
 	Width     float64
 }
 
-var roleStyles = map[scenario.Role]roleStyle{
-	scenario.RoleConvener:    {RGB(0x6a3d9a), "diamond", 1.6},
-	scenario.RoleHost:        {RGB(0xa6611a), "box", 1.6},
-	scenario.RoleMediator:    {RGB(0x1f78b4), "odiamond", 1.6},
-	scenario.RoleParticipant: {RGB(0x2e7d32), "normal", 1.6},
-	scenario.RoleObserver:    {RGB(0x757575), "empty", 1.2},
-	scenario.RoleInvited:     {RGB(0xe08214), "vee", 1.4},
-	scenario.RoleExcluded:    {RGB(0xd7191c), "tee", 2.6},
+// Role is how a seat of role r is drawn (the zero RoleLook for an unknown
+// role).
+func Role(r scenario.Role) RoleLook { return roleStyles[r] }
+
+var roleStyles = map[scenario.Role]RoleLook{
+	scenario.RoleConvener:    {drawing.RGB(0x6a3d9a), "diamond", 1.6},
+	scenario.RoleHost:        {drawing.RGB(0xa6611a), "box", 1.6},
+	scenario.RoleMediator:    {drawing.RGB(0x1f78b4), "odiamond", 1.6},
+	scenario.RoleParticipant: {drawing.RGB(0x2e7d32), "normal", 1.6},
+	scenario.RoleObserver:    {drawing.RGB(0x757575), "empty", 1.2},
+	scenario.RoleInvited:     {drawing.RGB(0xe08214), "vee", 1.4},
+	scenario.RoleExcluded:    {drawing.RGB(0xd7191c), "tee", 2.6},
 }
 
-// certaintyStyle is how a seat of one certainty is drawn.
-type certaintyStyle struct {
+// CertaintyLook is how a seat of one certainty is drawn.
+type CertaintyLook struct {
 	Graphviz string    // Graphviz style attribute
-	Dash     []float64 // the same dash pattern for our own drawing (legend)
+	Dash     []float64 // the same dash pattern for Parley's own drawing
 	Width    float64   // multiplies the role's width
 }
 
-var certaintyStyles = map[scenario.Certainty]certaintyStyle{
+var certaintyStyles = map[scenario.Certainty]CertaintyLook{
 	scenario.Confirmed:   {"solid", nil, 1.7},
 	scenario.Reported:    {"solid", nil, 1},
 	scenario.Claimed:     {"dashed", []float64{5, 2}, 1},
@@ -37,59 +48,54 @@ var certaintyStyles = map[scenario.Certainty]certaintyStyle{
 	scenario.Speculative: {"dotted", []float64{1, 5}, 1},
 }
 
-// certaintyLook is the style of c, treating an unset certainty as reported.
-func certaintyLook(c scenario.Certainty) certaintyStyle {
+// Certainty is how a seat of certainty c is drawn, treating an unset (or
+// unknown) certainty as reported.
+func Certainty(c scenario.Certainty) CertaintyLook {
 	if s, ok := certaintyStyles[c]; ok {
 		return s
 	}
 	return certaintyStyles[scenario.Reported]
 }
 
-// Fills of actor boxes and delegation frames by kind.
-var kindFills = map[scenario.ActorKind]Color{
-	scenario.KindState:        RGB(0xdbe9f6),
-	scenario.KindBloc:         RGB(0xe2f0d9),
-	scenario.KindOrganisation: RGB(0xece2f4),
-	scenario.KindGroup:        RGB(0xfde9d9),
-	scenario.KindPerson:       RGB(0xffffff),
+// KindFill is the fill of an actor box or delegation frame for an actor of
+// kind k; zero (transparent) for an unknown kind.
+func KindFill(k scenario.ActorKind) drawing.Color { return kindFills[k] }
+
+var kindFills = map[scenario.ActorKind]drawing.Color{
+	scenario.KindState:        drawing.RGB(0xdbe9f6),
+	scenario.KindBloc:         drawing.RGB(0xe2f0d9),
+	scenario.KindOrganisation: drawing.RGB(0xece2f4),
+	scenario.KindGroup:        drawing.RGB(0xfde9d9),
+	scenario.KindPerson:       drawing.RGB(0xffffff),
 }
 
-// Fills of track boxes by status.
-var statusFills = map[scenario.TrackStatus]Color{
-	scenario.StatusProposed:  RGB(0xfff8e1),
-	scenario.StatusPlanned:   RGB(0xfff0b3),
-	scenario.StatusUnderWay:  RGB(0xd9f2d0),
-	scenario.StatusConcluded: RGB(0xe8e8e8),
-	scenario.StatusCancelled: RGB(0xf6d5d5),
+// StatusFill is the fill of a track box for a track of status st; zero
+// (transparent) for an unknown status.
+func StatusFill(st scenario.TrackStatus) drawing.Color { return statusFills[st] }
+
+var statusFills = map[scenario.TrackStatus]drawing.Color{
+	scenario.StatusProposed:  drawing.RGB(0xfff8e1),
+	scenario.StatusPlanned:   drawing.RGB(0xfff0b3),
+	scenario.StatusUnderWay:  drawing.RGB(0xd9f2d0),
+	scenario.StatusConcluded: drawing.RGB(0xe8e8e8),
+	scenario.StatusCancelled: drawing.RGB(0xf6d5d5),
 }
 
+// Ink colours.
 var (
-	inkColor    = RGB(0x222222) // text and outlines
-	mutedColor  = RGB(0x555555) // secondary text
-	frameColor  = RGB(0x8aa0b8) // delegation frames
-	paperColor  = RGB(0xffffff)
-	excludedInk = RGB(0xd7191c)
+	Ink         = drawing.RGB(0x222222) // text and outlines
+	Muted       = drawing.RGB(0x555555) // secondary text
+	Frame       = drawing.RGB(0x8aa0b8) // delegation frames
+	Paper       = drawing.RGB(0xffffff) // the background
+	ExcludedInk = drawing.RGB(0xd7191c) // the words of an exclusion
 )
 
 // Type sizes in points.
 const (
-	titleSize    = 16.0
-	subtitleSize = 9.5
-	nameSize     = 11.0
-	detailSize   = 8.5
-	edgeLabel    = 8.0
-	legendSize   = 9.0
-
-	padX        = 8.0  // inner padding of boxes
-	padY        = 5.0  //
-	wrapActor   = 150  // maximum text width in an actor box
-	wrapTrack   = 190  // ... in a track box
-	wrapEdge    = 140  // ... in an edge label
-	headerWrap  = 640  // ... in the title block
-	headerGap   = 14.0 // between the title block and the diagram
-	margin      = 12.0 // around the whole picture
-	legendLine  = 30.0 // length of a legend sample line
-	legendGapX  = 14.0
-	legendGapY  = 4.0
-	clusterPadY = 4.0
+	TitleSize     = 16.0
+	SubtitleSize  = 9.5
+	NameSize      = 11.0
+	DetailSize    = 8.5
+	EdgeLabelSize = 8.0
+	LegendSize    = 9.0
 )
