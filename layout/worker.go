@@ -1,3 +1,9 @@
+// This file is over 500 lines: it holds both ends of the worker protocol
+// (the frames, the child's loop RunWorker, and the parent Worker with its
+// child processes). It is kept whole, as it was in package render, while
+// the work on go-graphviz's start-up edits it, so that work merges by
+// rename; split it along those lines once that has landed.
+
 package layout
 
 import (

@@ -1,3 +1,8 @@
+// This file is over 500 lines: it holds the tests of both ends of the
+// worker protocol. It is kept whole, as it was in package render, while
+// the work on go-graphviz's start-up edits it, so that work merges by
+// rename; split it along those lines once that has landed.
+
 package layout
 
 import (
