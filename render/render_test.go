@@ -3,11 +3,18 @@ package render
 import (
 	"bytes"
 	"context"
+	"flag"
+	"io"
+	"strings"
 	"testing"
 
 	"github.com/parleyhq/parley/assets"
 	"github.com/parleyhq/parley/scenario"
 )
+
+// update is accepted, as by every package's tests (go test ./... -update);
+// this package has no golden files.
+var _ = flag.Bool("update", false, "rewrite golden files under testdata/ (none here)")
 
 func loadExample(t testing.TB) *scenario.Scenario {
 	t.Helper()
@@ -31,5 +38,58 @@ func TestExportIsByteIdentical(t *testing.T) {
 		if a.Len() == 0 || !bytes.Equal(a.Bytes(), b.Bytes()) {
 			t.Errorf("%s: two exports differ (or are empty: %d bytes)", f, a.Len())
 		}
+	}
+}
+
+// TestViews: "" is the participation view; any other name is refused, in
+// every format, with the allowed names and a suggestion.
+func TestViews(t *testing.T) {
+	s := loadExample(t)
+	eng := NewInProcess()
+	for _, f := range Formats {
+		var byDefault, named bytes.Buffer
+		if err := Export(context.Background(), eng, s, Options{}, f, 1, &byDefault); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if err := Export(context.Background(), eng, s, Options{View: "participation"}, f, 1, &named); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if !bytes.Equal(byDefault.Bytes(), named.Bytes()) {
+			t.Errorf("%s: the default view differs from the participation view", f)
+		}
+		var out bytes.Buffer
+		err := Export(context.Background(), eng, s, Options{View: "partcipation"}, f, 1, &out)
+		want := `render: unknown view "partcipation"; did you mean "participation"? (allowed: participation)`
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: error %v, want %s", f, err, want)
+		}
+		if out.Len() > 0 {
+			t.Errorf("%s: %d bytes written for an unknown view", f, out.Len())
+		}
+	}
+	if _, err := Diagram(context.Background(), eng, s, Options{View: "timeline"}); err == nil || !strings.Contains(err.Error(), "(allowed: participation)") {
+		t.Errorf("Diagram of an unknown view: %v", err)
+	}
+	for _, name := range Views {
+		if _, ok := views[name]; !ok {
+			t.Errorf("view %q is listed but has no implementation", name)
+		}
+	}
+	if len(views) != len(Views) {
+		t.Errorf("%d views implemented, %d listed", len(views), len(Views))
+	}
+}
+
+// TestFormatsHaveWriters: every format but DOT has a writer, and an unknown
+// format is refused.
+func TestFormatsHaveWriters(t *testing.T) {
+	for _, f := range Formats {
+		if _, ok := writers[f]; !ok && f != DOT {
+			t.Errorf("format %s has no writer", f)
+		}
+	}
+	err := Export(context.Background(), NewInProcess(), loadExample(t), Options{}, Format("pdf"), 1, io.Discard)
+	if want := `render: unknown format "pdf" (allowed: svg, png, dot)`; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
 	}
 }
