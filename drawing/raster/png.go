@@ -34,7 +34,7 @@ const pngCompression = png.BestSpeed
 // WritePNG rasterises d at scale × 96 dpi and writes it as a PNG: at scale 1
 // a point is 4/3 pixels, as in Graphviz's and browsers' output; scale 2 is
 // 192 dpi. The bitmap is the drawing's size rounded up to whole pixels. It
-// draws what WriteSVG writes: anti-aliased fills and strokes (miter joins
+// draws what svg.Write writes: anti-aliased fills and strokes (miter joins
 // with SVG's limit of 4, butt caps, dashes), and text in the bundled fonts
 // without hinting, stretched to each text item's W as SVG's textLength does.
 // The output depends only on d and scale. A bitmap over MaxPNGSide pixels a

@@ -1,3 +1,7 @@
+// Package svg writes a Drawing as a standalone SVG 1.1 document: Write.
+// Every item becomes one element carrying its Ref (data-ref), every text
+// its measured width (textLength), so the document looks the same in any
+// viewer whatever font it substitutes. It knows nothing of scenarios.
 package svg
 
 import (
@@ -15,7 +19,7 @@ import (
 // viewer picks.
 const svgFontFamily = `'Noto Sans','DejaVu Sans',Arial,Helvetica,sans-serif`
 
-// WriteSVG writes d as a standalone SVG 1.1 document, its size in points.
+// Write writes d as a standalone SVG 1.1 document, its size in points.
 // Each Item becomes one element in Items order (rect, ellipse, polygon,
 // polyline, path or text) carrying its Ref as a data-ref attribute; a
 // background rect comes first unless the background is transparent. Text

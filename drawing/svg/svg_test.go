@@ -243,10 +243,10 @@ func TestSVGEdgeCases(t *testing.T) {
 		var buf bytes.Buffer
 		err := Write(&buf, d)
 		if err == nil || !strings.HasPrefix(err.Error(), "render: ") {
-			t.Errorf("WriteSVG(%v) error = %v", d, err)
+			t.Errorf("Write(%v) error = %v", d, err)
 		}
 		if buf.Len() != 0 {
-			t.Errorf("WriteSVG wrote %d bytes before failing", buf.Len())
+			t.Errorf("Write wrote %d bytes before failing", buf.Len())
 		}
 	}
 	// Degenerate items: negative sizes, too few points, odd dashes, empty text.

@@ -54,6 +54,7 @@ type Violation struct {
 	Chain []string
 }
 
+// String is the rule and the chain, as "rule: a imports b imports c".
 func (v Violation) String() string {
 	return v.Rule + ": " + strings.Join(v.Chain, " imports ")
 }
