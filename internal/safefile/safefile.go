@@ -152,6 +152,22 @@ func Write(path string, data []byte, opt *Options) error {
 	return replace(path, target, fi, data, opt)
 }
 
+// InPlace reports whether Write would write path in place rather than
+// replace a file: path is a device, a FIFO or one of the process's own
+// descriptors (/dev/stdout), possibly through links. Such a name has no
+// extension to tell a format by.
+func InPlace(path string) bool {
+	target, fd, err := resolve(path)
+	if err != nil {
+		return false
+	}
+	if fd >= 0 {
+		return true
+	}
+	fi, err := os.Stat(target)
+	return err == nil && !fi.Mode().IsRegular() && !fi.IsDir()
+}
+
 // SameFile reports whether the paths a and b name the same existing file
 // (following links), so a command can refuse to write over its input
 // before doing any work.

@@ -240,3 +240,20 @@ func TestKilledDuringSaves(t *testing.T) {
 		t.Errorf("mode %v after %d interrupted saves", fi.Mode().Perm(), kills)
 	}
 }
+
+func TestInPlace(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	syscall.Mkfifo(fifo, 0o644)
+	os.Symlink("fifo", filepath.Join(dir, "link"))
+	file := filepath.Join(dir, "file")
+	os.WriteFile(file, nil, 0o644)
+	for path, want := range map[string]bool{
+		"/dev/stdout": true, "/dev/fd/2": true, fifo: true, filepath.Join(dir, "link"): true,
+		file: false, dir: false, filepath.Join(dir, "missing"): false,
+	} {
+		if got := InPlace(path); got != want {
+			t.Errorf("InPlace(%s) = %v", path, got)
+		}
+	}
+}
