@@ -34,17 +34,35 @@ const noWindowHint = "the command line works without one: parley render FILE.tom
 // what is wrong is said on the terminal, in words, before any window is
 // tried: a file that cannot be read ends here; one with problems opens,
 // with its problems also printed.
+//
+// When the file cannot be read and nobody may be watching stderr (Parley
+// was started by a file manager, or is the Windows GUI program, whose
+// stderr goes nowhere), the window opens anyway and says so there.
 func (c *cli) window(path string) int {
+	readable := true
 	if path != "" {
-		if _, readable := c.loadFile(path); !readable {
-			return exitInvalid
-		}
+		_, readable = c.loadFile(path)
 	}
-	if problem := displayProblem(); problem != "" {
+	problem := displayProblem()
+	if !readable && (problem != "" || onTerminal(c.stderr)) {
+		return exitInvalid
+	}
+	if problem != "" {
 		fmt.Fprintf(c.stderr, "parley: %s; %s\n", problem, noWindowHint)
 		return exitInvalid
 	}
 	return runGUI(path, c.stderr)
+}
+
+// onTerminal reports whether w is a terminal (a character device), where
+// a message is seen.
+func onTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // runGUI opens the desktop window on path, or on the bundled example. Should

@@ -59,6 +59,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 )
@@ -291,11 +292,12 @@ func replace(path, target string, old fs.FileInfo, data []byte, opt *Options) (e
 	}
 	if old != nil {
 		keepOwner(tmp, old) // before the mode: chown clears set-id bits
-		if err := tmp.Chmod(old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)); err != nil {
-			return fail(err)
-		}
+		// Best effort: a file system without permissions (a FAT memory
+		// stick) refuses chmod, and the file then keeps 0600, which is
+		// stricter, not looser.
+		tmp.Chmod(old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky))
 	}
-	if err := syncFile(tmp); err != nil {
+	if err := syncFile(tmp); err != nil && !syncUnsupported(err) {
 		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -318,6 +320,13 @@ func replace(path, target string, old fs.FileInfo, data []byte, opt *Options) (e
 // number can be reused by a file made after the first was removed).
 func sameState(a, b fs.FileInfo) bool {
 	return os.SameFile(a, b) && a.ModTime().Equal(b.ModTime()) && a.Size() == b.Size() && a.Mode() == b.Mode()
+}
+
+// syncUnsupported tells a file system that cannot flush (some FUSE and
+// network ones answer EINVAL) from a failed flush (EIO, ENOSPC): the data
+// was written; there is just no stronger promise to be had.
+func syncUnsupported(err error) bool {
+	return errors.Is(err, errors.ErrUnsupported) || errors.Is(err, syscall.EINVAL)
 }
 
 // writeInPlace writes to a device, FIFO or other non-regular file

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -449,5 +450,22 @@ func saveLoop(path string) {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
+	}
+}
+
+// TestUnflushableFileSystem: a file system that cannot fsync (EINVAL)
+// still gets the file; a failed flush (EIO) is an error.
+func TestUnflushableFileSystem(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "talks.toml")
+	mustWrite(t, path, "old", 0o644)
+	saved := syncFile
+	defer func() { syncFile = saved }()
+	syncFile = func(*os.File) error { return &fs.PathError{Op: "sync", Path: "x", Err: syscall.EINVAL} }
+	if err := Write(path, []byte("new"), nil); err != nil || content(t, path) != "new" {
+		t.Errorf("EINVAL from fsync: %v, %q", err, content(t, path))
+	}
+	syncFile = func(*os.File) error { return &fs.PathError{Op: "sync", Path: "x", Err: syscall.EIO} }
+	if err := Write(path, []byte("newer"), nil); err == nil || content(t, path) != "new" {
+		t.Errorf("EIO from fsync: %v, %q", err, content(t, path))
 	}
 }
