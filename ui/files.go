@@ -45,24 +45,34 @@ func readScenarioFile(path string) (string, fileStamp, error) {
 	safefile.CleanStale(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return "", fileStamp{}, fmt.Errorf("ui: open %s: %w", path, err)
+		return "", fileStamp{}, fmt.Errorf("ui: cannot open %s: %w", path, pathCause(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return "", fileStamp{}, fmt.Errorf("ui: open %s: %w", path, err)
+		return "", fileStamp{}, fmt.Errorf("ui: cannot open %s: %w", path, pathCause(err))
 	}
 	if fi.IsDir() {
-		return "", fileStamp{}, fmt.Errorf("ui: open %s: it is a folder, not a scenario file", path)
+		return "", fileStamp{}, fmt.Errorf("ui: cannot open %s: it is a folder, not a scenario file", path)
 	}
 	if fi.Size() > scenario.MaxFileSize {
-		return "", fileStamp{}, fmt.Errorf("ui: open %s: %d bytes is too large for a scenario file (the limit is %d MiB)", path, fi.Size(), scenario.MaxFileSize>>20)
+		return "", fileStamp{}, fmt.Errorf("ui: cannot open %s: %d bytes is too large for a scenario file (the limit is %d MiB)", path, fi.Size(), scenario.MaxFileSize>>20)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileSize+1))
 	if err != nil {
-		return "", fileStamp{}, fmt.Errorf("ui: read %s: %w", path, err)
+		return "", fileStamp{}, fmt.Errorf("ui: cannot read %s: %w", path, pathCause(err))
 	}
 	return string(b), stampOf(fi), nil
+}
+
+// pathCause drops the *PathError around err, whose text would repeat the
+// path the message already names ("open x: open x: …").
+func pathCause(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // writeAtomic writes data to path by safefile's rules: atomically, so at

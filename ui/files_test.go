@@ -444,3 +444,14 @@ func TestDropOpensFile(t *testing.T) {
 		t.Errorf("the dropped file was not opened: %q", h.u.doc.path)
 	}
 }
+
+// TestOpenErrorNamesThePathOnce: "cannot open x: reason", not "open x:
+// open x: reason".
+func TestOpenErrorNamesThePathOnce(t *testing.T) {
+	h := newHarness(t, nil)
+	missing := filepath.Join(t.TempDir(), "missing.toml")
+	h.u.OpenFile(missing)
+	if got, want := forPeople(h.u.lastError), "Cannot open "+missing+": no such file or directory"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}
