@@ -7,13 +7,17 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/internal/safefile"
 	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 )
@@ -24,6 +28,43 @@ const (
 	exitInvalid = 1 // the scenario has errors, or a file could not be read or written
 	exitUsage   = 2
 )
+
+// command is one of the command line's commands.
+type command struct {
+	name  string
+	usage string // the usage line(s), shown by -h and after a usage error
+}
+
+// commands in the order the usage lists them (the window comes first).
+var commands = []command{
+	{"validate", `usage: parley validate FILE...
+Checks scenario files and prints every problem on stderr, sorted, as
+FILE:LINE:COL: error: MESSAGE (or warning:). Exits 0 when every file is
+valid (warnings allowed), 1 when one has errors or cannot be read, 2 on a
+usage error.
+`},
+	{"render", `usage: parley render [flags] FILE
+Draws FILE's participation diagram. Flags may come after FILE; -- ends them.
+  -o OUT         output file ("-" for stdout); default: FILE with the format's extension
+  -format F      svg, png or dot (default: from OUT's extension, else svg)
+  -variant ID    draw a variant instead of the base scenario
+  -detail D      people (default: each person inside a frame for the actor they
+                   represent) or delegations (people folded into that actor; the
+                   arrow says "via" whom)
+  -direction D   lr (default) or tb
+  -scale N       PNG pixels per point at 96 dpi, above 0 and at most 16
+                   (default 1; 2 for high-DPI)
+`},
+	{"example", `usage: parley example
+Prints the bundled example scenario (parley example > my.toml starts a file).
+`},
+	{"version", `usage: parley version
+Prints Parley's version.
+`},
+	{"help", `usage: parley help [COMMAND]
+Prints the usage of every command, or of one.
+`},
+}
 
 const usage = `usage:
   parley [FILE.toml]                 open the desktop window (the bundled example when no file is given)
@@ -39,6 +80,7 @@ const usage = `usage:
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
   parley example                     print the bundled example scenario
   parley version                     print the version
+  parley help [COMMAND]              print this, or one command's usage (also: COMMAND -h)
 `
 
 // version is Parley's version, read from FyneApp.toml (its one source).
@@ -52,37 +94,53 @@ func version() string {
 	return meta.Details.Version
 }
 
+// cli is one run of the command line.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 1 && args[0] == render.WorkerArg {
 		return render.RunWorker(stdin, stdout)
 	}
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
-		return runGUI("")
+		return c.window("")
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		return c.print(usage)
+	case "-version", "--version":
+		return c.version(nil)
 	}
 	switch args[0] {
 	case "validate":
-		return cmdValidate(args[1:], stderr)
+		return c.validate(args[1:])
 	case "render":
-		return cmdRender(args[1:], stdout, stderr)
+		return c.render(args[1:])
 	case "example":
-		if len(args) > 1 {
-			fmt.Fprint(stderr, "parley example takes no arguments\n\n"+usage)
-			return exitUsage
-		}
-		stdout.Write(assets.Example)
-		return exitOK
-	case "version", "-version", "--version":
-		fmt.Fprintf(stdout, "parley %s\n", version())
-		return exitOK
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return exitOK
+		return c.example(args[1:])
+	case "version":
+		return c.version(args[1:])
+	case "help":
+		return c.help(args[1:])
 	}
-	if len(args) == 1 && looksLikeFile(args[0]) {
-		return runGUI(args[0])
+	files := args
+	if args[0] == "--" {
+		files = args[1:]
+	} else if strings.HasPrefix(args[0], "-") && args[0] != "-" {
+		return c.usageError(nil, "unknown flag %s", args[0])
+	} else if !looksLikeFile(args[0]) {
+		return c.usageError(nil, "unknown command %q", args[0])
 	}
-	fmt.Fprintf(stderr, "parley: unknown command %q\n\n%s", args[0], usage)
-	return exitUsage
+	switch len(files) {
+	case 0:
+		return c.window("")
+	case 1:
+		return c.window(files[0])
+	}
+	return c.usageError(nil, "the window opens one FILE (got %d); to check several: parley validate FILE...", len(files))
 }
 
 // looksLikeFile tells a scenario file to open from a mistyped command.
@@ -94,157 +152,315 @@ func looksLikeFile(arg string) bool {
 	return err == nil && info.Mode().IsRegular()
 }
 
-// loadFile reads and validates one scenario file, printing its problems.
-func loadFile(path string, stderr io.Writer) (*scenario.Scenario, bool) {
+// print writes text to stdout; a failed write (a full disk, a closed
+// stream) is an error, not a silent success.
+func (c *cli) print(text string) int {
+	return c.emit([]byte(text), "stdout")
+}
+
+func (c *cli) emit(data []byte, name string) int {
+	if _, err := c.stdout.Write(data); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		fmt.Fprintf(c.stderr, "parley: cannot write to %s: %v\n", name, err)
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// usageError prints a one-line message, then the usage of cmd (or of
+// everything), on stderr.
+func (c *cli) usageError(cmd *command, format string, a ...any) int {
+	prefix, text := "parley", usage
+	if cmd != nil {
+		prefix, text = "parley "+cmd.name, cmd.usage
+	}
+	fmt.Fprintf(c.stderr, "%s: %s\n\n%s", prefix, fmt.Sprintf(format, a...), text)
+	return exitUsage
+}
+
+func lookup(name string) *command {
+	for i := range commands {
+		if commands[i].name == name {
+			return &commands[i]
+		}
+	}
+	return nil
+}
+
+// parse parses a command's flags the same way for every command: flags
+// before or after the other arguments, "--" ends them, -h and --help print
+// the command's usage on stdout. It returns the other arguments, or the
+// exit code when there is nothing more to do (done).
+func (c *cli) parse(name string, fs *flag.FlagSet, args []string) (rest []string, code int, done bool) {
+	cmd := lookup(name)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	for {
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, c.print(cmd.usage), true
+		}
+		if err != nil {
+			return nil, c.usageError(cmd, "%v", err), true
+		}
+		left := fs.Args()
+		if consumed := len(args) - len(left); consumed > 0 && args[consumed-1] == "--" {
+			return append(rest, left...), 0, false
+		}
+		if len(left) == 0 {
+			return rest, 0, false
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
+}
+
+// noArgs is a command with no flags and no arguments.
+func (c *cli) noArgs(name string, args []string) (code int, done bool) {
+	rest, code, done := c.parse(name, flag.NewFlagSet(name, flag.ContinueOnError), args)
+	if done {
+		return code, true
+	}
+	if len(rest) > 0 {
+		return c.usageError(lookup(name), "takes no arguments (got %q)", rest[0]), true
+	}
+	return 0, false
+}
+
+func (c *cli) example(args []string) int {
+	if code, done := c.noArgs("example", args); done {
+		return code
+	}
+	return c.emit(assets.Example, "stdout")
+}
+
+func (c *cli) version(args []string) int {
+	if code, done := c.noArgs("version", args); done {
+		return code
+	}
+	return c.print(fmt.Sprintf("parley %s\n", version()))
+}
+
+func (c *cli) help(args []string) int {
+	rest, code, done := c.parse("help", flag.NewFlagSet("help", flag.ContinueOnError), args)
+	switch {
+	case done:
+		return code
+	case len(rest) == 0:
+		return c.print(usage)
+	case len(rest) > 1:
+		return c.usageError(lookup("help"), "takes at most one COMMAND (got %d)", len(rest))
+	}
+	if cmd := lookup(rest[0]); cmd != nil {
+		return c.print(cmd.usage)
+	}
+	return c.usageError(lookup("help"), "unknown command %q", rest[0])
+}
+
+// readError is the message for a file that cannot be read: the path, the
+// reason, without Go's wrapping.
+func readError(path string, err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Sprintf("parley: cannot open %s: %v", path, err)
+}
+
+// loadFile reads and validates one scenario file, printing its problems
+// (warnings too). readable is false when the file could not be read at
+// all.
+func (c *cli) loadFile(path string) (s *scenario.Scenario, readable bool) {
 	f, err := os.Open(path)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: error: %v\n", path, unwrapPathError(err))
+		fmt.Fprintln(c.stderr, readError(path, err))
 		return nil, false
 	}
 	defer f.Close()
-	s, err := scenario.Load(path, f)
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		fmt.Fprintf(c.stderr, "parley: cannot open %s: it is a folder, not a scenario file\n", path)
+		return nil, false
+	}
+	s, err = scenario.Load(path, f)
 	var problems scenario.Problems
 	switch {
 	case errors.As(err, &problems):
-		fmt.Fprintln(stderr, problems.Error())
-		return nil, false
+		fmt.Fprintln(c.stderr, problems.Error())
+		return nil, true
 	case err != nil:
-		fmt.Fprintf(stderr, "%s: error: %v\n", path, err)
+		fmt.Fprintf(c.stderr, "parley: cannot read %s: %v\n", path, errors.Unwrap(err))
 		return nil, false
 	}
 	if len(s.Warnings) > 0 {
-		fmt.Fprintln(stderr, s.Warnings.Error())
+		fmt.Fprintln(c.stderr, s.Warnings.Error())
 	}
 	return s, true
 }
 
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("cannot %s: %v", pe.Op, pe.Err)
+func (c *cli) validate(args []string) int {
+	files, code, done := c.parse("validate", flag.NewFlagSet("validate", flag.ContinueOnError), args)
+	if done {
+		return code
 	}
-	return err
-}
-
-func cmdValidate(args []string, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, "parley validate needs at least one FILE\n\n"+usage)
-		return exitUsage
+	if len(files) == 0 {
+		return c.usageError(lookup("validate"), "needs at least one FILE")
 	}
-	code := exitOK
-	for _, path := range args {
-		if _, ok := loadFile(path, stderr); !ok {
+	code = exitOK
+	for _, path := range files {
+		if s, _ := c.loadFile(path); s == nil {
 			code = exitInvalid
 		}
 	}
 	return code
 }
 
+// choice is a flag whose value is one of a few words.
+type choice struct {
+	value   string
+	allowed []string
+}
+
+func (ch *choice) String() string { return ch.value }
+
+func (ch *choice) Set(s string) error {
+	for _, a := range ch.allowed {
+		if strings.EqualFold(s, a) {
+			ch.value = a
+			return nil
+		}
+	}
+	return fmt.Errorf("use %s", orList(ch.allowed))
+}
+
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// maxScale is the largest -scale: 16 times 96 dpi is past any print need.
+const maxScale = 16
+
+// scaleFlag is -scale: a finite number above 0 and at most maxScale.
+type scaleFlag float64
+
+func (s *scaleFlag) String() string { return strconv.FormatFloat(float64(*s), 'g', -1, 64) }
+
+func (s *scaleFlag) Set(v string) error {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f <= 0 || f > maxScale {
+		return fmt.Errorf("use a number above 0 and at most %d", maxScale)
+	}
+	*s = scaleFlag(f)
+	return nil
+}
+
 type renderFlags struct {
-	out, format, variant, detail, direction string
-	scale                                   float64
+	out, variant              string
+	outGiven                  bool // -o '' is a mistake, not the default
+	format, detail, direction choice
+	scale                     scaleFlag
 }
 
-// parseInterspersed parses flags that may come before or after positional
-// arguments ("parley render in.toml -o out.svg" works too).
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
+func (c *cli) render(args []string) int {
+	cmd := lookup("render")
+	rf := renderFlags{
+		format:    choice{allowed: []string{"svg", "png", "dot"}},
+		detail:    choice{value: "people", allowed: []string{"people", "delegations"}},
+		direction: choice{value: "lr", allowed: []string{"lr", "tb"}},
+		scale:     1,
 	}
-}
-
-func cmdRender(args []string, stdout, stderr io.Writer) int {
-	var rf renderFlags
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	fs.StringVar(&rf.out, "o", "", "")
-	fs.StringVar(&rf.format, "format", "", "")
+	fs.Var(&rf.format, "format", "")
 	fs.StringVar(&rf.variant, "variant", "", "")
-	fs.StringVar(&rf.detail, "detail", "people", "")
-	fs.StringVar(&rf.direction, "direction", "lr", "")
-	fs.Float64Var(&rf.scale, "scale", 1, "")
-	files, err := parseInterspersed(fs, args)
-	if err == nil && len(files) != 1 {
-		err = errors.New("parley render needs exactly one FILE")
+	fs.Var(&rf.detail, "detail", "")
+	fs.Var(&rf.direction, "direction", "")
+	fs.Var(&rf.scale, "scale", "")
+	files, code, done := c.parse("render", fs, args)
+	if done {
+		return code
 	}
-	opts, format, out, err := rf.resolve(files, err)
+	if len(files) != 1 {
+		return c.usageError(cmd, "needs exactly one FILE (got %d)", len(files))
+	}
+	fs.Visit(func(f *flag.Flag) { rf.outGiven = rf.outGiven || f.Name == "o" })
+	in := files[0]
+	opts, format, out, err := rf.resolve(in)
 	if err != nil {
-		fmt.Fprintf(stderr, "parley: %v\n\n%s", err, usage)
-		return exitUsage
+		return c.usageError(cmd, "%v", err)
 	}
-	s, ok := loadFile(files[0], stderr)
-	if !ok {
+	if out != "-" && safefile.SameFile(out, in) {
+		if rf.out == "" {
+			return c.usageError(cmd, "the output %s would be the input file; name another with -o", out)
+		}
+		return c.usageError(cmd, "-o %s is the input file %s; choose another output name", out, in)
+	}
+	s, _ := c.loadFile(in)
+	if s == nil {
 		return exitInvalid
 	}
 	if rf.variant != "" {
 		if _, err := s.Resolve(rf.variant); err != nil {
-			fmt.Fprintf(stderr, "%s: error: %v\n", files[0], err)
+			fmt.Fprintf(c.stderr, "%s: error: %v\n", in, err)
 			return exitInvalid
 		}
 	}
 	var buf bytes.Buffer
 	eng := render.NewInProcess()
 	defer eng.Close()
-	if err := render.Export(context.Background(), eng, s, opts, format, rf.scale, &buf); err != nil {
-		fmt.Fprintf(stderr, "parley: %v\n", err)
+	if err := render.Export(context.Background(), eng, s, opts, format, float64(rf.scale), &buf); err != nil {
+		fmt.Fprintf(c.stderr, "parley: %v\n", strings.TrimPrefix(err.Error(), "render: "))
 		return exitInvalid
 	}
-	if err := writeOutput(out, buf.Bytes(), stdout); err != nil {
-		fmt.Fprintf(stderr, "parley: %v\n", err)
+	if buf.Len() == 0 {
+		fmt.Fprintf(c.stderr, "parley: nothing to write to %s: the output is empty\n", out)
+		return exitInvalid
+	}
+	if out == "-" {
+		return c.emit(buf.Bytes(), "stdout")
+	}
+	if err := safefile.Write(out, buf.Bytes(), &safefile.Options{Inputs: []string{in}}); err != nil {
+		fmt.Fprintf(c.stderr, "parley: %s\n", strings.TrimPrefix(err.Error(), "safefile: "))
+		if errors.Is(err, safefile.ErrIsInput) {
+			return exitUsage
+		}
 		return exitInvalid
 	}
 	return exitOK
 }
 
-// resolve checks the render flags and works out the options, format and
-// output path.
-func (rf *renderFlags) resolve(files []string, err error) (render.Options, render.Format, string, error) {
-	var opts render.Options
-	if err != nil {
-		return opts, "", "", err
-	}
-	opts.Variant = rf.variant
-	switch rf.detail {
-	case "people":
-		opts.Detail = render.People
-	case "delegations":
+// resolve works out the render options, the format and the output path
+// from the flags.
+func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string, error) {
+	opts := render.Options{Variant: rf.variant, Detail: render.People, Direction: render.LeftToRight}
+	if rf.detail.value == "delegations" {
 		opts.Detail = render.Delegations
-	default:
-		return opts, "", "", fmt.Errorf("-detail %q: use people or delegations", rf.detail)
 	}
-	switch rf.direction {
-	case "lr":
-		opts.Direction = render.LeftToRight
-	case "tb":
+	if rf.direction.value == "tb" {
 		opts.Direction = render.TopToBottom
-	default:
-		return opts, "", "", fmt.Errorf("-direction %q: use lr or tb", rf.direction)
 	}
-	if rf.scale <= 0 || rf.scale > 16 {
-		return opts, "", "", fmt.Errorf("-scale %g: use a number above 0 and at most 16", rf.scale)
+	if rf.out == "" && rf.outGiven {
+		return opts, "", "", errors.New("-o needs a file name")
 	}
-	format := render.Format(strings.ToLower(rf.format))
+	format := render.Format(rf.format.value)
+	named := rf.out != "" && rf.out != "-"
 	switch {
-	case rf.format != "":
-		if format != render.SVG && format != render.PNG && format != render.DOT {
-			return opts, "", "", fmt.Errorf("-format %q: use svg, png or dot", rf.format)
-		}
-		if rf.out != "" && rf.out != "-" {
-			if named, err := render.FormatFromName(rf.out); err == nil && named != format {
-				return opts, "", "", fmt.Errorf("-format %s but -o %s: the name says %s; change one of them", format, rf.out, named)
+	case format != "":
+		if named {
+			if fromName, err := render.FormatFromName(rf.out); err == nil && fromName != format {
+				return opts, "", "", fmt.Errorf("-format %s but -o %s: the name says %s; change one of them", format, rf.out, fromName)
 			}
 		}
-	case rf.out != "" && rf.out != "-":
+	case named:
 		f, err := render.FormatFromName(rf.out)
+		if err != nil && safefile.InPlace(rf.out) {
+			f, err = render.SVG, nil // a device or a pipe (-o /dev/stdout) has no extension to go by
+		}
 		if err != nil {
 			return opts, "", "", fmt.Errorf("-o %s: cannot tell the format from the extension; add -format svg, png or dot", rf.out)
 		}
@@ -254,44 +470,7 @@ func (rf *renderFlags) resolve(files []string, err error) (render.Options, rende
 	}
 	out := rf.out
 	if out == "" {
-		in := files[0]
 		out = strings.TrimSuffix(in, filepath.Ext(in)) + "." + string(format)
 	}
 	return opts, format, out, nil
-}
-
-// writeOutput writes data to path atomically (a temporary file in the same
-// directory, renamed into place), so no partial or empty file is ever left;
-// "-" is stdout.
-func writeOutput(path string, data []byte, stdout io.Writer) error {
-	if path == "-" {
-		_, err := stdout.Write(data)
-		return err
-	}
-	if len(data) == 0 {
-		return errors.New("nothing to write: the output is empty")
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return unwrapPathError(err)
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil { // on disk before it takes the name
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, unwrapPathError(err))
-	}
-	return nil
 }

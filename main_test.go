@@ -15,8 +15,15 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	for _, f := range afterTests {
+		f()
+	}
+	os.Exit(code)
 }
+
+// afterTests run once all tests have (to remove what tests share).
+var afterTests []func()
 
 // TestProcessOutputIsClean: in a C locale (servers, CI) the command line
 // prints exactly its problems, with no start-up noise from Fyne, and exits

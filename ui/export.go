@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/parleyhq/parley/internal/safefile"
 	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 )
@@ -84,6 +85,7 @@ func (u *App) exportTo(s *scenario.Scenario, f render.Format, scale float64) {
 func (u *App) writeExport(s *scenario.Scenario, f render.Format, scale float64, w fyne.URIWriteCloser, done func(error)) {
 	opts := optionsFor(s, u.preview.options())
 	name := w.URI().Name()
+	input := u.doc.path
 	go func() {
 		var buf bytes.Buffer
 		err := render.Export(context.Background(), u.eng, s, opts, f, scale, &buf)
@@ -93,8 +95,13 @@ func (u *App) writeExport(s *scenario.Scenario, f render.Format, scale float64, 
 			d.discard() // a failed export leaves an existing file alone
 		case err == nil && deferred && w.URI().Scheme() == "file":
 			// A local file is written like a save: all or nothing.
+			// Never over the scenario it is drawn from.
 			d.discard()
-			err = writeAtomic(w.URI().Path(), buf.Bytes())
+			var inputs []string
+			if input != "" {
+				inputs = []string{input}
+			}
+			err = writeFile(w.URI().Path(), buf.Bytes(), &safefile.Options{Inputs: inputs})
 		case err == nil:
 			_, err = w.Write(buf.Bytes())
 		}

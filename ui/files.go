@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -19,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parleyhq/parley/assets"
+	"github.com/parleyhq/parley/internal/safefile"
 	"github.com/parleyhq/parley/scenario"
 )
 
@@ -40,131 +39,64 @@ type fileStamp struct {
 func stampOf(fi os.FileInfo) fileStamp { return fileStamp{fi.ModTime(), fi.Size()} }
 
 // readScenarioFile reads a scenario file, refusing one too large to be a
-// scenario.
+// scenario. It also removes what an interrupted save of it left behind
+// (Parley's own temporary files only, see safefile.CleanStale).
 func readScenarioFile(path string) (string, fileStamp, error) {
+	safefile.CleanStale(path)
 	f, err := os.Open(path)
 	if err != nil {
-		return "", fileStamp{}, fmt.Errorf("ui: open %s: %w", path, err)
+		return "", fileStamp{}, fmt.Errorf("ui: cannot open %s: %w", path, pathCause(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return "", fileStamp{}, fmt.Errorf("ui: open %s: %w", path, err)
+		return "", fileStamp{}, fmt.Errorf("ui: cannot open %s: %w", path, pathCause(err))
 	}
 	if fi.IsDir() {
-		return "", fileStamp{}, fmt.Errorf("ui: open %s: it is a folder, not a scenario file", path)
+		return "", fileStamp{}, fmt.Errorf("ui: cannot open %s: it is a folder, not a scenario file", path)
 	}
 	if fi.Size() > scenario.MaxFileSize {
-		return "", fileStamp{}, fmt.Errorf("ui: open %s: %d bytes is too large for a scenario file (the limit is %d MiB)", path, fi.Size(), scenario.MaxFileSize>>20)
+		return "", fileStamp{}, fmt.Errorf("ui: cannot open %s: %d bytes is too large for a scenario file (the limit is %d MiB)", path, fi.Size(), scenario.MaxFileSize>>20)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileSize+1))
 	if err != nil {
-		return "", fileStamp{}, fmt.Errorf("ui: read %s: %w", path, err)
+		return "", fileStamp{}, fmt.Errorf("ui: cannot read %s: %w", path, pathCause(err))
 	}
 	return string(b), stampOf(fi), nil
 }
 
-// The file operations of writeAtomic, replaceable by tests to make a save
-// fail at each step.
-var (
-	renameFile = os.Rename
-	linkFile   = os.Link
-	syncFile   = func(f *os.File) error { return f.Sync() }
-)
+// pathCause drops the *PathError around err, whose text would repeat the
+// path the message already names ("open x: open x: …").
+func pathCause(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
 
-// writeAtomic replaces the file at path with data so that at every moment
-// the path holds either the old or the new content in full: data goes to a
-// temporary file in the same folder, is flushed to disk, and is renamed over
-// the old file; the old file is kept as path + "~" until the new one is in
-// place. The file's permissions are kept. When it fails, the old file is
-// untouched and nothing is left behind (no temporary file, no backup).
-func writeAtomic(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
+// writeAtomic writes data to path by safefile's rules: atomically, so at
+// every moment the path holds the old content or the new one in full (and
+// when it fails, the old file is untouched and nothing is left behind);
+// links followed and kept, mode and owner kept; read-only, hard-linked
+// and non-regular files that cannot be written in place refused with a
+// message. A FIFO no program reads is an error, not a wait that would
+// freeze the window.
+func writeAtomic(path string, data []byte) error {
+	return writeFile(path, data, nil)
+}
+
+// writeFile is writeAtomic with more options; tests replace it to make
+// a save fail.
+var writeFile = func(path string, data []byte, opt *safefile.Options) error {
+	if opt == nil {
+		opt = &safefile.Options{}
 	}
-	perm := os.FileMode(0o644)
-	old, statErr := os.Stat(path)
-	if statErr == nil {
-		if !old.Mode().IsRegular() {
-			return fmt.Errorf("ui: save %s: not a regular file", path)
-		}
-		perm = old.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("ui: save %s: %w", path, err)
-	}
-	backup := path + "~"
-	madeBackup := false
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-			if madeBackup {
-				os.Remove(backup)
-			}
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("ui: save %s: %w", path, err)
-	}
-	if err = syncFile(tmp); err != nil {
-		return fmt.Errorf("ui: save %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("ui: save %s: %w", path, err)
-	}
-	if err = os.Chmod(tmp.Name(), perm); err != nil {
-		return fmt.Errorf("ui: save %s: %w", path, err)
-	}
-	if statErr == nil {
-		os.Remove(backup)
-		if err = linkFile(path, backup); err != nil {
-			if err = copyFile(path, backup); err != nil {
-				os.Remove(backup)
-				return fmt.Errorf("ui: save %s: keeping a backup: %w", path, err)
-			}
-		}
-		madeBackup = true
-	}
-	if err = renameFile(tmp.Name(), path); err != nil {
-		return fmt.Errorf("ui: save %s: %w (the old file is unchanged)", path, err)
-	}
-	syncDir(dir)
-	if madeBackup {
-		os.Remove(backup)
+	opt.NoWait = true
+	if err := safefile.Write(path, data, opt); err != nil {
+		return fmt.Errorf("ui: not saved: %w", err)
 	}
 	return nil
-}
-
-func copyFile(src, dst string) error {
-	b, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	f, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-// syncDir flushes a folder's entries (the rename) to disk where that is
-// possible.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 // checkSavable loads the text as it would be saved; a text with errors is
@@ -503,162 +435,6 @@ func (u *App) checkDisk(path string, fi os.FileInfo, err error) {
 	d.Show()
 }
 
-// Recovery: unsaved work is written to a file under the app's storage a
-// moment after each change and offered back on the next start.
-
-type recoveryInfo struct {
-	Path  string    `json:"path"` // the file it belongs to, "" if never saved
-	Name  string    `json:"name"`
-	Saved time.Time `json:"saved"`
-}
-
-func (u *App) recoveryPaths() (text, info string, ok bool) {
-	st := u.fyneApp.Storage()
-	if st == nil || st.RootURI() == nil || st.RootURI().Scheme() != "file" {
-		return "", "", false
-	}
-	root := st.RootURI().Path()
-	return filepath.Join(root, "recovery.toml"), filepath.Join(root, "recovery.json"), true
-}
-
-func (u *App) scheduleAutosave() {
-	if u.autoAt != nil {
-		u.autoAt.Stop()
-	}
-	u.autoAt = time.AfterFunc(autosaveDelay, func() { u.do(u.autosave) })
-}
-
-// autosave writes unsaved work to the recovery file (or removes it when
-// there is none).
-func (u *App) autosave() {
-	if u.closing {
-		return
-	}
-	if !u.doc.dirty() {
-		u.removeRecovery()
-		return
-	}
-	tp, ip, ok := u.recoveryPaths()
-	if !ok {
-		return
-	}
-	text := []byte(u.doc.text)
-	info, _ := json.Marshal(recoveryInfo{Path: u.doc.path, Name: u.doc.name, Saved: time.Now()})
-	u.recovery.do(func() { // the writes flush to disk: off the UI thread
-		os.MkdirAll(filepath.Dir(tp), 0o700)
-		if err := writeAtomic(tp, text); err != nil {
-			fyne.LogError("ui: autosave", err)
-			return
-		}
-		writeAtomic(ip, info)
-	})
-}
-
-func (u *App) removeRecovery() {
-	if u.autoAt != nil {
-		u.autoAt.Stop()
-	}
-	if tp, ip, ok := u.recoveryPaths(); ok {
-		u.recovery.do(func() {
-			os.Remove(tp)
-			os.Remove(ip)
-		})
-	}
-}
-
-// recoveryFile runs the writes and removals of the recovery file off the UI
-// thread, one at a time; a job that starts after a newer one has run is
-// dropped, so the file always ends as the newest job left it.
-type recoveryFile struct {
-	mu      sync.Mutex
-	next    uint64 // the last job's number (guarded by mu)
-	done    uint64 // the newest job that has run (guarded by mu)
-	pending sync.WaitGroup
-}
-
-func (r *recoveryFile) do(job func()) {
-	r.mu.Lock()
-	r.next++
-	seq := r.next
-	r.mu.Unlock()
-	r.pending.Add(1)
-	go func() {
-		defer r.pending.Done()
-		r.mu.Lock()
-		defer r.mu.Unlock()
-		if seq < r.done {
-			return
-		}
-		r.done = seq
-		job()
-	}()
-}
-
-// wait returns once every job given so far has run or been dropped.
-func (r *recoveryFile) wait() { r.pending.Wait() }
-
-// offerRecovery asks, once a run, whether to bring back unsaved work left
-// by a session that did not close cleanly.
-func (u *App) offerRecovery() {
-	if u.recoveryOffered {
-		return
-	}
-	u.recoveryOffered = true
-	tp, ip, ok := u.recoveryPaths()
-	if !ok {
-		return
-	}
-	text, err := os.ReadFile(tp)
-	if err != nil {
-		return
-	}
-	var info recoveryInfo
-	if b, err := os.ReadFile(ip); err == nil {
-		json.Unmarshal(b, &info)
-	}
-	if string(text) == u.doc.text {
-		u.removeRecovery()
-		return
-	}
-	name := info.Name
-	if name == "" {
-		name = untitled
-	}
-	when := ""
-	if !info.Saved.IsZero() {
-		when = " (" + info.Saved.Format("2 Jan 15:04") + ")"
-	}
-	d := dialog.NewConfirm("Recover unsaved work?",
-		fmt.Sprintf("Parley was closed with unsaved changes to %s%s.\nRecover them?", name, when),
-		func(yes bool) {
-			if !yes {
-				u.removeRecovery()
-				return
-			}
-			u.recover(info, string(text))
-		}, u.win)
-	d.SetConfirmText("Recover")
-	d.SetDismissText("Discard")
-	u.recoveryDialog = d
-	d.Show()
-}
-
-// recover opens the recovered text as unsaved changes to its file.
-func (u *App) recover(info recoveryInfo, text string) {
-	saved, stamp, path, name := "", fileStamp{}, "", untitled
-	if info.Name != "" {
-		name = info.Name
-	}
-	if info.Path != "" {
-		if t, st, err := readScenarioFile(info.Path); err == nil {
-			saved, stamp, path, name = t, st, info.Path, filepath.Base(info.Path)
-		}
-	}
-	u.setDocument(path, name, saved)
-	u.doc.stamp = stamp
-	u.replaceText(text, true)
-}
-
 // showError shows an error in a dialog.
 func (u *App) showError(err error) {
 	u.lastError = err
@@ -670,7 +446,7 @@ func (u *App) showError(err error) {
 // starting with a capital.
 func forPeople(err error) string {
 	msg := err.Error()
-	for _, prefix := range []string{"ui: ", "render: ", "scenario: "} {
+	for _, prefix := range []string{"ui: ", "render: ", "scenario: ", "safefile: "} {
 		msg = strings.ReplaceAll(msg, prefix, "")
 	}
 	if r, size := utf8.DecodeRuneInString(msg); size > 0 {

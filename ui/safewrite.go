@@ -14,7 +14,8 @@ import (
 // so a Save As over an existing file would leave it empty should the save
 // then fail. Parley wraps the file:// repository so that a writer opens its
 // file only when first written to; Save As takes just the path from the
-// writer, discards it unopened and saves with writeAtomic like Save.
+// writer, discards it unopened and saves with writeAtomic like Save (by
+// internal/safefile's rules).
 
 // lazyFileRepo is the file:// repository with writers that open their file
 // on the first Write (or on a Close with nothing written, as a plain writer
