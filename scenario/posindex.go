@@ -109,6 +109,15 @@ func (c *cursor) skipLine() {
 // raw content (escapes not yet replaced). It stops at the end of the text if
 // the string is not closed.
 func (c *cursor) readString() string {
+	start, end := c.skipString()
+	return string(c.src[start:end])
+}
+
+// skipString moves past a string starting at the current quote and returns
+// where its raw content starts and ends. A single-line string ends at the
+// end of its line if it is not closed there; any string ends at the end of
+// the text (and sets bad) if it is not closed.
+func (c *cursor) skipString() (start, end int) {
 	q := c.peek()
 	q3 := `"""`
 	if q == '\'' {
@@ -128,33 +137,33 @@ func (c *cursor) readString() string {
 				for n < 5 && c.i+n < len(c.src) && c.src[c.i+n] == q {
 					n++
 				}
-				s := string(c.src[start : c.i+n-3])
+				end := c.i + n - 3
 				c.skip(n)
-				return s
+				return start, end
 			}
 			c.next()
 		}
 		c.bad = true
-		return string(c.src[start:])
+		return start, len(c.src)
 	}
 	c.next()
-	start := c.i
+	start = c.i
 	for !c.eof() {
 		b := c.peek()
 		switch {
 		case b == q:
-			s := string(c.src[start:c.i])
+			end := c.i
 			c.next()
-			return s
+			return start, end
 		case b == '\n':
-			return string(c.src[start:c.i])
+			return start, c.i
 		case b == '\\' && q == '"':
 			c.next()
 		}
 		c.next()
 	}
 	c.bad = true
-	return string(c.src[start:])
+	return start, len(c.src)
 }
 
 // keyPart is one part of a dotted key and where it starts.
@@ -419,31 +428,4 @@ func (x *indexer) inlineTable(path string) {
 			x.next()
 		}
 	}
-}
-
-// tooDeep finds the first bracket or brace nested deeper than limit, which
-// must be caught before BurntSushi sees the text: its parser recurses once
-// per level and a few million levels (well inside MaxFileSize) overflow the
-// goroutine stack, a fatal error no recover can catch.
-func tooDeep(src []byte, limit int) (pos, bool) {
-	c := newCursor(src)
-	depth := 0
-	for !c.eof() {
-		switch c.peek() {
-		case '"', '\'':
-			c.readString()
-			continue
-		case '#':
-			c.skipLine()
-			continue
-		case '[', '{':
-			if depth++; depth > limit {
-				return c.pos(), true
-			}
-		case ']', '}':
-			depth = max(depth-1, 0)
-		}
-		c.next()
-	}
-	return pos{}, false
 }

@@ -1,0 +1,56 @@
+//go:build unix
+
+package scenario_test
+
+import (
+	"os"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"time"
+)
+
+// maxRSS is a finished process's peak resident set, in bytes.
+func maxRSS(ps *os.ProcessState) int64 {
+	ru, ok := ps.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0
+	}
+	if runtime.GOOS == "darwin" {
+		return ru.Maxrss // bytes there
+	}
+	return ru.Maxrss * 1024
+}
+
+var _ = exec.Command
+
+// watch kills the process pid when, unlimited, it grows past 3 GB or runs
+// over 60 s; the returned function says why it was killed ("" if not).
+func watch(pid int, unlimited bool) func() string {
+	var why atomic.Value
+	why.Store("")
+	start := time.Now()
+	go func() {
+		for {
+			time.Sleep(20 * time.Millisecond)
+			b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+			if err != nil {
+				return
+			}
+			for _, l := range strings.Split(string(b), "\n") {
+				if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
+					kb, _ := strconv.Atoi(f[1])
+					if kb > 3<<20 || time.Since(start) > 60*time.Second {
+						why.Store("killed after " + time.Since(start).Round(time.Millisecond).String() + " at " + strconv.Itoa(kb>>10) + " MB RSS")
+						syscall.Kill(pid, syscall.SIGKILL)
+						return
+					}
+				}
+			}
+		}
+	}()
+	return func() string { return why.Load().(string) }
+}
