@@ -191,7 +191,7 @@ func openQuote(line []byte) int {
 	return -1
 }
 
-// fixUnclosedMulti places an unclosed """ or ''' string at its opening.
+// fixUnclosedMulti places an unclosed """ or ”' string at its opening.
 func fixUnclosedMulti(src []byte, at int, m []string) (int, string, bool) {
 	q := `"""`
 	if strings.Contains(m[0], "'''") {

@@ -1,0 +1,447 @@
+package scenario
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// splice is Edit's surgical path: it changes a file entry by entry.
+//
+// Which lines belong to whom, so that an edit never touches a comment or a
+// blank line that is not the changed entry's own:
+//
+//   - An entry's lines run from its header ([[actors]]) to its last line
+//     with content, sub-tables ([[actors.memberships]]) included, and
+//     comments among them. Rewriting an entry rewrites these lines (its
+//     inner comments go with the old text); nothing else.
+//   - A comment block directly above a header, with no blank line between,
+//     is the entry's lead comment. It stays above the entry when the entry
+//     is rewritten, and goes when the entry is deleted, unless it may head
+//     a group: when the entry's next neighbour is an entry of the same
+//     collection with no lead comment of its own, the comment stays and
+//     now leads that one ("# Cairo rounds" above the first of several
+//     seats).
+//   - A comment block directly below an entry's last line and followed by
+//     a blank line is its trailing comment: it goes when the entry is
+//     deleted. One that runs straight into the next header is that
+//     header's lead comment; one that runs into the end of the file is
+//     kept.
+//   - Every other comment (set apart by blank lines above and below, like
+//     "# --- actors ---" or "# People who represent the parties") belongs
+//     to no entry and is never touched.
+//   - Deleting an entry also removes the blank lines after it when there
+//     are blank lines before it too, or before it when it was last in the
+//     file, so no double or trailing blank line is left; other blank lines
+//     stay as they are.
+//   - A new entry goes after the last entry of its collection and that
+//     entry's trailing comment (or before the first entry and its lead
+//     comment, when it comes first), with a blank line before it.
+//
+// ok is false when the text's layout is not one splice can follow (a
+// collection written as an inline array, say); Edit then rewrites it.
+func splice(text []byte, from, to *Scenario) (out []byte, ok bool) {
+	lines := splitLines(text)
+	secs, ok := scanSections(lines)
+	if !ok || from.Format != to.Format {
+		return nil, false
+	}
+	entries := map[string][]*entry{}
+	tables := map[string]*entry{}
+	var all []*entry // in file order
+	for _, s := range secs {
+		top := s.name[0]
+		switch {
+		case len(s.name) == 1 && s.array:
+			e := &entry{start: s.start, end: s.end, coll: top}
+			entries[top] = append(entries[top], e)
+			all = append(all, e)
+		case len(s.name) == 1:
+			if tables[top] != nil {
+				return nil, false
+			}
+			e := &entry{start: s.start, end: s.end, coll: top, table: true}
+			tables[top] = e
+			all = append(all, e)
+		default:
+			// A sub-table belongs to the element or table it follows.
+			if es := entries[top]; len(es) > 0 && es[len(es)-1].end <= s.start && noHeaderBetween(secs, es[len(es)-1].start, s.start, top) {
+				es[len(es)-1].end = s.end
+			} else if t := tables[top]; t != nil && noHeaderBetween(secs, t.start, s.start, top) {
+				t.end = s.end
+			} else {
+				return nil, false
+			}
+		}
+	}
+	ownComments(lines, all)
+
+	ed := newLineEdit(lines)
+	fv, tv := reflect.ValueOf(from).Elem(), reflect.ValueOf(to).Elem()
+	ff, tf := fields(fv), fields(tv)
+	for i := range ff {
+		key := ff[i].key
+		a, b := ff[i].v, tf[i].v
+		switch kindOf(a.Type()) {
+		case scalarField:
+			if !equalValue(a, b) {
+				return nil, false // format: rewrite the whole file
+			}
+			if !isEmpty(a) && (tables[key] != nil || entries[key] != nil) {
+				return nil, false
+			}
+		case tableField:
+			if equalValue(a, b) {
+				continue
+			}
+			var e encoder
+			if !isEmpty(b) {
+				fmt.Fprintf(&e.buf, "[%s]\n", tomlKey(key))
+				if err := e.table([]string{key}, b); err != nil {
+					return nil, false
+				}
+			}
+			if t := tables[key]; t != nil {
+				if isEmpty(b) {
+					ed.delete(t)
+				} else {
+					ed.replace(t, e.buf.String())
+				}
+			} else if !isEmpty(b) {
+				at := len(lines)
+				if len(all) > 0 {
+					at = all[0].lead // before the first header and its comment
+				}
+				ed.insert(at, e.buf.String())
+			}
+		case arrayTablesField:
+			es := entries[key]
+			if len(es) != a.Len() || (tables[key] != nil) {
+				return nil, false
+			}
+			if equalValue(a, b) {
+				continue
+			}
+			marshal := func(j int) (string, bool) {
+				var e encoder
+				if err := e.arrayEntry([]string{key}, b.Index(j)); err != nil {
+					return "", false
+				}
+				return strings.TrimLeft(e.buf.String(), "\n"), true
+			}
+			for _, op := range diffEntries(a, b) {
+				// Entries paired in order are rewritten in place; the rest
+				// of the old ones are deleted, the rest of the new ones
+				// inserted after the last one rewritten.
+				paired := min(op.oldLen, op.newLen)
+				for k := range paired {
+					s, ok := marshal(op.new + k)
+					if !ok {
+						return nil, false
+					}
+					ed.replace(es[op.old+k], s)
+				}
+				for k := paired; k < op.oldLen; k++ {
+					ed.delete(es[op.old+k])
+				}
+				if op.newLen > paired {
+					var texts []string
+					for j := op.new + paired; j < op.new+op.newLen; j++ {
+						s, ok := marshal(j)
+						if !ok {
+							return nil, false
+						}
+						texts = append(texts, s)
+					}
+					switch before := op.old + paired; {
+					case before > 0:
+						ed.insert(es[before-1].trail, strings.Join(texts, "\n"))
+					case len(es) > 0:
+						ed.insert(es[0].lead, strings.Join(texts, "\n"))
+					default:
+						ed.insert(len(lines), strings.Join(texts, "\n"))
+					}
+				}
+			}
+		}
+	}
+	return ed.apply(), true
+}
+
+// entry is the lines of one [[collection]] element or [table]: lines
+// start to end (exclusive), its lead comment from lead, its trailing
+// comment to trail; next is the entry after it in the file.
+type entry struct {
+	coll                    string
+	table                   bool
+	lead, start, end, trail int
+	next                    *entry
+}
+
+// ownComments finds each entry's lead and trailing comments (see splice).
+func ownComments(lines []string, all []*entry) {
+	for i, e := range all {
+		gapStart := 0
+		if i > 0 {
+			gapStart = all[i-1].end
+			all[i-1].next = e
+		}
+		e.lead = e.start
+		for e.lead > gapStart && isComment(lines[e.lead-1]) {
+			e.lead--
+		}
+		next := len(lines)
+		if i+1 < len(all) {
+			next = all[i+1].start
+		}
+		e.trail = e.end
+		for e.trail < next && isComment(lines[e.trail]) {
+			e.trail++
+		}
+		if e.trail == next || e.trail == len(lines) || !isBlank(lines[e.trail]) {
+			e.trail = e.end // leads the next header, or ends the file: not this entry's
+		}
+	}
+}
+
+func isComment(line string) bool {
+	t := strings.TrimSpace(line)
+	return t != "" && t[0] == '#'
+}
+
+// lineEdit collects deletions, rewrites and insertions of whole lines of
+// the original text, and applies them at once.
+type lineEdit struct {
+	lines     []string
+	deleted   []*entry
+	rewritten []bool           // lines of rewritten entries
+	newText   map[int]string   // first line of a rewritten entry → its new text
+	inserts   map[int][]string // line → new entries written before it
+}
+
+func newLineEdit(lines []string) *lineEdit {
+	return &lineEdit{lines: lines, rewritten: make([]bool, len(lines)), newText: map[int]string{}, inserts: map[int][]string{}}
+}
+
+// replace rewrites an entry's own lines (not its comments).
+func (ed *lineEdit) replace(e *entry, text string) {
+	for i := e.start; i < e.end; i++ {
+		ed.rewritten[i] = true
+	}
+	ed.newText[e.start] = text
+}
+
+func (ed *lineEdit) delete(e *entry) { ed.deleted = append(ed.deleted, e) }
+
+func (ed *lineEdit) insert(at int, text string) { ed.inserts[at] = append(ed.inserts[at], text) }
+
+// removed marks the lines the deletions take: each entry with its
+// comments, except a lead comment that may head a group going on after
+// it: when the first entry after it that is not deleted too is of the
+// same collection and has no lead comment of its own, with only blank
+// lines or deleted entries between, the comment stays and the lines up to
+// that entry go, so that it leads it.
+func (ed *lineEdit) removed() []bool {
+	gone := map[*entry]bool{}
+	inGone := make([]bool, len(ed.lines)) // lines of deleted entries, comments included
+	for _, e := range ed.deleted {
+		gone[e] = true
+		for i := e.lead; i < e.trail; i++ {
+			inGone[i] = true
+		}
+	}
+	removed := make([]bool, len(ed.lines))
+	for _, e := range ed.deleted {
+		from, to := e.lead, e.trail
+		if e.lead < e.start && !e.table {
+			heir := e.next
+			for heir != nil && gone[heir] {
+				heir = heir.next
+			}
+			if heir != nil && !heir.table && heir.coll == e.coll && heir.lead == heir.start && ed.onlyBlankOrGone(e.trail, heir.start, inGone) {
+				from, to = e.start, heir.start
+			}
+		}
+		for i := from; i < to; i++ {
+			removed[i] = true
+		}
+	}
+	return removed
+}
+
+// onlyBlankOrGone reports whether lines a to b are blank or lines of
+// deleted entries.
+func (ed *lineEdit) onlyBlankOrGone(a, b int, inGone []bool) bool {
+	for i := a; i < b; i++ {
+		if !isBlank(ed.lines[i]) && !inGone[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// apply writes the edited text. A deleted entry between blank lines would
+// leave a double one: the blank lines after it go too (or those before
+// it, when nothing but blank lines follows it).
+func (ed *lineEdit) apply() []byte {
+	n := len(ed.lines)
+	removed := ed.removed()
+	gone := make([]bool, n)
+	for i := range gone {
+		gone[i] = removed[i] || ed.rewritten[i]
+	}
+	for i := 0; i < n; {
+		if !removed[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < n && removed[j] {
+			j++
+		}
+		k := j
+		for k < n && !gone[k] && isBlank(ed.lines[k]) && len(ed.inserts[k]) == 0 {
+			k++
+		}
+		p := i - 1
+		for p >= 0 && gone[p] {
+			p--
+		}
+		switch {
+		case k == n && len(ed.inserts[n]) == 0: // nothing follows: no blank line at the end
+			for b := j; b < n; b++ {
+				gone[b] = true
+			}
+			for ; p >= 0 && isBlank(ed.lines[p]); p-- {
+				gone[p] = true
+			}
+		case p < 0 || isBlank(ed.lines[p]): // a blank line (or the start) is before it already
+			for b := j; b < k; b++ {
+				gone[b] = true
+			}
+		}
+		i = j
+	}
+	var b strings.Builder
+	write := func(text string) {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+			b.WriteByte('\n')
+		}
+		b.WriteString(text)
+	}
+	for i := 0; i <= n; i++ {
+		for _, t := range ed.inserts[i] {
+			if s := b.String(); s != "" && !strings.HasSuffix(s, "\n\n") {
+				write("\n")
+			}
+			write(t)
+			if i < n && !gone[i] && !isBlank(ed.lines[i]) {
+				write("\n")
+			}
+		}
+		if i == n {
+			break
+		}
+		if t, ok := ed.newText[i]; ok {
+			write(t)
+		}
+		if !gone[i] {
+			write(ed.lines[i])
+		}
+	}
+	return []byte(b.String())
+}
+
+// noHeaderBetween reports whether no header other than sub-tables of top
+// lies between lines a and b.
+func noHeaderBetween(secs []section, a, b int, top string) bool {
+	for _, s := range secs {
+		if s.start > a && s.start < b && s.name[0] != top {
+			return false
+		}
+	}
+	return true
+}
+
+// entryOp is one step of a list edit: old[old:old+oldLen] becomes
+// new[new:new+newLen].
+type entryOp struct{ old, oldLen, new, newLen int }
+
+// maxDiffCells bounds the work of diffEntries' alignment; past it the
+// changed middle of a list is rewritten as a whole.
+const maxDiffCells = 4 << 20
+
+// diffEntries finds the entries of list a that changed to make list b:
+// entries are compared by their canonical text, the longest common
+// subsequence of the two lists is kept as it is, and each run of entries
+// between kept ones is replaced, removed or inserted.
+func diffEntries(a, b reflect.Value) []entryOp {
+	key := func(v reflect.Value) string {
+		var e encoder
+		if err := e.table(nil, v); err != nil {
+			return fmt.Sprintf("%#v", v.Interface()) // unwritable: compared as Go values
+		}
+		return e.buf.String()
+	}
+	ka := make([]string, a.Len())
+	for i := range ka {
+		ka[i] = key(a.Index(i))
+	}
+	kb := make([]string, b.Len())
+	for i := range kb {
+		kb[i] = key(b.Index(i))
+	}
+	// Common prefix and suffix first: the usual edit touches one place.
+	p := 0
+	for p < len(ka) && p < len(kb) && ka[p] == kb[p] {
+		p++
+	}
+	q := 0
+	for q < len(ka)-p && q < len(kb)-p && ka[len(ka)-1-q] == kb[len(kb)-1-q] {
+		q++
+	}
+	ma, mb := ka[p:len(ka)-q], kb[p:len(kb)-q]
+	if len(ma) == 0 && len(mb) == 0 {
+		return nil
+	}
+	if len(ma)*len(mb) > maxDiffCells || len(ma) == 0 || len(mb) == 0 {
+		return []entryOp{{p, len(ma), p, len(mb)}}
+	}
+	// lcs[i][j] is the length of the longest common subsequence of
+	// ma[i:] and mb[j:].
+	w := len(mb) + 1
+	lcs := make([]int32, (len(ma)+1)*w)
+	for i := len(ma) - 1; i >= 0; i-- {
+		for j := len(mb) - 1; j >= 0; j-- {
+			if ma[i] == mb[j] {
+				lcs[i*w+j] = lcs[(i+1)*w+j+1] + 1
+			} else {
+				lcs[i*w+j] = max(lcs[(i+1)*w+j], lcs[i*w+j+1])
+			}
+		}
+	}
+	var ops []entryOp
+	i, j := 0, 0
+	for i < len(ma) || j < len(mb) {
+		if i < len(ma) && j < len(mb) && ma[i] == mb[j] {
+			i++
+			j++
+			continue
+		}
+		op := entryOp{old: p + i, new: p + j}
+		for i < len(ma) || j < len(mb) {
+			if i < len(ma) && j < len(mb) && ma[i] == mb[j] {
+				break
+			}
+			if j >= len(mb) || (i < len(ma) && lcs[(i+1)*w+j] >= lcs[i*w+j+1]) {
+				i++
+				op.oldLen++
+			} else {
+				j++
+				op.newLen++
+			}
+		}
+		ops = append(ops, op)
+	}
+	return ops
+}
