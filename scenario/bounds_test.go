@@ -150,11 +150,12 @@ var hostileCases = []hostileCase{
 type boundsResult struct {
 	Case      string
 	Bytes     int
-	Seconds   float64
-	PeakHeap  uint64 // bytes, sampled every millisecond
-	TotalHeap uint64 // bytes allocated in all
-	Problem   string // the first problem (or "loaded")
-	MaxRSS    int64  // bytes, from the OS (0 where not known)
+	Seconds   float64 // the Load, by the clock
+	CPU       float64 // the Load's CPU seconds (0 where not known)
+	PeakHeap  uint64  // bytes, sampled every millisecond
+	TotalHeap uint64  // bytes allocated in all
+	Problem   string  // the first problem (or "loaded")
+	MaxRSS    int64   // bytes, from the OS (0 where not known)
 }
 
 // TestHostileBoundsChild runs one case in this process when started by
@@ -167,9 +168,13 @@ func TestHostileBoundsChild(t *testing.T) {
 	if os.Getenv("PARLEY_BOUNDS_UNLIMITED") != "" {
 		scenario.SetCheckLimits(false)
 	}
+	fill := os.Getenv("PARLEY_BOUNDS_FILL") != ""
 	for _, c := range hostileCases {
 		if c.name != name {
 			continue
+		}
+		if fill {
+			c.over = true // as large as the size allows
 		}
 		data := c.build()
 		runtime.GC()
@@ -195,14 +200,14 @@ func TestHostileBoundsChild(t *testing.T) {
 				}
 			}
 		}()
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		s, err := scenario.Load("hostile.toml", bytes.NewReader(data))
-		took := time.Since(start)
+		took, cpuTook := time.Since(start), cpuTime()-cpu
 		close(stop)
 		<-done
 		var after runtime.MemStats
 		runtime.ReadMemStats(&after)
-		r := boundsResult{Case: name, Bytes: len(data), Seconds: took.Seconds(), PeakHeap: peak.Load(),
+		r := boundsResult{Case: name, Bytes: len(data), Seconds: took.Seconds(), CPU: cpuTook.Seconds(), PeakHeap: peak.Load(),
 			TotalHeap: after.TotalAlloc - before.TotalAlloc, Problem: "loaded"}
 		if err != nil {
 			r.Problem, _, _ = strings.Cut(err.Error(), "\n")
@@ -217,19 +222,24 @@ func TestHostileBoundsChild(t *testing.T) {
 }
 
 // runBoundsCase runs one case in a child process and returns what it
-// measured, with the child's peak RSS where the OS tells it.
-func runBoundsCase(t *testing.T, name string, unlimited bool) (boundsResult, error) {
+// measured, with the child's peak RSS where the OS tells it. unlimited
+// turns the limits off; fill makes the case as large as hostileSize
+// allows, limits or not.
+func runBoundsCase(name string, unlimited, fill bool) (boundsResult, error) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHostileBoundsChild$", "-test.v")
 	cmd.Env = append(os.Environ(), "PARLEY_BOUNDS_CASE="+name)
 	if unlimited {
 		cmd.Env = append(cmd.Env, "PARLEY_BOUNDS_UNLIMITED=1")
+	}
+	if fill {
+		cmd.Env = append(cmd.Env, "PARLEY_BOUNDS_FILL=1")
 	}
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
 		return boundsResult{}, err
 	}
-	killed := watch(cmd.Process.Pid, unlimited)
+	killed := watch(cmd.Process.Pid)
 	err := cmd.Wait()
 	if why := killed(); why != "" {
 		return boundsResult{Case: name, Problem: why}, nil
@@ -250,27 +260,59 @@ func runBoundsCase(t *testing.T, name string, unlimited bool) (boundsResult, err
 	return boundsResult{}, fmt.Errorf("no result:\n%s", out.String())
 }
 
+func (r boundsResult) String() string {
+	return fmt.Sprintf("%6.1f MB %6.3f s (cpu %6.3f s)  peak heap %6.1f MB  rss %6.1f MB  alloc %7.1f MB  %s",
+		float64(r.Bytes)/1e6, r.Seconds, r.CPU, float64(r.PeakHeap)/1e6, float64(r.MaxRSS)/1e6, float64(r.TotalHeap)/1e6, trim(r.Problem, 100))
+}
+
+// TestHostileBounded loads each generated worst case in a child process
+// and fails when one takes more than 2 s of CPU time or 200 MB at its peak
+// (RSS where the OS tells it, else the sampled heap). CPU time, not the
+// clock, since the machine may be busy with other work; a clock limit of
+// 30 s catches a hang. With PARLEY_BOUNDS_REPORT=1 it also runs each case
+// filled to 8 MiB with and without the limits, to show what they save.
 func TestHostileBounded(t *testing.T) {
 	if os.Getenv("PARLEY_BOUNDS_CASE") != "" {
 		t.Skip("in a child")
 	}
+	if testing.Short() {
+		t.Skip("-short")
+	}
 	report := os.Getenv("PARLEY_BOUNDS_REPORT") != ""
 	for _, c := range hostileCases {
-		r, err := runBoundsCase(t, c.name, false)
-		if err != nil {
-			t.Fatalf("%s: %v", c.name, err)
-		}
-		line := fmt.Sprintf("%-40s %6.3f s  peak heap %6.1f MB  rss %6.1f MB  alloc %7.1f MB  %s", c.name, r.Seconds,
-			float64(r.PeakHeap)/1e6, float64(r.MaxRSS)/1e6, float64(r.TotalHeap)/1e6, trim(r.Problem, 90))
-		if report {
-			b, err := runBoundsCase(t, c.name, true)
-			if err != nil {
-				t.Fatalf("%s unlimited: %v", c.name, err)
+		t.Run(c.name, func(t *testing.T) {
+			if !report {
+				t.Parallel() // CPU time and RSS are the child's own
 			}
-			line += fmt.Sprintf("\n  %-38s %6.3f s  peak heap %6.1f MB  rss %6.1f MB  alloc %7.1f MB  %s", "before:", b.Seconds,
-				float64(b.PeakHeap)/1e6, float64(b.MaxRSS)/1e6, float64(b.TotalHeap)/1e6, trim(b.Problem, 90))
-		}
-		t.Log(line)
+			r, err := runBoundsCase(c.name, false, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%-36s %s", "limited:", r)
+			cpu := r.CPU
+			if cpu == 0 {
+				cpu = r.Seconds
+			}
+			peak := float64(r.MaxRSS)
+			if peak == 0 {
+				peak = float64(r.PeakHeap)
+			}
+			if cpu > 2 || r.Seconds > 30 || peak > 200e6 {
+				t.Errorf("over 2 s of CPU or 200 MB: %s", r)
+			}
+			if c.over != strings.Contains(r.Problem, "is refused") {
+				t.Errorf("refused = %v, want %v: %s", !c.over, c.over, r.Problem)
+			}
+			if report {
+				for _, unlimited := range []bool{false, true} {
+					r, err := runBoundsCase(c.name, unlimited, true)
+					if err != nil {
+						t.Fatal(err)
+					}
+					t.Logf("%-36s %s", map[bool]string{false: "8 MiB, limited:", true: "8 MiB, no limits (before):"}[unlimited], r)
+				}
+			}
+		})
 	}
 }
 
@@ -284,8 +326,8 @@ func trim(s string, n int) string {
 // BenchmarkHostile loads each generated worst case.
 func BenchmarkHostile(b *testing.B) {
 	for _, c := range hostileCases {
-		data := c.build()
 		b.Run(strings.ReplaceAll(c.name, " ", "_"), func(b *testing.B) {
+			data := c.build()
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {

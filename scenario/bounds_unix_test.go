@@ -4,7 +4,6 @@ package scenario_test
 
 import (
 	"os"
-	"os/exec"
 	"runtime"
 	"strconv"
 	"strings"
@@ -25,11 +24,10 @@ func maxRSS(ps *os.ProcessState) int64 {
 	return ru.Maxrss * 1024
 }
 
-var _ = exec.Command
-
-// watch kills the process pid when, unlimited, it grows past 3 GB or runs
-// over 60 s; the returned function says why it was killed ("" if not).
-func watch(pid int, unlimited bool) func() string {
+// watch kills the process pid when it grows past 2 GB or runs over 30 s
+// (without the limits, most cases would fill the machine); the returned
+// function says why it was killed ("" if not).
+func watch(pid int) func() string {
 	var why atomic.Value
 	why.Store("")
 	start := time.Now()
@@ -43,7 +41,7 @@ func watch(pid int, unlimited bool) func() string {
 			for _, l := range strings.Split(string(b), "\n") {
 				if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmRSS:" {
 					kb, _ := strconv.Atoi(f[1])
-					if kb > 3<<20 || time.Since(start) > 60*time.Second {
+					if kb > 2<<20 || time.Since(start) > 30*time.Second {
 						why.Store("killed after " + time.Since(start).Round(time.Millisecond).String() + " at " + strconv.Itoa(kb>>10) + " MB RSS")
 						syscall.Kill(pid, syscall.SIGKILL)
 						return
@@ -53,4 +51,13 @@ func watch(pid int, unlimited bool) func() string {
 		}
 	}()
 	return func() string { return why.Load().(string) }
+}
+
+// cpuTime is the CPU time this process has used so far (user and system).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

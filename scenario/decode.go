@@ -122,6 +122,11 @@ func (l *loader) decodeTable(path string, m map[string]any, v reflect.Value) {
 	for _, k := range keys {
 		kp := joinKey(path, k)
 		i, ok := ti.field[k]
+		if !ok && k == "format" && path != "" {
+			l.errorf(atKey, kp, "format = %d belongs at the top of the file, before any [table] header: move it there", FormatVersion)
+			l.broken["format"] = true // not also "format: missing"
+			continue
+		}
 		if !ok {
 			if meant := l.unknownKey(kp, k, ti.keys); meant != "" {
 				if _, both := m[meant]; !both {
@@ -154,7 +159,10 @@ func (l *loader) decodeTable(path string, m map[string]any, v reflect.Value) {
 // unknownKey reports key, and returns the allowed key it is a typo of, if
 // any.
 func (l *loader) unknownKey(path, key string, allowed []string) string {
-	if s := closest(key, allowed); s != "" {
+	if l.skip(Error, atKey, path) {
+		return "" // past the problems kept: don't spend time on it
+	}
+	if s := l.suggest(key, allowed); s != "" {
 		l.errorf(atKey, path, "unknown key %q; did you mean %q?", key, s)
 		return s
 	}

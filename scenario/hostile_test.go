@@ -90,3 +90,63 @@ func TestHostileVariant(t *testing.T) {
 		}
 	})
 }
+
+// TestProblemsFirstInFileOrder: past maxProblems, the problems kept are the
+// first in file order, though the checks find them in another order
+// (unknown keys, found first, are at the end of this file), and the last
+// line counts the rest.
+func TestProblemsFirstInFileOrder(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("format = 1\n[scenario]\ntitle = \"x\"\n[[sources]]\nid = \"s\"\ntitle = \"S\"\n" +
+		"[[tracks]]\nid = \"t\"\nname = \"T\"\nkind = \"talks\"\nsources = [\"s\"]\n")
+	for i := range 1500 {
+		fmt.Fprintf(&b, "[[seats]]\ntrack = \"t\"\nactor = \"zz%d\"\nrole = \"host\"\nsources = [\"s\"]\n", i)
+	}
+	for i := range 1500 {
+		fmt.Fprintf(&b, "[[actors]]\nid = \"a%d\"\nnmae = \"A\"\nkind = \"state\"\n", i)
+	}
+	_, err := Load("f.toml", strings.NewReader(b.String()))
+	var ps Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("err = %v", err)
+	}
+	if len(ps) != maxProblems+1 {
+		t.Fatalf("%d problems", len(ps))
+	}
+	for i, p := range ps[:maxProblems] {
+		if want := fmt.Sprintf("seats[%d].actor", i+1); p.Path != want || p.Severity != Error {
+			t.Fatalf("problem %d: %v, want one at %s", i+1, p, want)
+		}
+	}
+	last := ps[maxProblems]
+	if want := "f.toml: error: and 3,500 more (2,000 errors, 1,500 warnings) not shown: only the first 1,000, in file order, are listed; fix those first"; last.String() != want {
+		t.Errorf("last line\n got %s\nwant %s", last, want)
+	}
+}
+
+// TestManyWarningsLoad: a file with only warnings loads however many there
+// are; the line that counts the rest is a warning too.
+func TestManyWarningsLoad(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("format = 1\n[scenario]\ntitle = \"x\"\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\n" +
+		"[[tracks]]\nid = \"t\"\nname = \"T\"\nkind = \"talks\"\n")
+	for i := range 1500 {
+		fmt.Fprintf(&b, "[[seats]]\ntrack = \"t\"\nactor = \"a\"\nrole = \"host\"\nnote = \"%d\"\n", i)
+	}
+	s, err := Load("f.toml", strings.NewReader(b.String()))
+	if err == nil {
+		t.Fatal("1,500 duplicate seats loaded")
+	}
+	b.Reset()
+	b.WriteString("format = 1\n[scenario]\ntitle = \"x\"\n[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"state\"\n")
+	for i := range 1500 {
+		fmt.Fprintf(&b, "[[tracks]]\nid = \"t%d\"\nname = \"T\"\nkind = \"talks\"\n[[seats]]\ntrack = \"t%d\"\nactor = \"a\"\nrole = \"host\"\n", i, i)
+	}
+	s, err = Load("f.toml", strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatalf("a file with warnings only did not load: %.300v", err)
+	}
+	if n := len(s.Warnings); n != maxProblems+1 || s.Warnings[n-1].Severity != Warning || !strings.HasPrefix(s.Warnings[n-1].Message, "and 2,000 more (0 errors, 2,000 warnings)") {
+		t.Errorf("%d warnings, the last %v", n, s.Warnings[n-1])
+	}
+}

@@ -55,9 +55,16 @@ type shapeScan struct {
 // the limits and a message saying what and what to do; ok is true when
 // there is none.
 func checkShape(src []byte, lim shapeLimits) (at pos, msg string, ok bool) {
+	at, msg, _, ok = checkShapeCount(src, lim)
+	return at, msg, ok
+}
+
+// checkShapeCount is checkShape that also gives how many key paths the
+// text has (tables and values), for sizing the position index.
+func checkShapeCount(src []byte, lim shapeLimits) (at pos, msg string, paths int, ok bool) {
 	s := &shapeScan{cursor: newCursor(src), limits: lim}
 	s.run()
-	return s.failAt, s.msg, !s.over
+	return s.failAt, s.msg, s.tables + s.values, !s.over
 }
 
 func (s *shapeScan) run() {

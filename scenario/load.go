@@ -31,7 +31,7 @@ const maxProblems = 1000
 // candidates looked at plus edit-distance cells computed: a hostile file
 // with 75,000 ids and as many unknown references would otherwise spend
 // minutes on them. Real files stay far below it.
-const suggestionBudget = 1 << 24
+const suggestionBudget = 1 << 22
 
 // Load reads a scenario file. name is used in problem positions. On success
 // it returns the scenario with Name set and its warnings, sorted, in
@@ -83,6 +83,7 @@ type loader struct {
 	loose map[string]bool
 	// suggestions is how much more work "did you mean" may do.
 	suggestions int
+	paths       int // about how many key paths the text has
 }
 
 // where says which position of a key path a problem is reported at.
@@ -128,7 +129,7 @@ func (l *loader) add(p pending) {
 
 // keepFirst switches to keeping only the first maxProblems problems.
 func (l *loader) keepFirst() {
-	l.idx = indexPositions(l.src, nil)
+	l.idx = scanSized(l.src, nil, l.paths).out
 	for i := range l.pending {
 		l.place(&l.pending[i])
 	}
@@ -147,7 +148,8 @@ func (l *loader) drop(sev Severity) {
 }
 
 // skip reports, once only the first problems are kept, that a problem at
-// path would come after all of them, so that it need not be formatted.
+// path would come after all of them, so that it need not be formatted;
+// it counts it as dropped.
 func (l *loader) skip(sev Severity, at where, path string) bool {
 	if l.idx == nil {
 		return false
@@ -238,7 +240,9 @@ func (l *loader) load() *Scenario {
 		l.syntaxProblem(i, fmt.Sprintf("invalid UTF-8 (byte 0x%02x): a scenario file must be UTF-8 text", l.src[i]))
 		return nil
 	}
-	if at, msg, ok := checkShape(l.src, fileLimits); !ok && checkLimits {
+	at, msg, paths, ok := checkShapeCount(l.src, fileLimits)
+	l.paths = paths
+	if !ok && checkLimits {
 		l.add(pending{sev: Error, at: atFixed, fixed: at, msg: msg})
 		return nil
 	}

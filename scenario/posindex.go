@@ -281,8 +281,11 @@ func scanSections(lines []string) (secs []section, ok bool) {
 }
 
 // scan walks the text once, for both indexPositions and scanSections.
-func scan(src []byte, want func(string) bool) *indexer {
-	x := &indexer{cursor: newCursor(src), want: want, out: map[string]keyVal{}, count: map[string]int{}}
+func scan(src []byte, want func(string) bool) *indexer { return scanSized(src, want, 0) }
+
+// scanSized is scan with room for size positions.
+func scanSized(src []byte, want func(string) bool, size int) *indexer {
+	x := &indexer{cursor: newCursor(src), want: want, out: make(map[string]keyVal, size), count: map[string]int{}}
 	table := ""
 	for {
 		x.skipTrivia()

@@ -144,16 +144,30 @@ func closestCost(s string, candidates []string) (best string, cost int) {
 	return "", cost
 }
 
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
+}
+
 // editDistance is the Damerau–Levenshtein (optimal string alignment)
 // distance between a and b, in runes.
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+	var ba, bb [64]rune
+	ra, rb := appendRunes(ba[:0], a), appendRunes(bb[:0], b)
 	if len(ra) > 256 || len(rb) > 256 { // not a typo; don't spend quadratic time
 		return max(len(ra), len(rb))
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var buf [3 * 66]int // no allocation for words of up to 65 letters
+	var rows []int
+	if len(rb) < 66 {
+		rows = buf[:3*(len(rb)+1)]
+	} else {
+		rows = make([]int, 3*(len(rb)+1))
+	}
+	w := len(rb) + 1
+	prev2, prev, cur := rows[:w], rows[w:2*w], rows[2*w:]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -404,7 +404,14 @@ func (v *validator) unsourced(path string, sources []string) bool {
 // dateOrder reports an end (b) before its start (a).
 func (v *validator) dateOrder(path, aKey string, a Date, bKey string, b Date) {
 	if !a.IsZero() && !b.IsZero() && b.Before(a) {
-		v.errorf(atValue, path+"."+bKey, "%s = %s is before %s = %s", bKey, b, aKey, a)
+		end, start := b.String(), a.String()
+		if b.Approx || b.Day == 0 {
+			end += " (at the latest " + FromTime(b.Latest()).Human() + ")"
+		}
+		if a.Approx || a.Day == 0 {
+			start += " (at the earliest " + FromTime(a.Earliest()).Human() + ")"
+		}
+		v.errorf(atValue, path+"."+bKey, "%s = %s is before %s = %s", bKey, end, aKey, start)
 	}
 }
 
