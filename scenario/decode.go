@@ -159,10 +159,11 @@ func (l *loader) decodeTable(path string, m map[string]any, v reflect.Value) {
 // unknownKey reports key, and returns the allowed key it is a typo of, if
 // any.
 func (l *loader) unknownKey(path, key string, allowed []string) string {
+	s := l.suggest(key, allowed)
 	if l.skip(Error, atKey, path) {
-		return "" // past the problems kept: don't spend time on it
+		return s // past the problems kept: not formatted
 	}
-	if s := l.suggest(key, allowed); s != "" {
+	if s != "" {
 		l.errorf(atKey, path, "unknown key %q; did you mean %q?", key, s)
 		return s
 	}
