@@ -342,7 +342,11 @@ func TestSpliceDeleteEach(t *testing.T) {
 			if kindOf(st.Field(f).Type) != arrayTablesField {
 				continue
 			}
-			for i := range reflect.ValueOf(s).Elem().Field(f).Len() {
+			count := reflect.ValueOf(s).Elem().Field(f).Len()
+			for i := range count {
+				if n >= 2 && i > 1 && i < count-1 && i%10 != 0 {
+					continue // the examples are long: a sample of their entries
+				}
 				t.Run(fmt.Sprintf("%d/%s/%d", n, st.Field(f).Name, i), func(t *testing.T) { checkDelete(t, text, f, i) })
 			}
 		}
