@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestHostileLarge: files whose shape would make a careless checker
@@ -148,5 +149,25 @@ func TestManyWarningsLoad(t *testing.T) {
 	}
 	if n := len(s.Warnings); n != maxProblems+1 || s.Warnings[n-1].Severity != Warning || !strings.HasPrefix(s.Warnings[n-1].Message, "and 2,000 more (0 errors, 2,000 warnings)") {
 		t.Errorf("%d warnings, the last %v", n, s.Warnings[n-1])
+	}
+}
+
+// TestLongValuesShortened: a message repeats at most a short start of a
+// long value from the file.
+func TestLongValuesShortened(t *testing.T) {
+	long := strings.Repeat("é", 100000)
+	src := "format = 1\n[scenario]\ntitle = \"x\"\n[[actors]]\nid = \"" + long + "\"\nname = \"A\"\nkind = \"" + long + "\"\n"
+	_, err := Load("f.toml", strings.NewReader(src))
+	var ps Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("err = %v", err)
+	}
+	for _, p := range ps {
+		if len(p.Message) > maxMessage+10 || !utf8.ValidString(p.Message) {
+			t.Errorf("%d bytes: %.300s", len(p.Message), p.Message)
+		}
+	}
+	if !strings.Contains(ps[0].Message, "éé…") {
+		t.Errorf("not marked as cut: %.300s", ps[0].Message)
 	}
 }

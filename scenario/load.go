@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -110,6 +111,7 @@ type pending struct {
 }
 
 func (l *loader) add(p pending) {
+	p.msg = shorten(p.msg)
 	if l.idx == nil {
 		l.pending = append(l.pending, p)
 		if len(l.pending) > maxProblems {
@@ -125,6 +127,66 @@ func (l *loader) add(p pending) {
 	l.drop(l.pending[0].sev)
 	l.pending[0] = p
 	heap.Fix((*problemHeap)(&l.pending), 0)
+}
+
+// maxQuoted and maxMessage bound what a message repeats of the file: an
+// id of a megabyte would otherwise make a message of a megabyte.
+const (
+	maxQuoted  = 200 // longer than any message's own words between two quotes
+	keepQuoted = 70
+	maxMessage = 2000
+)
+
+// shorten cuts each quoted text in msg longer than maxQuoted bytes to
+// keepQuoted, and msg itself past maxMessage, marking each cut with "…".
+func shorten(msg string) string {
+	if len(msg) <= maxQuoted {
+		return msg
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(msg, '"')
+		if i < 0 {
+			b.WriteString(msg)
+			break
+		}
+		j := i + 1
+		for j < len(msg) && msg[j] != '"' {
+			if msg[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(msg) {
+			b.WriteString(msg)
+			break
+		}
+		b.WriteString(msg[:i+1])
+		if inner := msg[i+1 : j]; len(inner) > maxQuoted {
+			b.WriteString(cutRunes(inner, keepQuoted) + "…")
+		} else {
+			b.WriteString(inner)
+		}
+		b.WriteByte('"')
+		msg = msg[j+1:]
+	}
+	if out := b.String(); len(out) > maxMessage {
+		return cutRunes(out, maxMessage) + "…"
+	} else {
+		return out
+	}
+}
+
+// cutRunes is the longest start of s of at most n bytes that ends between
+// two runes.
+func cutRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // keepFirst switches to keeping only the first maxProblems problems.

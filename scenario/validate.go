@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -185,7 +186,11 @@ func (v *validator) ref(path, id string, sets ...*idSet) bool {
 	case n == 0:
 		msg += fmt.Sprintf(" (there are no %ss)", strings.Join(whats, "s or "))
 	case len(ids) == n && n <= 8:
-		msg += fmt.Sprintf(" (the %ss: %s)", strings.Join(whats, "s and "), strings.Join(ids, ", "))
+		quoted := make([]string, len(ids))
+		for i, id := range ids {
+			quoted[i] = strconv.Quote(id)
+		}
+		msg += fmt.Sprintf(" (the %ss: %s)", strings.Join(whats, "s and "), strings.Join(quoted, ", "))
 	}
 	v.errorf(atValue, path, "%s", msg)
 	return false
