@@ -214,6 +214,7 @@ func TestHostileBoundsChild(t *testing.T) {
 		} else if len(s.Warnings) > 0 {
 			r.Problem = s.Warnings[0].String()
 		}
+		r.MaxRSS = selfPeakRSS()
 		out, _ := json.Marshal(r)
 		fmt.Printf("BOUNDS %s\n", out)
 		return
@@ -253,7 +254,9 @@ func runBoundsCase(name string, unlimited, fill bool) (boundsResult, error) {
 			if err := json.Unmarshal([]byte(js), &r); err != nil {
 				return r, err
 			}
-			r.MaxRSS = maxRSS(cmd.ProcessState)
+			if r.MaxRSS == 0 {
+				r.MaxRSS = maxRSS(cmd.ProcessState)
+			}
 			return r, nil
 		}
 	}

@@ -12,7 +12,25 @@ import (
 	"time"
 )
 
-// maxRSS is a finished process's peak resident set, in bytes.
+// selfPeakRSS is this process's peak resident set in bytes, from Linux's
+// VmHWM (0 elsewhere). Unlike the rusage of a child, it does not count
+// what the parent had before the child's exec.
+func selfPeakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
+// maxRSS is a finished process's peak resident set, in bytes. On Linux it
+// may include the parent's before the exec, so selfPeakRSS comes first.
 func maxRSS(ps *os.ProcessState) int64 {
 	ru, ok := ps.SysUsage().(*syscall.Rusage)
 	if !ok {
