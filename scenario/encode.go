@@ -344,8 +344,12 @@ func Edit(text []byte, from, to *Scenario) ([]byte, error) {
 		return text, nil
 	}
 	if from != nil {
-		if out, ok := splice(text, from, to); ok && loadsTo(out, to) {
-			return out, nil
+		// Key by key first; entry by entry if that fails (it should not);
+		// the whole file as the last resort.
+		for _, merge := range []bool{true, false} {
+			if out, ok := splice(text, from, to, merge); ok && loadsTo(out, to) {
+				return out, nil
+			}
 		}
 	}
 	full, err := Marshal(to)

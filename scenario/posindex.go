@@ -259,9 +259,19 @@ type indexer struct {
 // line with content before the next header (comment lines and blank lines
 // just before the next header belong to what follows).
 type section struct {
-	name       []string // header key path
-	array      bool     // [[...]] rather than [...]
-	start, end int      // 0-based line indexes, end exclusive
+	name       []string  // header key path
+	array      bool      // [[...]] rather than [...]
+	start, end int       // 0-based line indexes, end exclusive
+	keys       []keySpan // its key = value lines, in order
+}
+
+// keySpan is where one key = value of a section is: its first and last
+// line (0-based), and what follows the value on its last line (blanks and
+// a comment, if any).
+type keySpan struct {
+	name        string // the key; "" for a dotted key
+	first, last int
+	tail        string
 }
 
 // indexPositions scans valid TOML and returns the positions of the key paths
@@ -295,9 +305,19 @@ func scanSized(src []byte, want func(string) bool, size int) *indexer {
 		before := x.i
 		if x.peek() == '[' {
 			table = x.header()
-		} else if x.keyValue(table); len(x.secs) > 0 {
-			// A value ends on its last line: multi-line ones too.
-			x.secs[len(x.secs)-1].end = x.line
+		} else {
+			first := x.line - 1
+			parts := x.keyValue(table)
+			if len(x.secs) > 0 {
+				// A value ends on its last line: multi-line ones too.
+				sec := &x.secs[len(x.secs)-1]
+				sec.end = x.line
+				k := keySpan{first: first, last: x.line - 1, tail: x.restOfLine()}
+				if len(parts) == 1 {
+					k.name = parts[0].name
+				}
+				sec.keys = append(sec.keys, k)
+			}
 		}
 		if x.i == before { // not TOML; don't loop
 			x.skipLine()
@@ -344,17 +364,17 @@ func (x *indexer) header() string {
 		path = elemPath(path, x.count[path])
 		x.record(path, p, p)
 	}
-	x.secs = append(x.secs, section{name, array, p.Line - 1, p.Line})
+	x.secs = append(x.secs, section{name: name, array: array, start: p.Line - 1, end: p.Line})
 	return path
 }
 
 // keyValue reads key = value inside the table at path table. Each part of
 // a dotted key is recorded where that part is written, so that for
 // scenario.titel = "x" the unknown key is "titel", not "scenario".
-func (x *indexer) keyValue(table string) {
+func (x *indexer) keyValue(table string) []keyPart {
 	parts := x.readKey()
 	if len(parts) == 0 {
-		return
+		return nil
 	}
 	path := table
 	for i, part := range parts {
@@ -365,11 +385,21 @@ func (x *indexer) keyValue(table string) {
 	}
 	x.skipSpace()
 	if x.peek() != '=' {
-		return
+		return parts
 	}
 	x.next()
 	x.skipSpace()
 	x.value(path, parts[len(parts)-1].at)
+	return parts
+}
+
+// restOfLine is the text from the cursor to the end of its line.
+func (c *cursor) restOfLine() string {
+	end := c.i
+	for end < len(c.src) && c.src[end] != '\n' {
+		end++
+	}
+	return string(c.src[c.i:end])
 }
 
 // value reads one value of any kind; k is where its key starts.

@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -13,8 +14,12 @@ import (
 //
 //   - An entry's lines run from its header ([[actors]]) to its last line
 //     with content, sub-tables ([[actors.memberships]]) included, and
-//     comments among them. Rewriting an entry rewrites these lines (its
-//     inner comments go with the old text); nothing else.
+//     comments among them. A changed entry keeps its lines but those of
+//     the keys that changed: a changed key's line is rewritten (keeping a
+//     comment at its end), a key removed loses its lines, a key added
+//     goes after the last one. Only when its sub-tables or inline tables
+//     change, or it is laid out with dotted keys, is the whole entry
+//     written anew (and the comments among its lines go with it).
 //   - A comment block directly above a header, with no blank line between,
 //     is the entry's lead comment. It stays above the entry when the entry
 //     is rewritten, and goes when the entry is deleted, unless it may head
@@ -40,7 +45,7 @@ import (
 //
 // ok is false when the text's layout is not one splice can follow (a
 // collection written as an inline array, say); Edit then rewrites it.
-func splice(text []byte, from, to *Scenario) (out []byte, ok bool) {
+func splice(text []byte, from, to *Scenario, merge bool) (out []byte, ok bool) {
 	lines := splitLines(text)
 	secs, ok := scanSections(lines)
 	if !ok || from.Format != to.Format {
@@ -53,14 +58,14 @@ func splice(text []byte, from, to *Scenario) (out []byte, ok bool) {
 		top := s.name[0]
 		switch {
 		case len(s.name) == 1 && s.array:
-			e := &entry{start: s.start, end: s.end, coll: top}
+			e := &entry{start: s.start, end: s.end, coll: top, keys: s.keys}
 			entries[top] = append(entries[top], e)
 			all = append(all, e)
 		case len(s.name) == 1:
 			if tables[top] != nil {
 				return nil, false
 			}
-			e := &entry{start: s.start, end: s.end, coll: top, table: true}
+			e := &entry{start: s.start, end: s.end, coll: top, table: true, keys: s.keys}
 			tables[top] = e
 			all = append(all, e)
 		default:
@@ -102,9 +107,11 @@ func splice(text []byte, from, to *Scenario) (out []byte, ok bool) {
 				}
 			}
 			if t := tables[key]; t != nil {
-				if isEmpty(b) {
+				switch {
+				case isEmpty(b):
 					ed.delete(t)
-				} else {
+				case merge && ed.merge(t, a, b):
+				default:
 					ed.replace(t, e.buf.String())
 				}
 			} else if !isEmpty(b) {
@@ -135,6 +142,9 @@ func splice(text []byte, from, to *Scenario) (out []byte, ok bool) {
 				// inserted after the last one rewritten.
 				paired := min(op.oldLen, op.newLen)
 				for k := range paired {
+					if merge && ed.merge(es[op.old+k], a.Index(op.old+k), b.Index(op.new+k)) {
+						continue
+					}
 					s, ok := marshal(op.new + k)
 					if !ok {
 						return nil, false
@@ -176,6 +186,7 @@ type entry struct {
 	table                   bool
 	lead, start, end, trail int
 	next                    *entry
+	keys                    []keySpan // of its own table, not its sub-tables
 }
 
 // ownComments finds each entry's lead and trailing comments (see splice).
@@ -277,6 +288,101 @@ func (ed *lineEdit) onlyBlankOrGone(a, b int, inGone []bool) bool {
 			return false
 		}
 	}
+	return true
+}
+
+// merge rewrites only the keys of entry e that differ between the structs
+// a (what the entry holds now) and b, keeping its other lines, comments
+// and layout; it reports false, changing nothing, when it cannot: a
+// nested table or list differs, or a key is dotted, repeated or not where
+// it is expected.
+func (ed *lineEdit) merge(e *entry, a, b reflect.Value) bool {
+	byName := map[string]keySpan{}
+	for _, k := range e.keys {
+		if _, dup := byName[k.name]; dup || k.name == "" {
+			return false
+		}
+		byName[k.name] = k
+	}
+	type change struct {
+		k    keySpan
+		text string // "" to delete
+	}
+	var changes []change
+	var adds []string
+	fa, fb := fields(a), fields(b)
+	for i := range fa {
+		x, y := fa[i].v, fb[i].v
+		if equalValue(x, y) {
+			continue
+		}
+		if kindOf(x.Type()) != scalarField {
+			return false
+		}
+		key := fa[i].key
+		k, found := byName[key]
+		if found == isEmpty(x) { // present but empty, or set but not written here
+			return false
+		}
+		line := ""
+		if !isEmpty(y) {
+			var enc encoder
+			if err := enc.value(y); err != nil {
+				return false
+			}
+			line = tomlKey(key) + " = " + enc.buf.String()
+		}
+		if found {
+			changes = append(changes, change{k, line})
+		} else {
+			adds = append(adds, line)
+		}
+	}
+	lines := slices.Clone(ed.lines[e.start:e.end])
+	indent := func(i int) string {
+		l := lines[i]
+		return l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+	}
+	drop := make([]bool, len(lines))
+	for _, c := range changes {
+		f, l := c.k.first-e.start, c.k.last-e.start
+		if f < 0 || l >= len(lines) || f > l {
+			return false
+		}
+		for j := f; j <= l; j++ {
+			drop[j] = true
+		}
+		if c.text != "" {
+			text := indent(f) + c.text
+			if t := strings.TrimSpace(c.k.tail); strings.HasPrefix(t, "#") {
+				text += " " + t // the comment at the end of the line
+			}
+			lines[f], drop[f] = text+"\n", false
+		}
+	}
+	var out strings.Builder
+	last := 0 // where new keys go: after the last key line
+	for _, k := range e.keys {
+		last = max(last, k.last-e.start+1)
+	}
+	if len(e.keys) == 0 {
+		last = 1 // after the header
+	}
+	for j, l := range lines {
+		if !drop[j] {
+			out.WriteString(l)
+			if !strings.HasSuffix(l, "\n") {
+				out.WriteByte('\n')
+			}
+		}
+		if j == last-1 {
+			in := indent(max(last-1, 0))
+			for _, a := range adds {
+				out.WriteString(in + a + "\n")
+			}
+		}
+	}
+	ed.replace(e, out.String())
 	return true
 }
 

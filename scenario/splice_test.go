@@ -64,10 +64,13 @@ kind = "person"
 # ---- tracks
 
 [[tracks]]
-id = "riyadh"
-name = "Riyadh talks"
+id = 'riyadh'
+name = "Riyadh talks" # as the press calls it
 kind = "talks"
-sources = ["s1"]
+# the press reports
+sources = [
+  "s1", # 'reported',
+]
 
 [[tracks]]
 id = "paris"
@@ -130,6 +133,22 @@ func TestSpliceComments(t *testing.T) {
 		change func(s *Scenario)
 		want   func(t *testing.T, text string) string
 	}{
+		{"change a key: the rest of the entry stays as written", func(s *Scenario) { s.Tracks[0].Name = "Riyadh round" },
+			func(t *testing.T, x string) string {
+				return strings.Replace(x, `name = "Riyadh talks" # as the press calls it`, `name = "Riyadh round" # as the press calls it`, 1)
+			}},
+		{"add a key after the last", func(s *Scenario) { s.Tracks[0].Venue = "Diriyah Palace" },
+			func(t *testing.T, x string) string {
+				return strings.Replace(x, "  \"s1\", # 'reported',\n]\n", "  \"s1\", # 'reported',\n]\nvenue = \"Diriyah Palace\"\n", 1)
+			}},
+		{"remove a multi-line key, keep the comment above it", func(s *Scenario) { s.Tracks[0].Sources = nil },
+			func(t *testing.T, x string) string {
+				return strings.Replace(x, "sources = [\n  \"s1\", # 'reported',\n]\n", "", 1)
+			}},
+		{"change two keys of a seat", func(s *Scenario) { s.Seats[3].Role = RoleInvited; s.Seats[3].Certainty = Reported },
+			func(t *testing.T, x string) string {
+				return strings.Replace(x, "role = \"excluded\"\nsources = [\"s1\"]\n", "role = \"invited\"\nsources = [\"s1\"]\ncertainty = \"reported\"\n", 1)
+			}},
 		{"delete the actor before a detached heading, with its trailing comment", without("cn"),
 			func(t *testing.T, x string) string { return cut(t, x, cn) }},
 		{"delete the first actor under a detached heading", without("kellogg"),
