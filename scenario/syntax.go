@@ -42,7 +42,7 @@ var syntaxFixes = []syntaxFix{
 	}},
 	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.*) instead$`), fixAfterValue},
 	{regexp.MustCompile(`^expected (?:two|four|eight) hexadecimal digits after '\\(.)', but got .*$`), fixEscape},
-	{regexp.MustCompile(`^invalid escape in string '\\(.)'$`), fixEscape},
+	{regexp.MustCompile(`^invalid escape(?: in string|:) '\\(.)'$`), fixEscape},
 	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\), but got (.*)$`), fixArray},
 	{regexp.MustCompile(`^expected a comma or an inline table terminator '}', but got (.*) instead$`), fixInlineTable},
 	{regexp.MustCompile(`^unexpected comma$`), func(src []byte, at int, _ []string) (int, string, bool) {
