@@ -32,6 +32,7 @@ type hostileCase struct {
 	head, tail string
 	item       func(i int) string
 	over       bool
+	loads      bool          // the case is a valid scenario
 	make       func() []byte // instead of head, item and tail
 }
 
@@ -143,7 +144,7 @@ var hostileCases = []hostileCase{
 	{name: "bad references in one array", head: boundsHead + twoStates + "[[seats]]\ntrack = \"t\"\nactor = \"a\"\nrole = \"host\"\nclaimed_by = [",
 		item: func(i int) string { return fmt.Sprintf("\"x%d\",", i) }, tail: "]\n"},
 	{name: "unknown keys", head: boundsHead + "[[actors]]\n", item: func(i int) string { return fmt.Sprintf("nmae%d = 1\n", i) }},
-	{name: "largest generated scenario", make: generated},
+	{name: "largest generated scenario", make: generated, loads: true},
 }
 
 // boundsResult is what a child process measured for one case.
@@ -303,6 +304,9 @@ func TestHostileBounded(t *testing.T) {
 			if cpu > 2 || r.Seconds > 30 || peak > 200e6 {
 				t.Errorf("over 2 s of CPU or 200 MB: %s", r)
 			}
+			if c.loads && r.Problem != "loaded" {
+				t.Errorf("did not load: %s", r.Problem)
+			}
 			if c.over != strings.Contains(r.Problem, "is refused") {
 				t.Errorf("refused = %v, want %v: %s", !c.over, c.over, r.Problem)
 			}
@@ -337,5 +341,23 @@ func BenchmarkHostile(b *testing.B) {
 				scenario.Load("hostile.toml", bytes.NewReader(data))
 			}
 		})
+	}
+}
+
+// TestLimitsAdmitLargeScenarios: the limits refuse no realistic scenario:
+// generated ones of 1,000 actors and of 100,000 lines load without a
+// problem (TestHostileBounded loads the largest within the limits).
+func TestLimitsAdmitLargeScenarios(t *testing.T) {
+	n := 1000
+	for data := scenariotest.Generate(n, 1); ; data = scenariotest.Generate(n, 1) {
+		lines := bytes.Count(data, []byte("\n"))
+		s, err := scenario.Load("large.toml", bytes.NewReader(data))
+		if err != nil || len(s.Warnings) > 0 {
+			t.Fatalf("%d actors, %d lines: %.500v", n, lines, err)
+		}
+		if lines >= 100000 {
+			break
+		}
+		n = max(n+1, n*100000/lines+1)
 	}
 }
