@@ -128,8 +128,48 @@ func (d Date) Last() time.Time {
 	return d.First()
 }
 
-// Before reports whether d certainly ends before e begins.
-func (d Date) Before(e Date) bool { return d.Last().Before(e.First()) }
+// Earliest is the first day d may mean, allowing for "~": an approximate
+// day may be a week earlier, an approximate month or year one month or
+// year earlier (~2025-02-17: from 10 Feb; ~2025-02: from 1 Jan; ~2025:
+// from 1 Jan 2024).
+func (d Date) Earliest() time.Time {
+	t := d.First()
+	if d.Approx {
+		t = d.widen(t, -1)
+	}
+	return t
+}
+
+// Latest is the last day d may mean, allowing for "~" as Earliest does
+// (~2025-02-17: to 24 Feb; ~2025-02: to 31 Mar; ~2025: to 31 Dec 2026).
+func (d Date) Latest() time.Time {
+	t := d.Last()
+	if d.Approx {
+		t = d.widen(t, 1)
+		if d.Month > 0 && d.Day == 0 { // the last day of the next month
+			t = time.Date(d.Year, time.Month(d.Month)+2, 0, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	return t
+}
+
+// widen moves t by one unit of d's precision (a week for a day) in the
+// direction of sign.
+func (d Date) widen(t time.Time, sign int) time.Time {
+	switch {
+	case d.Month == 0:
+		return t.AddDate(sign, 0, 0)
+	case d.Day == 0:
+		return t.AddDate(0, sign, 0)
+	}
+	return t.AddDate(0, 0, 7*sign)
+}
+
+// Before reports whether d certainly ends before e begins: the latest day
+// d may mean is before the earliest day e may mean (see Earliest and
+// Latest). So "2025-02-10" is before "2025-03" but not before "2025-02",
+// and "2025-02-16" is not before "~2025-02-17".
+func (d Date) Before(e Date) bool { return d.Latest().Before(e.Earliest()) }
 
 // Human is the date as a reader would write it: "17 Feb 2025", "Feb 2025",
 // "c. 17 Feb 2025".

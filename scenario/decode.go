@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 )
 
 // The decoder turns the generic tree BurntSushi gives (map[string]any,
@@ -77,12 +78,37 @@ var (
 // decodeRoot decodes the whole file. A format other than FormatVersion
 // stops decoding: the rest of the file is in a format this code does not
 // know, and listing all its keys as unknown would bury the one real problem.
+// format must be the first key, so that a reader (a later Parley among
+// them) knows how to read the rest before it reads it.
 func (l *loader) decodeRoot(tree map[string]any, s *Scenario) {
 	if f, ok := tree["format"].(int64); ok && f != FormatVersion {
 		l.errorf(atValue, "format", "unsupported format %d; this version of Parley reads format %d only", f, FormatVersion)
 		return
 	}
+	if _, ok := tree["format"]; ok {
+		if first, at := firstKey(l.src); first != "format" {
+			l.errorf(atKey, "format", "format must be the first key of the file (comments and blank lines may come before it): move it above %s at line %d", first, at.Line)
+		}
+	}
 	l.decodeTable("", tree, reflect.ValueOf(s).Elem())
+}
+
+// firstKey is the first key or header of the text, as written ("title",
+// "[scenario]"), and where it is.
+func firstKey(src []byte) (string, pos) {
+	c := newCursor(src)
+	c.skipTrivia()
+	at := c.pos()
+	if c.peek() == '[' {
+		_, end := lineOf(src, c.i)
+		h, _, _ := strings.Cut(string(src[c.i:end]), "#")
+		return strings.TrimSpace(h), at
+	}
+	parts := c.readKey()
+	if len(parts) == 0 {
+		return "", at
+	}
+	return parts[0].name, at
 }
 
 // decodeTable decodes table m at path into the struct v.
@@ -96,8 +122,20 @@ func (l *loader) decodeTable(path string, m map[string]any, v reflect.Value) {
 	for _, k := range keys {
 		kp := joinKey(path, k)
 		i, ok := ti.field[k]
+		if !ok && k == "format" && path != "" {
+			l.errorf(atKey, kp, "format = %d belongs at the top of the file, before any [table] header: move it there", FormatVersion)
+			l.broken["format"] = true // not also "format: missing"
+			continue
+		}
 		if !ok {
-			l.unknownKey(kp, k, ti.keys)
+			if meant := l.unknownKey(kp, k, ti.keys); meant != "" {
+				if _, both := m[meant]; !both {
+					// sorces for sources: don't also say sources is
+					// missing, nor that nothing is cited.
+					l.broken[joinKey(path, meant)] = true
+					l.looseRefs(m[k])
+				}
+			}
 			continue
 		}
 		l.decodeValue(kp, m[k], v.Field(i))
@@ -105,6 +143,7 @@ func (l *loader) decodeTable(path string, m map[string]any, v reflect.Value) {
 	for _, k := range ti.required {
 		kp := joinKey(path, k)
 		switch raw, ok := m[k]; {
+		case !ok && l.broken[kp]: // misspelled, and said so
 		case !ok && path == "" && k == "format":
 			l.errorf(atParent, kp, "missing; put format = %d at the top of the file (this version of Parley reads format %d)", FormatVersion, FormatVersion)
 		case !ok && path == "" && k == "scenario":
@@ -117,12 +156,19 @@ func (l *loader) decodeTable(path string, m map[string]any, v reflect.Value) {
 	}
 }
 
-func (l *loader) unknownKey(path, key string, allowed []string) {
-	if s := l.suggest(key, allowed); s != "" {
+// unknownKey reports key, and returns the allowed key it is a typo of, if
+// any.
+func (l *loader) unknownKey(path, key string, allowed []string) string {
+	s := l.suggest(key, allowed)
+	if l.skip(Error, atKey, path) {
+		return s // past the problems kept: not formatted
+	}
+	if s != "" {
 		l.errorf(atKey, path, "unknown key %q; did you mean %q?", key, s)
-		return
+		return s
 	}
 	l.errorf(atKey, path, "unknown key %q (allowed here: %s)", key, strings.Join(allowed, ", "))
+	return ""
 }
 
 // decodeValue decodes raw at path into v, reporting what does not fit.
@@ -194,6 +240,19 @@ func (l *loader) decodeDate(path string, raw any, v reflect.Value) {
 	var d Date
 	switch x := raw.(type) {
 	case string:
+		if strings.ContainsFunc(x, unicode.IsSpace) {
+			// Date.UnmarshalText forgives blanks (for forms); a file must not
+			// have them, or the same date would be written two ways.
+			squeezed := strings.Join(strings.Fields(x), "")
+			if _, err := ParseDate(squeezed); err == nil && squeezed != "" {
+				l.errorf(atValue, path, "bad date %q: no spaces inside the quotes; write %q", x, squeezed)
+				return
+			}
+			if strings.TrimSpace(x) == "" {
+				l.errorf(atValue, path, "bad date %q: only spaces; write a date (YYYY-MM-DD, YYYY-MM or YYYY) or leave the key out", x)
+				return
+			}
+		}
 		if err := d.UnmarshalText([]byte(x)); err != nil {
 			l.errorf(atValue, path, "%v", err)
 			return
@@ -224,8 +283,29 @@ func (l *loader) decodeDate(path string, raw any, v reflect.Value) {
 }
 
 func (l *loader) mismatch(path string, raw any, want, hint string) {
-	l.mistyped = true
+	l.looseRefs(raw)
 	l.errorf(atValue, path, "expected %s, got %s%s", want, typeName(raw), hint)
+}
+
+// looseRefs adds the strings in raw, at any depth, to l.loose: a value that
+// could not be read may hold the references the user meant.
+func (l *loader) looseRefs(raw any) {
+	switch x := raw.(type) {
+	case string:
+		l.loose[x] = true
+	case []any:
+		for _, e := range x {
+			l.looseRefs(e)
+		}
+	case []map[string]any:
+		for _, e := range x {
+			l.looseRefs(e)
+		}
+	case map[string]any:
+		for _, e := range x {
+			l.looseRefs(e)
+		}
+	}
 }
 
 // arrayOf gives the elements of a TOML array ([[x]] tables come as

@@ -2,6 +2,8 @@ package scenario
 
 import (
 	"bytes"
+	"cmp"
+	"container/heap"
 	"errors"
 	"fmt"
 	"io"
@@ -18,17 +20,19 @@ const MaxFileSize = 8 << 20
 
 // MaxNesting is the deepest nesting of arrays and inline tables Load accepts.
 // A scenario needs three levels (variants.seats[].claimed_by); the limit is
-// there because the TOML parser recurses once per level (see tooDeep).
+// there because the TOML parser recurses once per level (see shapeScan.container).
 const MaxNesting = 32
 
-// maxProblems caps the problems collected from one file, so that a huge
-// wrong file (a million bad array elements) cannot exhaust memory.
+// maxProblems is how many problems Load reports: the first ones in file
+// order, then a line saying how many more there are. A huge wrong file (a
+// hundred thousand bad elements) would otherwise bury the first mistakes.
 const maxProblems = 1000
 
-// suggestionBudget bounds the edit distances one Load computes for "did you
-// mean": a hostile file with 100,000 ids and 1,000 unknown references would
-// otherwise spend minutes on them. Real files stay far below it.
-const suggestionBudget = 1 << 18
+// suggestionBudget bounds the work one Load spends on "did you mean", in
+// candidates looked at plus edit-distance cells computed: a hostile file
+// with 75,000 ids and as many unknown references would otherwise spend
+// minutes on them. Real files stay far below it.
+const suggestionBudget = 1 << 22
 
 // Load reads a scenario file. name is used in problem positions. On success
 // it returns the scenario with Name set and its warnings, sorted, in
@@ -40,7 +44,7 @@ func Load(name string, r io.Reader) (s *Scenario, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("scenario: read %s: %w", name, err)
 	}
-	l := &loader{name: name, src: bytes.TrimPrefix(data, []byte("\uFEFF")), broken: map[string]bool{}, suggestions: suggestionBudget}
+	l := &loader{name: name, src: bytes.TrimPrefix(data, []byte("\uFEFF")), broken: map[string]bool{}, loose: map[string]bool{}, suggestions: suggestionBudget}
 	defer func() {
 		// A safety net: a bug must show as a problem, not crash the app.
 		// FuzzLoad fails on any "internal error", so bugs are still found.
@@ -59,19 +63,28 @@ func Load(name string, r io.Reader) (s *Scenario, err error) {
 
 // loader holds the state of one Load: the text and the problems so far.
 type loader struct {
-	name     string
-	src      []byte
-	pending  []pending
-	overflow bool
-	// broken holds the top-level collections that could not be decoded at
-	// all (say actors = "x"); references into them are not checked, since
-	// every one would be reported as unknown.
+	name    string
+	src     []byte
+	pending []pending
+	// Once more than maxProblems are found, only the first maxProblems in
+	// file order are kept: idx then holds the position of every key path
+	// (the limits keep it small), each new problem is placed at once, and
+	// pending is a heap with the last kept problem on top.
+	idx                   map[string]keyVal
+	dropped, droppedError int // problems found past the kept ones, and how many of them are errors
+	// broken holds the paths whose value could not be decoded (say actors
+	// = "x"), or that are probably misspelled elsewhere in their table
+	// (sorces for sources): references into them and checks of their
+	// absence would only repeat that problem.
 	broken map[string]bool
-	// mistyped is set when any value had the wrong type: a reference that
-	// could not be read makes "never referred to" warnings unreliable.
-	mistyped bool
-	// suggestions is how many more ids "did you mean" may compare with.
+	// loose holds ids written where they could not be read as references
+	// (a misspelled key's value, a value of the wrong type, an unknown id
+	// that looks like a typo of an existing one): the "never referred to"
+	// warnings leave them out, since the user meant to refer to them.
+	loose map[string]bool
+	// suggestions is how much more work "did you mean" may do.
 	suggestions int
+	paths       int // about how many key paths the text has
 }
 
 // where says which position of a key path a problem is reported at.
@@ -91,50 +104,181 @@ type pending struct {
 	path string
 	at   where
 	msg  string
-	// When ref is set the message is msg + "line N" + tail, N being the line
-	// of the key path ref ("duplicate id (first defined at line 12)").
+	// When ref is set the message is msg + "N:C" + tail, N:C being where
+	// the key path ref is ("duplicate id (first defined at 12:7)").
 	ref, tail string
 	fixed     pos
 }
 
-// full reports whether no more problems are kept (and remembers to say so).
-func (l *loader) full() bool {
-	if len(l.pending) >= maxProblems {
-		l.overflow = true
+func (l *loader) add(p pending) {
+	p.msg = shorten(p.msg)
+	if l.idx == nil {
+		l.pending = append(l.pending, p)
+		if len(l.pending) > maxProblems {
+			l.keepFirst()
+		}
+		return
 	}
-	return l.overflow
+	l.place(&p)
+	if !l.before(p, l.pending[0]) {
+		l.drop(p.sev)
+		return
+	}
+	l.drop(l.pending[0].sev)
+	l.pending[0] = p
+	heap.Fix((*problemHeap)(&l.pending), 0)
 }
 
-func (l *loader) add(p pending) {
-	if !l.full() {
-		l.pending = append(l.pending, p)
+// maxQuoted and maxMessage bound what a message repeats of the file: an
+// id of a megabyte would otherwise make a message of a megabyte.
+const (
+	maxQuoted  = 200 // longer than any message's own words between two quotes
+	keepQuoted = 70
+	maxMessage = 2000
+)
+
+// shorten cuts each quoted text in msg longer than maxQuoted bytes to
+// keepQuoted, and msg itself past maxMessage, marking each cut with "…".
+func shorten(msg string) string {
+	if len(msg) <= maxQuoted {
+		return msg
 	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(msg, '"')
+		if i < 0 {
+			b.WriteString(msg)
+			break
+		}
+		j := i + 1
+		for j < len(msg) && msg[j] != '"' {
+			if msg[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(msg) {
+			b.WriteString(msg)
+			break
+		}
+		b.WriteString(msg[:i+1])
+		if inner := msg[i+1 : j]; len(inner) > maxQuoted {
+			b.WriteString(cutRunes(inner, keepQuoted) + "…")
+		} else {
+			b.WriteString(inner)
+		}
+		b.WriteByte('"')
+		msg = msg[j+1:]
+	}
+	if out := b.String(); len(out) > maxMessage {
+		return cutRunes(out, maxMessage) + "…"
+	} else {
+		return out
+	}
+}
+
+// cutRunes is the longest start of s of at most n bytes that ends between
+// two runes.
+func cutRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// keepFirst switches to keeping only the first maxProblems problems.
+func (l *loader) keepFirst() {
+	l.idx = scanSized(l.src, nil, l.paths).out
+	for i := range l.pending {
+		l.place(&l.pending[i])
+	}
+	h := (*problemHeap)(&l.pending)
+	heap.Init(h)
+	for h.Len() > maxProblems {
+		l.drop(heap.Pop(h).(pending).sev)
+	}
+}
+
+func (l *loader) drop(sev Severity) {
+	l.dropped++
+	if sev == Error {
+		l.droppedError++
+	}
+}
+
+// skip reports, once only the first problems are kept, that a problem at
+// path would come after all of them, so that it need not be formatted;
+// it counts it as dropped.
+func (l *loader) skip(sev Severity, at where, path string) bool {
+	if l.idx == nil {
+		return false
+	}
+	p := pending{sev: sev, at: at, path: path}
+	if q := l.pending[0]; comparePos(l.locate(l.idx, p), q.fixed) > 0 {
+		l.drop(sev)
+		return true
+	}
+	return false
+}
+
+// place looks up p's position and completes its message.
+func (l *loader) place(p *pending) {
+	p.fixed = l.locate(l.idx, *p)
+	p.msg = l.message(l.idx, *p)
+	p.at, p.ref, p.tail = atFixed, "", ""
+}
+
+// before reports whether placed problem a sorts before b.
+func (l *loader) before(a, b pending) bool { return comparePending(a, b) < 0 }
+
+func comparePos(a, b pos) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) }
+
+func comparePending(a, b pending) int {
+	return cmp.Or(comparePos(a.fixed, b.fixed), cmp.Compare(a.sev, b.sev), cmp.Compare(a.path, b.path), cmp.Compare(a.msg, b.msg))
+}
+
+// problemHeap keeps placed problems with the last one in file order on top.
+type problemHeap []pending
+
+func (h problemHeap) Len() int           { return len(h) }
+func (h problemHeap) Less(i, j int) bool { return comparePending(h[i], h[j]) > 0 }
+func (h problemHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *problemHeap) Push(x any)        { *h = append(*h, x.(pending)) }
+func (h *problemHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 func (l *loader) errorf(at where, path, format string, args ...any) {
-	if !l.full() { // don't format what would be dropped
+	if !l.skip(Error, at, path) { // don't format what would be dropped
 		l.add(pending{sev: Error, path: path, at: at, msg: fmt.Sprintf(format, args...)})
 	}
 }
 
 func (l *loader) warnf(at where, path, format string, args ...any) {
-	if !l.full() {
+	if !l.skip(Warning, at, path) {
 		l.add(pending{sev: Warning, path: path, at: at, msg: fmt.Sprintf(format, args...)})
 	}
 }
 
-// errorRef reports msg + "line N" + tail, N being where path ref is.
+// errorRef reports msg + "N:C" + tail, N:C being where path ref is.
 func (l *loader) errorRef(at where, path, ref, msg, tail string) {
 	l.add(pending{sev: Error, path: path, at: at, msg: msg, ref: ref, tail: tail})
 }
 
 // suggest is closest(s, candidates) while the suggestion budget lasts.
 func (l *loader) suggest(s string, candidates []string) string {
-	if l.suggestions < len(candidates) {
+	if l.suggestions <= 0 {
 		return ""
 	}
-	l.suggestions -= len(candidates)
-	return closest(s, candidates)
+	c, cost := closestCost(s, candidates)
+	l.suggestions -= cost
+	return c
 }
 
 // fileProblem is a problem of the whole file, with no position.
@@ -158,9 +302,10 @@ func (l *loader) load() *Scenario {
 		l.syntaxProblem(i, fmt.Sprintf("invalid UTF-8 (byte 0x%02x): a scenario file must be UTF-8 text", l.src[i]))
 		return nil
 	}
-	if p, deep := tooDeep(l.src, MaxNesting); deep {
-		l.add(pending{sev: Error, at: atFixed, fixed: p,
-			msg: fmt.Sprintf("arrays and inline tables nested more than %d deep (the limit; a scenario needs 3)", MaxNesting)})
+	at, msg, paths, ok := checkShapeCount(l.src, fileLimits)
+	l.paths = paths
+	if !ok && checkLimits {
+		l.add(pending{sev: Error, at: atFixed, fixed: at, msg: msg})
 		return nil
 	}
 	var tree map[string]any
@@ -181,62 +326,6 @@ func (l *loader) load() *Scenario {
 	l.decodeRoot(tree, s)
 	l.validate(s)
 	return s
-}
-
-// explainSyntax turns BurntSushi's message for two common mistakes into one
-// that says where the mistake is and how to mend it; others are kept as
-// they are, at the culprit's position.
-func explainSyntax(src []byte, pe toml.ParseError) (offset int, msg string) {
-	offset, msg = culprit(src, pe), pe.Message
-	switch {
-	case strings.Contains(msg, "was already created and cannot be used as an array"):
-		// "[seats]" then "[[seats]]": the mistake is the single bracket,
-		// earlier in the file.
-		key, _, _ := strings.Cut(strings.TrimPrefix(msg, "Key '"), "'")
-		if i := tableHeader(src, key); key != "" && i >= 0 {
-			return i, fmt.Sprintf("[%s] (one bracket) makes a single table, so the [[%s]] entries after it cannot join it: write [[%s]] here too", key, key, key)
-		}
-	case strings.Contains(msg, "invalid datetime"):
-		msg += ": a date must exist (2015-02-28, not 2015-02-30); for a month or year alone, or an approximate date, use a string: \"2015-02\", \"~2015-02-28\""
-	}
-	return offset, msg
-}
-
-// tableHeader is the offset of the first "[key]" header line, or -1.
-func tableHeader(src []byte, key string) int {
-	at := 0
-	for _, line := range strings.SplitAfter(string(src), "\n") {
-		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "[[") {
-			name, _, _ := strings.Cut(strings.TrimPrefix(t, "["), "]")
-			if strings.TrimSpace(name) == key {
-				return at + strings.Index(line, "[")
-			}
-		}
-		at += len(line)
-	}
-	return -1
-}
-
-// culprit is the byte offset a TOML syntax error is reported at. BurntSushi's
-// span may start on the blanks before the culprit, and for a control
-// character in a string or comment it starts one byte early; at the very
-// start of the text it can be -1.
-func culprit(src []byte, pe toml.ParseError) int {
-	start := min(max(pe.Position.Start, 0), len(src))
-	if strings.Contains(pe.Message, "control character") {
-		for i := start; i < len(src) && i <= start+1; i++ {
-			if b := src[i]; b < 0x20 && b != '\t' && b != '\n' || b == 0x7f {
-				return i
-			}
-		}
-		return start
-	}
-	end := min(start+pe.Position.Len, len(src))
-	for start+1 < end && (src[start] == ' ' || src[start] == '\t') {
-		start++
-	}
-	return start
 }
 
 // syntaxProblem reports a problem at a byte offset of the text.
@@ -272,47 +361,64 @@ func firstInvalidUTF8(b []byte) int {
 }
 
 // problems looks up the positions of the pending problems and returns them
-// sorted.
+// sorted, with a last line saying how many more there are, if any.
 func (l *loader) problems() Problems {
-	want := map[string]bool{}
-	for _, p := range l.pending {
-		if p.at == atFixed {
-			continue
-		}
-		for q := p.path; ; q = parentPath(q) {
-			want[q] = true
-			if q == "" {
-				break
+	idx := l.idx
+	if idx == nil {
+		want := map[string]bool{}
+		for _, p := range l.pending {
+			if p.at == atFixed {
+				continue
+			}
+			for q := p.path; ; q = parentPath(q) {
+				want[q] = true
+				if q == "" {
+					break
+				}
+			}
+			if p.ref != "" {
+				want[p.ref] = true
 			}
 		}
-		if p.ref != "" {
-			want[p.ref] = true
+		if len(want) > 0 {
+			idx = indexPositions(l.src, func(path string) bool { return want[path] })
 		}
-	}
-	var idx map[string]keyVal
-	if len(want) > 0 {
-		idx = indexPositions(l.src, func(path string) bool { return want[path] })
 	}
 	ps := make(Problems, 0, len(l.pending)+1)
 	for _, p := range l.pending {
 		at := l.locate(idx, p)
-		msg := p.msg
-		if p.ref != "" {
-			if kv, ok := idx[p.ref]; ok {
-				msg += fmt.Sprintf("line %d", kv.Val.Line)
-			} else {
-				msg += p.ref
-			}
-			msg += p.tail
-		}
-		ps = append(ps, Problem{File: l.name, Line: at.Line, Col: at.Col, Severity: p.sev, Path: p.path, Message: msg})
-	}
-	if l.overflow {
-		ps = append(ps, Problem{File: l.name, Severity: Error,
-			Message: fmt.Sprintf("too many problems: only the first %d are shown", maxProblems)})
+		ps = append(ps, Problem{File: l.name, Line: at.Line, Col: at.Col, Severity: p.sev, Path: p.path, Message: l.message(idx, p)})
 	}
 	ps.Sort()
+	if l.dropped > 0 {
+		sev := Warning
+		if l.droppedError > 0 {
+			sev = Error
+		}
+		ps = append(ps, Problem{File: l.name, Severity: sev, Message: fmt.Sprintf(
+			"and %s more (%s, %s) not shown: only the first %s, in file order, are listed; fix those first",
+			thousands(l.dropped), plural(l.droppedError, "error"), plural(l.dropped-l.droppedError, "warning"), thousands(maxProblems))})
+	}
 	return ps
+}
+
+// message is p's message, with the position of its ref filled in.
+func (l *loader) message(idx map[string]keyVal, p pending) string {
+	if p.ref == "" {
+		return p.msg
+	}
+	where := p.ref
+	if kv, ok := idx[p.ref]; ok {
+		where = fmt.Sprintf("%d:%d", kv.Val.Line, kv.Val.Col)
+	}
+	return p.msg + where + p.tail
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
 }
 
 // locate is where a problem is reported: its own key or value, else the
@@ -339,3 +445,6 @@ func (l *loader) locate(idx map[string]keyVal, p pending) pos {
 	}
 	return pos{1, 1} // the top-level table starts the file
 }
+
+// checkLimits is false only in the tests that measure what the limits save.
+var checkLimits = true

@@ -78,6 +78,9 @@ func TestBadFiles(t *testing.T) {
 				t.Error("Load returned a scenario whose warnings hold errors")
 			}
 			for i := 1; i < len(ps); i++ {
+				if ps[i].Line == 0 && i == len(ps)-1 { // "and N more"
+					continue
+				}
 				if ps[i].Line < ps[i-1].Line || ps[i].Line == ps[i-1].Line && ps[i].Col < ps[i-1].Col {
 					t.Errorf("not sorted: %v before %v", ps[i-1], ps[i])
 				}
@@ -159,9 +162,9 @@ func TestHostile(t *testing.T) {
 		{"binary", bytes.NewReader([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0xff, 0xfe}),
 			"f.toml:1:11: error: invalid UTF-8 (byte 0xff): a scenario file must be UTF-8 text"},
 		{"control characters", strings.NewReader("format = 1\n\x7fELF\x02\x01\x01"),
-			"f.toml:2:1: error: TOML syntax: TOML files cannot contain control characters: '0x7f'"},
+			"f.toml:2:1: error: TOML syntax: TOML files cannot contain control characters (here U+007F): remove it; in a string, write it as \\u007F"},
 		{"NUL after 1024 bytes", strings.NewReader(strings.Repeat("\n", 2000) + "a = \"\x00\""),
-			"f.toml:2001:6: error: TOML syntax: TOML files cannot contain control characters: '0x00'"},
+			"f.toml:2001:6: error: TOML syntax: TOML files cannot contain control characters (here U+0000): remove it; in a string, write it as \\u0000"},
 		{"invalid utf-8", strings.NewReader("format = 1\n# caf\xe9\n"),
 			"f.toml:2:6: error: invalid UTF-8 (byte 0xe9): a scenario file must be UTF-8 text"},
 		{"100000 brackets", strings.NewReader("format = 1\nx = " + strings.Repeat("[", 100000)),

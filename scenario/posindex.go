@@ -109,6 +109,15 @@ func (c *cursor) skipLine() {
 // raw content (escapes not yet replaced). It stops at the end of the text if
 // the string is not closed.
 func (c *cursor) readString() string {
+	start, end := c.skipString()
+	return string(c.src[start:end])
+}
+
+// skipString moves past a string starting at the current quote and returns
+// where its raw content starts and ends. A single-line string ends at the
+// end of its line if it is not closed there; any string ends at the end of
+// the text (and sets bad) if it is not closed.
+func (c *cursor) skipString() (start, end int) {
 	q := c.peek()
 	q3 := `"""`
 	if q == '\'' {
@@ -128,33 +137,33 @@ func (c *cursor) readString() string {
 				for n < 5 && c.i+n < len(c.src) && c.src[c.i+n] == q {
 					n++
 				}
-				s := string(c.src[start : c.i+n-3])
+				end := c.i + n - 3
 				c.skip(n)
-				return s
+				return start, end
 			}
 			c.next()
 		}
 		c.bad = true
-		return string(c.src[start:])
+		return start, len(c.src)
 	}
 	c.next()
-	start := c.i
+	start = c.i
 	for !c.eof() {
 		b := c.peek()
 		switch {
 		case b == q:
-			s := string(c.src[start:c.i])
+			end := c.i
 			c.next()
-			return s
+			return start, end
 		case b == '\n':
-			return string(c.src[start:c.i])
+			return start, c.i
 		case b == '\\' && q == '"':
 			c.next()
 		}
 		c.next()
 	}
 	c.bad = true
-	return string(c.src[start:])
+	return start, len(c.src)
 }
 
 // keyPart is one part of a dotted key and where it starts.
@@ -250,9 +259,19 @@ type indexer struct {
 // line with content before the next header (comment lines and blank lines
 // just before the next header belong to what follows).
 type section struct {
-	name       []string // header key path
-	array      bool     // [[...]] rather than [...]
-	start, end int      // 0-based line indexes, end exclusive
+	name       []string  // header key path
+	array      bool      // [[...]] rather than [...]
+	start, end int       // 0-based line indexes, end exclusive
+	keys       []keySpan // its key = value lines, in order
+}
+
+// keySpan is where one key = value of a section is: its first and last
+// line (0-based), and what follows the value on its last line (blanks and
+// a comment, if any).
+type keySpan struct {
+	name        string // the key; "" for a dotted key
+	first, last int
+	tail        string
 }
 
 // indexPositions scans valid TOML and returns the positions of the key paths
@@ -272,8 +291,11 @@ func scanSections(lines []string) (secs []section, ok bool) {
 }
 
 // scan walks the text once, for both indexPositions and scanSections.
-func scan(src []byte, want func(string) bool) *indexer {
-	x := &indexer{cursor: newCursor(src), want: want, out: map[string]keyVal{}, count: map[string]int{}}
+func scan(src []byte, want func(string) bool) *indexer { return scanSized(src, want, 0) }
+
+// scanSized is scan with room for size positions.
+func scanSized(src []byte, want func(string) bool, size int) *indexer {
+	x := &indexer{cursor: newCursor(src), want: want, out: make(map[string]keyVal, size), count: map[string]int{}}
 	table := ""
 	for {
 		x.skipTrivia()
@@ -283,9 +305,19 @@ func scan(src []byte, want func(string) bool) *indexer {
 		before := x.i
 		if x.peek() == '[' {
 			table = x.header()
-		} else if x.keyValue(table); len(x.secs) > 0 {
-			// A value ends on its last line: multi-line ones too.
-			x.secs[len(x.secs)-1].end = x.line
+		} else {
+			first := x.line - 1
+			parts := x.keyValue(table)
+			if len(x.secs) > 0 {
+				// A value ends on its last line: multi-line ones too.
+				sec := &x.secs[len(x.secs)-1]
+				sec.end = x.line
+				k := keySpan{first: first, last: x.line - 1, tail: x.restOfLine()}
+				if len(parts) == 1 {
+					k.name = parts[0].name
+				}
+				sec.keys = append(sec.keys, k)
+			}
 		}
 		if x.i == before { // not TOML; don't loop
 			x.skipLine()
@@ -332,17 +364,17 @@ func (x *indexer) header() string {
 		path = elemPath(path, x.count[path])
 		x.record(path, p, p)
 	}
-	x.secs = append(x.secs, section{name, array, p.Line - 1, p.Line})
+	x.secs = append(x.secs, section{name: name, array: array, start: p.Line - 1, end: p.Line})
 	return path
 }
 
 // keyValue reads key = value inside the table at path table. Each part of
 // a dotted key is recorded where that part is written, so that for
 // scenario.titel = "x" the unknown key is "titel", not "scenario".
-func (x *indexer) keyValue(table string) {
+func (x *indexer) keyValue(table string) []keyPart {
 	parts := x.readKey()
 	if len(parts) == 0 {
-		return
+		return nil
 	}
 	path := table
 	for i, part := range parts {
@@ -353,11 +385,21 @@ func (x *indexer) keyValue(table string) {
 	}
 	x.skipSpace()
 	if x.peek() != '=' {
-		return
+		return parts
 	}
 	x.next()
 	x.skipSpace()
 	x.value(path, parts[len(parts)-1].at)
+	return parts
+}
+
+// restOfLine is the text from the cursor to the end of its line.
+func (c *cursor) restOfLine() string {
+	end := c.i
+	for end < len(c.src) && c.src[end] != '\n' {
+		end++
+	}
+	return string(c.src[c.i:end])
 }
 
 // value reads one value of any kind; k is where its key starts.
@@ -419,31 +461,4 @@ func (x *indexer) inlineTable(path string) {
 			x.next()
 		}
 	}
-}
-
-// tooDeep finds the first bracket or brace nested deeper than limit, which
-// must be caught before BurntSushi sees the text: its parser recurses once
-// per level and a few million levels (well inside MaxFileSize) overflow the
-// goroutine stack, a fatal error no recover can catch.
-func tooDeep(src []byte, limit int) (pos, bool) {
-	c := newCursor(src)
-	depth := 0
-	for !c.eof() {
-		switch c.peek() {
-		case '"', '\'':
-			c.readString()
-			continue
-		case '#':
-			c.skipLine()
-			continue
-		case '[', '{':
-			if depth++; depth > limit {
-				return c.pos(), true
-			}
-		case ']', '}':
-			depth = max(depth-1, 0)
-		}
-		c.next()
-	}
-	return pos{}, false
 }

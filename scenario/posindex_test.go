@@ -173,7 +173,7 @@ func TestParentPath(t *testing.T) {
 func TestIndexTotal(t *testing.T) {
 	for _, src := range []string{"", "[", "[[", "a", "a =", "a = [", "a = {", `a = "`, `a = """`, "'", "a = [}", "a = {]", "a.=1", "=", "[a.]\n", "\xff\xfe", "a = { b = [ { c"} {
 		indexPositions([]byte(src), nil)
-		tooDeep([]byte(src), 2)
+		checkShape([]byte(src), shapeLimits{2, 2, 2, 2, 2})
 	}
 }
 
@@ -187,8 +187,8 @@ func TestTooDeep(t *testing.T) {
 		"a = {b={c={d=1}}}":     true,
 		"[[a]]\n[[a]]\n[[a]]\n": false,
 	} {
-		if _, got := tooDeep([]byte(src), 2); got != want {
-			t.Errorf("tooDeep(%q) = %v, want %v", src, got, want)
+		if _, _, ok := checkShape([]byte(src), shapeLimits{2, 8, 128, 100, 100}); ok == want {
+			t.Errorf("checkShape(%q) = %v, want %v", src, ok, !want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Severity tells errors (the file cannot be used) from warnings.
@@ -82,41 +83,91 @@ func (ps Problems) Sort() {
 }
 
 // closest is the candidate nearest to s by edit distance, or "" when none is
-// near enough to be a plausible typo. A candidate that is the start of s,
-// or starts with it ("ir" for "iran": a name written out instead of its
-// short id), is near enough too.
+// near enough to be a plausible typo (see maxTypo; beyond one edit, the
+// first letters must agree: "vance" is not a typo of "france"). A candidate that is the
+// start of s, or starts with it ("ir" for "iran": a name written out instead
+// of its short id), is near enough too.
 func closest(s string, candidates []string) string {
-	best, bestD := "", -1
+	c, _ := closestCost(s, candidates)
+	return c
+}
+
+func sameFirstRune(a, b string) bool {
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	return ra == rb
+}
+
+// maxTypo is how many edits (a letter added, dropped, changed, or two
+// swapped) a word of n letters may be from another to be taken for a typo
+// of it: 1 up to 4 letters, 2 for 5 to 7 ("kelog" for "kellogg"), 3 for 8
+// to 10, and so on.
+func maxTypo(n int) int { return max(1, (n+1)/3) }
+
+// closestCost is closest and the work it did: candidates looked at plus
+// edit-distance cells computed.
+func closestCost(s string, candidates []string) (best string, cost int) {
 	ls := strings.ToLower(s)
+	n := utf8.RuneCountInString(ls)
+	limit := maxTypo(n)
+	bestD := -1
 	for _, c := range candidates {
-		d := editDistance(ls, strings.ToLower(c))
-		if bestD < 0 || d < bestD {
+		cost++
+		if len(c) > len(ls)+4*limit || len(ls) > len(c)+4*limit { // too long or short even in runes
+			continue
+		}
+		lc := strings.ToLower(c)
+		m := utf8.RuneCountInString(lc)
+		if m-n > limit || n-m > limit {
+			continue
+		}
+		cost += n * m
+		d := editDistance(ls, lc)
+		if d > 1 && !sameFirstRune(ls, lc) { // typos seldom hit the first letter twice over
+			continue
+		}
+		if d <= limit && d < m && (bestD < 0 || d < bestD) {
 			best, bestD = c, d
 		}
 	}
-	if bestD >= 0 && bestD <= max(1, len([]rune(s))/3) && bestD < len([]rune(best)) {
-		return best
+	if bestD >= 0 {
+		return best, cost
 	}
 	if len(ls) >= 2 {
 		for _, c := range candidates {
+			cost++
 			if lc := strings.ToLower(c); len(lc) >= 2 && (strings.HasPrefix(ls, lc) || strings.HasPrefix(lc, ls)) {
-				return c
+				return c, cost
 			}
 		}
 	}
-	return ""
+	return "", cost
+}
+
+func appendRunes(dst []rune, s string) []rune {
+	for _, r := range s {
+		dst = append(dst, r)
+	}
+	return dst
 }
 
 // editDistance is the Damerau–Levenshtein (optimal string alignment)
 // distance between a and b, in runes.
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+	var ba, bb [64]rune
+	ra, rb := appendRunes(ba[:0], a), appendRunes(bb[:0], b)
 	if len(ra) > 256 || len(rb) > 256 { // not a typo; don't spend quadratic time
 		return max(len(ra), len(rb))
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var buf [3 * 66]int // no allocation for words of up to 65 letters
+	var rows []int
+	if len(rb) < 66 {
+		rows = buf[:3*(len(rb)+1)]
+	} else {
+		rows = make([]int, 3*(len(rb)+1))
+	}
+	w := len(rb) + 1
+	prev2, prev, cur := rows[:w], rows[w:2*w], rows[2*w:]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -70,7 +71,7 @@ func (l *loader) validate(s *Scenario) {
 	for i, e := range s.Events {
 		if v.tracks.has(e.ID) {
 			v.errorRef(atValue, elemPath("events", i+1)+".id", v.tracks.idPath(e.ID),
-				fmt.Sprintf("event id %q is also a track id (", e.ID), `); a statement's "at" could not tell them apart`)
+				fmt.Sprintf("event id %q is also a track id (see ", e.ID), `); a statement's "at" could not tell them apart`)
 		}
 	}
 
@@ -137,7 +138,9 @@ func (v *validator) idSyntax(path, id string) {
 }
 
 // ref checks that id names an element of one of sets, marking it used, and
-// reports it at path when it does not.
+// reports it at path when it does not: as an id of another kind when it is
+// one ("fr" is an actor, not a track), else with the closest id of the
+// right kind, or the ids there are when there are few.
 func (v *validator) ref(path, id string, sets ...*idSet) bool {
 	if id == "" {
 		return false
@@ -152,22 +155,55 @@ func (v *validator) ref(path, id string, sets ...*idSet) bool {
 	if found {
 		return true
 	}
-	var whats, ids []string
+	var whats []string
+	n := 0
 	for _, set := range sets {
 		if v.broken[set.coll] {
+			v.loose[id] = true
 			return false // that collection could not be read; don't guess
 		}
 		if !slices.Contains(whats, set.what) {
 			whats = append(whats, set.what)
 		}
-		ids = append(ids, set.order...)
+		n += len(set.order)
 	}
-	msg := fmt.Sprintf("unknown %s %q", joinWords(whats, "or"), id)
-	if c := v.suggest(id, ids); c != "" {
+	want := joinWords(whats, "or")
+	msg := fmt.Sprintf("unknown %s %q", want, id)
+	if other := v.kindOf(id); other != "" {
+		msg = fmt.Sprintf("%q is %s, not %s", id, withArticle(other), withArticle(want))
+	}
+	var ids []string
+	if n <= v.suggestions {
+		ids = make([]string, 0, n)
+		for _, set := range sets {
+			ids = append(ids, set.order...)
+		}
+	}
+	switch c := v.suggest(id, ids); {
+	case c != "":
 		msg += fmt.Sprintf("; did you mean %q?", c)
+		v.loose[c] = true // the reference the user meant; don't also warn it is unused
+	case n == 0:
+		msg += fmt.Sprintf(" (there are no %ss)", strings.Join(whats, "s or "))
+	case len(ids) == n && n <= 8:
+		quoted := make([]string, len(ids))
+		for i, id := range ids {
+			quoted[i] = strconv.Quote(id)
+		}
+		msg += fmt.Sprintf(" (the %ss: %s)", strings.Join(whats, "s and "), strings.Join(quoted, ", "))
 	}
 	v.errorf(atValue, path, "%s", msg)
 	return false
+}
+
+// kindOf is what id is in the base scenario ("actor", "track" ...), or "".
+func (v *validator) kindOf(id string) string {
+	for _, set := range []*idSet{v.actors, v.tracks, v.events, v.sources, v.statements, v.variants} {
+		if set.has(id) {
+			return set.what
+		}
+	}
+	return ""
 }
 
 // refs checks each id of a list of references.
@@ -287,7 +323,7 @@ func (v *validator) contradictions(coll string, seats []Seat) {
 		pj := elemPath(coll, j+1) + ".role"
 		if i, dup := g.byRole[b.Role]; dup {
 			v.errorRef(atValue, pj, elemPath(coll, i+1)+".role",
-				fmt.Sprintf("duplicate seat: %q is already %s at %q (", b.Actor, b.Role, b.Track), ")")
+				fmt.Sprintf("duplicate seat: %q is already %s at %q (see ", b.Actor, b.Role, b.Track), ")")
 			continue
 		}
 		g.byRole[b.Role] = j
@@ -300,7 +336,7 @@ func (v *validator) contradictions(coll string, seats []Seat) {
 		}
 		if clash >= 0 {
 			v.errorRef(atValue, pj, elemPath(coll, clash+1)+".role",
-				fmt.Sprintf("%q is both %s and %s at %q (", b.Actor, b.Role, seats[clash].Role, b.Track),
+				fmt.Sprintf("%q is both %s and %s at %q (see ", b.Actor, b.Role, seats[clash].Role, b.Track),
 				`); if these are conflicting claims, mark one certainty = "disputed"`)
 		}
 		if *first < 0 {
@@ -373,24 +409,28 @@ func (v *validator) unsourced(path string, sources []string) bool {
 // dateOrder reports an end (b) before its start (a).
 func (v *validator) dateOrder(path, aKey string, a Date, bKey string, b Date) {
 	if !a.IsZero() && !b.IsZero() && b.Before(a) {
-		v.errorf(atValue, path+"."+bKey, "%s = %s is before %s = %s", bKey, b, aKey, a)
+		end, start := b.String(), a.String()
+		if b.Approx || b.Day == 0 {
+			end += " (at the latest " + FromTime(b.Latest()).Human() + ")"
+		}
+		if a.Approx || a.Day == 0 {
+			start += " (at the earliest " + FromTime(a.Earliest()).Human() + ")"
+		}
+		v.errorf(atValue, path+"."+bKey, "%s = %s is before %s = %s", bKey, end, aKey, start)
 	}
 }
 
 // unused warns of actors and sources nothing refers to, and of base tracks
-// without seats; not when a value had the wrong type, since the reference
-// that was lost with it would make these warnings wrong.
+// without seats; not of ids that the file may refer to in a value that
+// could not be read (see loader.loose).
 func (v *validator) unused() {
-	if v.mistyped {
-		return
-	}
 	for i, a := range v.s.Actors {
-		if a.ID != "" && !v.actors.used[a.ID] && v.actors.first[a.ID] == i {
+		if a.ID != "" && !v.actors.used[a.ID] && !v.loose[a.ID] && v.actors.first[a.ID] == i {
 			v.warnf(atValue, elemPath("actors", i+1)+".id", "actor %q is never referred to (no seat, event, statement or other actor names it)", a.ID)
 		}
 	}
 	for i, s := range v.s.Sources {
-		if s.ID != "" && !v.sources.used[s.ID] && v.sources.first[s.ID] == i {
+		if s.ID != "" && !v.sources.used[s.ID] && !v.loose[s.ID] && v.sources.first[s.ID] == i {
 			v.warnf(atValue, elemPath("sources", i+1)+".id", "source %q is never cited", s.ID)
 		}
 	}
@@ -399,7 +439,7 @@ func (v *validator) unused() {
 		seated[st.Track] = true
 	}
 	for i, t := range v.s.Tracks {
-		if t.ID != "" && !seated[t.ID] {
+		if t.ID != "" && !seated[t.ID] && !v.loose[t.ID] {
 			v.warnf(atValue, elemPath("tracks", i+1)+".id", "track %q has no seats", t.ID)
 		}
 	}
