@@ -13,10 +13,13 @@ var (
 	StrictUnDirected *Desc
 )
 
+// The descriptors are filled in each time the WebAssembly module is loaded
+// (on first use, not at init), so that values copied from them at init, such
+// as graphviz.Directed, stay valid.
 func init() {
-	if err := setGlobalVars(context.Background()); err != nil {
-		panic(err)
-	}
+	Directed, StrictDirected = &Desc{}, &Desc{}
+	UnDirected, StrictUnDirected = &Desc{}, &Desc{}
+	wasm.OnLoad(setGlobalVars)
 }
 
 func setGlobalVars(ctx context.Context) error {
@@ -51,10 +54,10 @@ func setGlobalVars(ctx context.Context) error {
 	strictUndirected.SetStrict(1)
 	strictUndirected.SetMaingraph(1)
 
-	Directed = toDesc(directed)
-	StrictDirected = toDesc(strictDirected)
-	UnDirected = toDesc(undirected)
-	StrictUnDirected = toDesc(strictUndirected)
+	Directed.wasm = directed
+	StrictDirected.wasm = strictDirected
+	UnDirected.wasm = undirected
+	StrictUnDirected.wasm = strictUndirected
 
 	return nil
 }

@@ -1,10 +1,18 @@
 package gvc
 
 import (
+	"context"
+
 	"github.com/goccy/go-graphviz/internal/wasm"
 )
 
+// The callbacks are registered each time the WebAssembly module is loaded
+// (on first use, not at init).
 func init() {
+	wasm.OnLoad(registerCallbacks)
+}
+
+func registerCallbacks(context.Context) error {
 	getRenderEnginePtr := func(job *wasm.Job) uint64 {
 		return job.GetGvc().GetApi()[wasm.API_RENDER].GetTypeptr().GetEngine().(uint64)
 	}
@@ -58,4 +66,5 @@ func init() {
 	wasm.Register_LoadImageEngine_LoadImage(func(job *wasm.Job, shape *wasm.UserShape, bf *wasm.BoxFloat, filled bool) (uint64, error) {
 		return getLoadImageEnginePtr(job), nil
 	})
+	return nil
 }

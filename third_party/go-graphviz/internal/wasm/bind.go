@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"unsafe"
@@ -392,15 +391,10 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 	}
 }
 
-func init() {
-	ctx := context.Background()
-	cfg := wazero.NewRuntimeConfig()
-	if cache := getCompilationCache(); cache != nil {
-		cfg = cfg.WithCompilationCache(cache)
-	}
-
-	r := wazero.NewRuntimeWithConfig(ctx, cfg)
-
+// instantiate compiles and instantiates the WebAssembly module in r and sets
+// mod. It used to be this package's init; Load (load.go) calls it on first
+// use and turns its panics into errors.
+func instantiate(ctx context.Context, r wazero.Runtime) {
 	env := r.NewHostModuleBuilder("env")
 	env = env.NewFunctionBuilder().WithGoModuleFunction(
 		api.GoModuleFunc(func(ctx context.Context, _ api.Module, stack []uint64) {
@@ -2793,11 +2787,11 @@ func init() {
 	}
 	wasi_snapshot_preview1.MustInstantiate(ctx, r)
 
-	compiled, err := r.CompileModule(ctx, wasmFile)
+	compiled, err := compileModule(ctx, r, wasmFile)
 	if err != nil {
 		panic(err)
 	}
-	fs := &WasmFileSystem{}
+	fs := sharedFS
 	m, err := r.InstantiateModule(
 		ctx,
 		compiled,
@@ -2882,114 +2876,114 @@ func init() {
 		},
 	}
 	// bind ObjectTag values.
-	GRAPH = ObjectTag(mod.getEnumValue(ctx, "AGRAPH"))
-	NODE = ObjectTag(mod.getEnumValue(ctx, "AGNODE"))
-	OUT_EDGE = ObjectTag(mod.getEnumValue(ctx, "AGOUTEDGE"))
-	IN_EDGE = ObjectTag(mod.getEnumValue(ctx, "AGINEDGE"))
-	EDGE = ObjectTag(mod.getEnumValue(ctx, "AGEDGE"))
+	GRAPH = ObjectTag(mod.checkEnum(ctx, "AGRAPH", int(GRAPH)))
+	NODE = ObjectTag(mod.checkEnum(ctx, "AGNODE", int(NODE)))
+	OUT_EDGE = ObjectTag(mod.checkEnum(ctx, "AGOUTEDGE", int(OUT_EDGE)))
+	IN_EDGE = ObjectTag(mod.checkEnum(ctx, "AGINEDGE", int(IN_EDGE)))
+	EDGE = ObjectTag(mod.checkEnum(ctx, "AGEDGE", int(EDGE)))
 	// bind ErrorLevel values.
-	WARN = ErrorLevel(mod.getEnumValue(ctx, "AGWARN"))
-	ERR = ErrorLevel(mod.getEnumValue(ctx, "AGERR"))
-	MAX = ErrorLevel(mod.getEnumValue(ctx, "AGMAX"))
-	PREV = ErrorLevel(mod.getEnumValue(ctx, "AGPREV"))
+	WARN = ErrorLevel(mod.checkEnum(ctx, "AGWARN", int(WARN)))
+	ERR = ErrorLevel(mod.checkEnum(ctx, "AGERR", int(ERR)))
+	MAX = ErrorLevel(mod.checkEnum(ctx, "AGMAX", int(MAX)))
+	PREV = ErrorLevel(mod.checkEnum(ctx, "AGPREV", int(PREV)))
 	// bind ImageType values.
-	IMAGE_TYPE_NULL = ImageType(mod.getEnumValue(ctx, "FT_NULL"))
-	IMAGE_TYPE_BMP = ImageType(mod.getEnumValue(ctx, "FT_BMP"))
-	IMAGE_TYPE_GIF = ImageType(mod.getEnumValue(ctx, "FT_GIF"))
-	IMAGE_TYPE_PNG = ImageType(mod.getEnumValue(ctx, "FT_PNG"))
-	IMAGE_TYPE_JPEG = ImageType(mod.getEnumValue(ctx, "FT_JPEG"))
-	IMAGE_TYPE_PDF = ImageType(mod.getEnumValue(ctx, "FT_PDF"))
-	IMAGE_TYPE_PS = ImageType(mod.getEnumValue(ctx, "FT_PS"))
-	IMAGE_TYPE_EPS = ImageType(mod.getEnumValue(ctx, "FT_EPS"))
-	IMAGE_TYPE_SVG = ImageType(mod.getEnumValue(ctx, "FT_SVG"))
-	IMAGE_TYPE_XML = ImageType(mod.getEnumValue(ctx, "FT_XML"))
-	IMAGE_TYPE_RIFF = ImageType(mod.getEnumValue(ctx, "FT_RIFF"))
-	IMAGE_TYPE_WEBP = ImageType(mod.getEnumValue(ctx, "FT_WEBP"))
-	IMAGE_TYPE_ICO = ImageType(mod.getEnumValue(ctx, "FT_ICO"))
-	IMAGE_TYPE_TIFF = ImageType(mod.getEnumValue(ctx, "FT_TIFF"))
+	IMAGE_TYPE_NULL = ImageType(mod.checkEnum(ctx, "FT_NULL", int(IMAGE_TYPE_NULL)))
+	IMAGE_TYPE_BMP = ImageType(mod.checkEnum(ctx, "FT_BMP", int(IMAGE_TYPE_BMP)))
+	IMAGE_TYPE_GIF = ImageType(mod.checkEnum(ctx, "FT_GIF", int(IMAGE_TYPE_GIF)))
+	IMAGE_TYPE_PNG = ImageType(mod.checkEnum(ctx, "FT_PNG", int(IMAGE_TYPE_PNG)))
+	IMAGE_TYPE_JPEG = ImageType(mod.checkEnum(ctx, "FT_JPEG", int(IMAGE_TYPE_JPEG)))
+	IMAGE_TYPE_PDF = ImageType(mod.checkEnum(ctx, "FT_PDF", int(IMAGE_TYPE_PDF)))
+	IMAGE_TYPE_PS = ImageType(mod.checkEnum(ctx, "FT_PS", int(IMAGE_TYPE_PS)))
+	IMAGE_TYPE_EPS = ImageType(mod.checkEnum(ctx, "FT_EPS", int(IMAGE_TYPE_EPS)))
+	IMAGE_TYPE_SVG = ImageType(mod.checkEnum(ctx, "FT_SVG", int(IMAGE_TYPE_SVG)))
+	IMAGE_TYPE_XML = ImageType(mod.checkEnum(ctx, "FT_XML", int(IMAGE_TYPE_XML)))
+	IMAGE_TYPE_RIFF = ImageType(mod.checkEnum(ctx, "FT_RIFF", int(IMAGE_TYPE_RIFF)))
+	IMAGE_TYPE_WEBP = ImageType(mod.checkEnum(ctx, "FT_WEBP", int(IMAGE_TYPE_WEBP)))
+	IMAGE_TYPE_ICO = ImageType(mod.checkEnum(ctx, "FT_ICO", int(IMAGE_TYPE_ICO)))
+	IMAGE_TYPE_TIFF = ImageType(mod.checkEnum(ctx, "FT_TIFF", int(IMAGE_TYPE_TIFF)))
 	// bind ObjectType values.
-	ROOTGRAPH_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "ROOTGRAPH_OBJTYPE"))
-	CLUSTER_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "CLUSTER_OBJTYPE"))
-	NODE_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "NODE_OBJTYPE"))
-	EDGE_OBJTYPE = ObjectType(mod.getEnumValue(ctx, "EDGE_OBJTYPE"))
+	ROOTGRAPH_OBJTYPE = ObjectType(mod.checkEnum(ctx, "ROOTGRAPH_OBJTYPE", int(ROOTGRAPH_OBJTYPE)))
+	CLUSTER_OBJTYPE = ObjectType(mod.checkEnum(ctx, "CLUSTER_OBJTYPE", int(CLUSTER_OBJTYPE)))
+	NODE_OBJTYPE = ObjectType(mod.checkEnum(ctx, "NODE_OBJTYPE", int(NODE_OBJTYPE)))
+	EDGE_OBJTYPE = ObjectType(mod.checkEnum(ctx, "EDGE_OBJTYPE", int(EDGE_OBJTYPE)))
 	// bind MapShapeType values.
-	MAP_RECTANGLE = MapShapeType(mod.getEnumValue(ctx, "MAP_RECTANGLE"))
-	MAP_CIRCLE = MapShapeType(mod.getEnumValue(ctx, "MAP_CIRCLE"))
-	MAP_POLYGON = MapShapeType(mod.getEnumValue(ctx, "MAP_POLYGON"))
+	MAP_RECTANGLE = MapShapeType(mod.checkEnum(ctx, "MAP_RECTANGLE", int(MAP_RECTANGLE)))
+	MAP_CIRCLE = MapShapeType(mod.checkEnum(ctx, "MAP_CIRCLE", int(MAP_CIRCLE)))
+	MAP_POLYGON = MapShapeType(mod.checkEnum(ctx, "MAP_POLYGON", int(MAP_POLYGON)))
 	// bind EmitState values.
-	EMIT_GDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_GDRAW"))
-	EMIT_CDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_CDRAW"))
-	EMIT_TDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_TDRAW"))
-	EMIT_HDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_HDRAW"))
-	EMIT_GLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_GLABEL"))
-	EMIT_CLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_CLABEL"))
-	EMIT_TLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_TLABEL"))
-	EMIT_HLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_HLABEL"))
-	EMIT_NDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_NDRAW"))
-	EMIT_EDRAW = EmitState(mod.getEnumValue(ctx, "EMIT_EDRAW"))
-	EMIT_NLABEL = EmitState(mod.getEnumValue(ctx, "EMIT_NLABEL"))
-	EMIT_ELABEL = EmitState(mod.getEnumValue(ctx, "EMIT_ELABEL"))
+	EMIT_GDRAW = EmitState(mod.checkEnum(ctx, "EMIT_GDRAW", int(EMIT_GDRAW)))
+	EMIT_CDRAW = EmitState(mod.checkEnum(ctx, "EMIT_CDRAW", int(EMIT_CDRAW)))
+	EMIT_TDRAW = EmitState(mod.checkEnum(ctx, "EMIT_TDRAW", int(EMIT_TDRAW)))
+	EMIT_HDRAW = EmitState(mod.checkEnum(ctx, "EMIT_HDRAW", int(EMIT_HDRAW)))
+	EMIT_GLABEL = EmitState(mod.checkEnum(ctx, "EMIT_GLABEL", int(EMIT_GLABEL)))
+	EMIT_CLABEL = EmitState(mod.checkEnum(ctx, "EMIT_CLABEL", int(EMIT_CLABEL)))
+	EMIT_TLABEL = EmitState(mod.checkEnum(ctx, "EMIT_TLABEL", int(EMIT_TLABEL)))
+	EMIT_HLABEL = EmitState(mod.checkEnum(ctx, "EMIT_HLABEL", int(EMIT_HLABEL)))
+	EMIT_NDRAW = EmitState(mod.checkEnum(ctx, "EMIT_NDRAW", int(EMIT_NDRAW)))
+	EMIT_EDRAW = EmitState(mod.checkEnum(ctx, "EMIT_EDRAW", int(EMIT_EDRAW)))
+	EMIT_NLABEL = EmitState(mod.checkEnum(ctx, "EMIT_NLABEL", int(EMIT_NLABEL)))
+	EMIT_ELABEL = EmitState(mod.checkEnum(ctx, "EMIT_ELABEL", int(EMIT_ELABEL)))
 	// bind EmitType values.
-	EMIT_SORTED = EmitType(mod.getEnumValue(ctx, "EMIT_SORTED"))
-	EMIT_COLORS = EmitType(mod.getEnumValue(ctx, "EMIT_COLORS"))
-	EMIT_CLUSTERS_LAST = EmitType(mod.getEnumValue(ctx, "EMIT_CLUSTERS_LAST"))
-	EMIT_PREORDER = EmitType(mod.getEnumValue(ctx, "EMIT_PREORDER"))
-	EMIT_EDGE_SORTED = EmitType(mod.getEnumValue(ctx, "EMIT_EDGE_SORTED"))
+	EMIT_SORTED = EmitType(mod.checkEnum(ctx, "EMIT_SORTED", int(EMIT_SORTED)))
+	EMIT_COLORS = EmitType(mod.checkEnum(ctx, "EMIT_COLORS", int(EMIT_COLORS)))
+	EMIT_CLUSTERS_LAST = EmitType(mod.checkEnum(ctx, "EMIT_CLUSTERS_LAST", int(EMIT_CLUSTERS_LAST)))
+	EMIT_PREORDER = EmitType(mod.checkEnum(ctx, "EMIT_PREORDER", int(EMIT_PREORDER)))
+	EMIT_EDGE_SORTED = EmitType(mod.checkEnum(ctx, "EMIT_EDGE_SORTED", int(EMIT_EDGE_SORTED)))
 	// bind DeviceType values.
-	DEVICE_DOES_PAGES = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_DOES_PAGES"))
-	DEVICE_DOES_LAYERS = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_DOES_LAYERS"))
-	DEVICE_EVENTS = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_EVENTS"))
-	DEVICE_DOES_TRUECOLOR = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_DOES_TRUECOLOR"))
-	DEVICE_BINARY_FORMAT = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_BINARY_FORMAT"))
-	DEVICE_COMPRESSED_FORMAT = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_COMPRESSED_FORMAT"))
-	DEVICE_NO_WRITER = DeviceType(mod.getEnumValue(ctx, "GVDEVICE_NO_WRITER"))
+	DEVICE_DOES_PAGES = DeviceType(mod.checkEnum(ctx, "GVDEVICE_DOES_PAGES", int(DEVICE_DOES_PAGES)))
+	DEVICE_DOES_LAYERS = DeviceType(mod.checkEnum(ctx, "GVDEVICE_DOES_LAYERS", int(DEVICE_DOES_LAYERS)))
+	DEVICE_EVENTS = DeviceType(mod.checkEnum(ctx, "GVDEVICE_EVENTS", int(DEVICE_EVENTS)))
+	DEVICE_DOES_TRUECOLOR = DeviceType(mod.checkEnum(ctx, "GVDEVICE_DOES_TRUECOLOR", int(DEVICE_DOES_TRUECOLOR)))
+	DEVICE_BINARY_FORMAT = DeviceType(mod.checkEnum(ctx, "GVDEVICE_BINARY_FORMAT", int(DEVICE_BINARY_FORMAT)))
+	DEVICE_COMPRESSED_FORMAT = DeviceType(mod.checkEnum(ctx, "GVDEVICE_COMPRESSED_FORMAT", int(DEVICE_COMPRESSED_FORMAT)))
+	DEVICE_NO_WRITER = DeviceType(mod.checkEnum(ctx, "GVDEVICE_NO_WRITER", int(DEVICE_NO_WRITER)))
 	// bind RenderType values.
-	RENDER_Y_GOES_DOWN = RenderType(mod.getEnumValue(ctx, "GVRENDER_Y_GOES_DOWN"))
-	RENDER_DOES_TRANSFORM = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_TRANSFORM"))
-	RENDER_DOES_LABELS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_LABELS"))
-	RENDER_DOES_MAPS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAPS"))
-	RENDER_DOES_MAP_RECTANGLE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_RECTANGLE"))
-	RENDER_DOES_MAP_CIRCLE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_CIRCLE"))
-	RENDER_DOES_MAP_POLYGON = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_POLYGON"))
-	RENDER_DOES_MAP_ELLIPSE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_ELLIPSE"))
-	RENDER_DOES_MAP_BSPLINE = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_MAP_BSPLINE"))
-	RENDER_DOES_TOOLTIPS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_TOOLTIPS"))
-	RENDER_DOES_TARGETS = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_TARGETS"))
-	RENDER_DOES_Z = RenderType(mod.getEnumValue(ctx, "GVRENDER_DOES_Z"))
-	RENDER_NO_WHITE_BG = RenderType(mod.getEnumValue(ctx, "GVRENDER_NO_WHITE_BG"))
+	RENDER_Y_GOES_DOWN = RenderType(mod.checkEnum(ctx, "GVRENDER_Y_GOES_DOWN", int(RENDER_Y_GOES_DOWN)))
+	RENDER_DOES_TRANSFORM = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_TRANSFORM", int(RENDER_DOES_TRANSFORM)))
+	RENDER_DOES_LABELS = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_LABELS", int(RENDER_DOES_LABELS)))
+	RENDER_DOES_MAPS = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_MAPS", int(RENDER_DOES_MAPS)))
+	RENDER_DOES_MAP_RECTANGLE = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_MAP_RECTANGLE", int(RENDER_DOES_MAP_RECTANGLE)))
+	RENDER_DOES_MAP_CIRCLE = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_MAP_CIRCLE", int(RENDER_DOES_MAP_CIRCLE)))
+	RENDER_DOES_MAP_POLYGON = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_MAP_POLYGON", int(RENDER_DOES_MAP_POLYGON)))
+	RENDER_DOES_MAP_ELLIPSE = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_MAP_ELLIPSE", int(RENDER_DOES_MAP_ELLIPSE)))
+	RENDER_DOES_MAP_BSPLINE = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_MAP_BSPLINE", int(RENDER_DOES_MAP_BSPLINE)))
+	RENDER_DOES_TOOLTIPS = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_TOOLTIPS", int(RENDER_DOES_TOOLTIPS)))
+	RENDER_DOES_TARGETS = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_TARGETS", int(RENDER_DOES_TARGETS)))
+	RENDER_DOES_Z = RenderType(mod.checkEnum(ctx, "GVRENDER_DOES_Z", int(RENDER_DOES_Z)))
+	RENDER_NO_WHITE_BG = RenderType(mod.checkEnum(ctx, "GVRENDER_NO_WHITE_BG", int(RENDER_NO_WHITE_BG)))
 	// bind RequiredType values.
-	LAYOUT_NOT_REQUIRED = RequiredType(mod.getEnumValue(ctx, "LAYOUT_NOT_REQUIRED"))
-	OUTPUT_NOT_REQUIRED = RequiredType(mod.getEnumValue(ctx, "OUTPUT_NOT_REQUIRED"))
+	LAYOUT_NOT_REQUIRED = RequiredType(mod.checkEnum(ctx, "LAYOUT_NOT_REQUIRED", int(LAYOUT_NOT_REQUIRED)))
+	OUTPUT_NOT_REQUIRED = RequiredType(mod.checkEnum(ctx, "OUTPUT_NOT_REQUIRED", int(OUTPUT_NOT_REQUIRED)))
 	// bind PenType values.
-	PEN_NONE = PenType(mod.getEnumValue(ctx, "PEN_NONE"))
-	PEN_DASHED = PenType(mod.getEnumValue(ctx, "PEN_DASHED"))
-	PEN_DOTTED = PenType(mod.getEnumValue(ctx, "PEN_DOTTED"))
-	PEN_SOLID = PenType(mod.getEnumValue(ctx, "PEN_SOLID"))
+	PEN_NONE = PenType(mod.checkEnum(ctx, "PEN_NONE", int(PEN_NONE)))
+	PEN_DASHED = PenType(mod.checkEnum(ctx, "PEN_DASHED", int(PEN_DASHED)))
+	PEN_DOTTED = PenType(mod.checkEnum(ctx, "PEN_DOTTED", int(PEN_DOTTED)))
+	PEN_SOLID = PenType(mod.checkEnum(ctx, "PEN_SOLID", int(PEN_SOLID)))
 	// bind FillType values.
-	FILL_NONE = FillType(mod.getEnumValue(ctx, "FILL_NONE"))
-	FILL_SOLID = FillType(mod.getEnumValue(ctx, "FILL_SOLID"))
-	FILL_LINEAR = FillType(mod.getEnumValue(ctx, "FILL_LINEAR"))
-	FILL_RADIAL = FillType(mod.getEnumValue(ctx, "FILL_RADIAL"))
+	FILL_NONE = FillType(mod.checkEnum(ctx, "FILL_NONE", int(FILL_NONE)))
+	FILL_SOLID = FillType(mod.checkEnum(ctx, "FILL_SOLID", int(FILL_SOLID)))
+	FILL_LINEAR = FillType(mod.checkEnum(ctx, "FILL_LINEAR", int(FILL_LINEAR)))
+	FILL_RADIAL = FillType(mod.checkEnum(ctx, "FILL_RADIAL", int(FILL_RADIAL)))
 	// bind FontType values.
-	FONT_REGULAR = FontType(mod.getEnumValue(ctx, "FONT_REGULAR"))
-	FONT_BOLD = FontType(mod.getEnumValue(ctx, "FONT_BOLD"))
-	FONT_ITALIC = FontType(mod.getEnumValue(ctx, "FONT_ITALIC"))
+	FONT_REGULAR = FontType(mod.checkEnum(ctx, "FONT_REGULAR", int(FONT_REGULAR)))
+	FONT_BOLD = FontType(mod.checkEnum(ctx, "FONT_BOLD", int(FONT_BOLD)))
+	FONT_ITALIC = FontType(mod.checkEnum(ctx, "FONT_ITALIC", int(FONT_ITALIC)))
 	// bind LabelType values.
-	LABEL_PLAIN = LabelType(mod.getEnumValue(ctx, "LABEL_PLAIN"))
-	LABEL_HTML = LabelType(mod.getEnumValue(ctx, "LABEL_HTML"))
+	LABEL_PLAIN = LabelType(mod.checkEnum(ctx, "LABEL_PLAIN", int(LABEL_PLAIN)))
+	LABEL_HTML = LabelType(mod.checkEnum(ctx, "LABEL_HTML", int(LABEL_HTML)))
 	// bind ColorType values.
-	HSVA_DOUBLE = ColorType(mod.getEnumValue(ctx, "HSVA_DOUBLE"))
-	RGBA_BYTE = ColorType(mod.getEnumValue(ctx, "RGBA_BYTE"))
-	RGBA_WORD = ColorType(mod.getEnumValue(ctx, "RGBA_WORD"))
-	RGBA_DOUBLE = ColorType(mod.getEnumValue(ctx, "RGBA_DOUBLE"))
-	COLOR_STRING = ColorType(mod.getEnumValue(ctx, "COLOR_STRING"))
-	COLOR_INDEX = ColorType(mod.getEnumValue(ctx, "COLOR_INDEX"))
+	HSVA_DOUBLE = ColorType(mod.checkEnum(ctx, "HSVA_DOUBLE", int(HSVA_DOUBLE)))
+	RGBA_BYTE = ColorType(mod.checkEnum(ctx, "RGBA_BYTE", int(RGBA_BYTE)))
+	RGBA_WORD = ColorType(mod.checkEnum(ctx, "RGBA_WORD", int(RGBA_WORD)))
+	RGBA_DOUBLE = ColorType(mod.checkEnum(ctx, "RGBA_DOUBLE", int(RGBA_DOUBLE)))
+	COLOR_STRING = ColorType(mod.checkEnum(ctx, "COLOR_STRING", int(COLOR_STRING)))
+	COLOR_INDEX = ColorType(mod.checkEnum(ctx, "COLOR_INDEX", int(COLOR_INDEX)))
 	// bind API values.
-	API_RENDER = API(mod.getEnumValue(ctx, "API_render"))
-	API_LAYOUT = API(mod.getEnumValue(ctx, "API_layout"))
-	API_TEXTLAYOUT = API(mod.getEnumValue(ctx, "API_textlayout"))
-	API_DEVICE = API(mod.getEnumValue(ctx, "API_device"))
-	API_LOADIMAGE = API(mod.getEnumValue(ctx, "API_loadimage"))
+	API_RENDER = API(mod.checkEnum(ctx, "API_render", int(API_RENDER)))
+	API_LAYOUT = API(mod.checkEnum(ctx, "API_layout", int(API_LAYOUT)))
+	API_TEXTLAYOUT = API(mod.checkEnum(ctx, "API_textlayout", int(API_TEXTLAYOUT)))
+	API_DEVICE = API(mod.checkEnum(ctx, "API_device", int(API_DEVICE)))
+	API_LOADIMAGE = API(mod.checkEnum(ctx, "API_loadimage", int(API_LOADIMAGE)))
 }
 
 func (m *WasmModule) getEnumValue(ctx context.Context, value string) int {
@@ -3002,24 +2996,6 @@ func (m *WasmModule) getEnumValue(ctx context.Context, value string) int {
 
 func WasmPtr(v wasmStruct) uint64 {
 	return v.getPtr()
-}
-
-func getCompilationCache() wazero.CompilationCache {
-	tmpDir := os.TempDir()
-	if tmpDir == "" {
-		return nil
-	}
-	cacheDir := filepath.Join(tmpDir, "go-graphviz")
-	if _, err := os.Stat(cacheDir); err != nil {
-		if err := os.Mkdir(cacheDir, 0o755); err != nil {
-			return nil
-		}
-	}
-	cache, err := wazero.NewCompilationCacheWithDir(cacheDir)
-	if err != nil {
-		return nil
-	}
-	return cache
 }
 
 func (m *WasmModule) ExportedFunction(name string) api.Function {
@@ -15233,7 +15209,7 @@ var (
 	NODE     ObjectTag = 1
 	OUT_EDGE ObjectTag = 2
 	IN_EDGE  ObjectTag = 3
-	EDGE     ObjectTag = 4
+	EDGE     ObjectTag = 2
 )
 
 func (v ObjectTag) String() string {
@@ -15421,11 +15397,11 @@ func (v EmitState) String() string {
 type EmitType int
 
 var (
-	EMIT_SORTED        EmitType = 0
-	EMIT_COLORS        EmitType = 1
-	EMIT_CLUSTERS_LAST EmitType = 2
-	EMIT_PREORDER      EmitType = 3
-	EMIT_EDGE_SORTED   EmitType = 4
+	EMIT_SORTED        EmitType = 1
+	EMIT_COLORS        EmitType = 2
+	EMIT_CLUSTERS_LAST EmitType = 4
+	EMIT_PREORDER      EmitType = 8
+	EMIT_EDGE_SORTED   EmitType = 16
 )
 
 func (v EmitType) String() string {
@@ -15447,13 +15423,13 @@ func (v EmitType) String() string {
 type DeviceType int
 
 var (
-	DEVICE_DOES_PAGES        DeviceType = 0
-	DEVICE_DOES_LAYERS       DeviceType = 1
-	DEVICE_EVENTS            DeviceType = 2
-	DEVICE_DOES_TRUECOLOR    DeviceType = 3
-	DEVICE_BINARY_FORMAT     DeviceType = 4
-	DEVICE_COMPRESSED_FORMAT DeviceType = 5
-	DEVICE_NO_WRITER         DeviceType = 6
+	DEVICE_DOES_PAGES        DeviceType = 32
+	DEVICE_DOES_LAYERS       DeviceType = 64
+	DEVICE_EVENTS            DeviceType = 128
+	DEVICE_DOES_TRUECOLOR    DeviceType = 256
+	DEVICE_BINARY_FORMAT     DeviceType = 512
+	DEVICE_COMPRESSED_FORMAT DeviceType = 1024
+	DEVICE_NO_WRITER         DeviceType = 2048
 )
 
 func (v DeviceType) String() string {
@@ -15479,19 +15455,19 @@ func (v DeviceType) String() string {
 type RenderType int
 
 var (
-	RENDER_Y_GOES_DOWN        RenderType = 0
-	RENDER_DOES_TRANSFORM     RenderType = 1
-	RENDER_DOES_LABELS        RenderType = 2
-	RENDER_DOES_MAPS          RenderType = 3
-	RENDER_DOES_MAP_RECTANGLE RenderType = 4
-	RENDER_DOES_MAP_CIRCLE    RenderType = 5
-	RENDER_DOES_MAP_POLYGON   RenderType = 6
-	RENDER_DOES_MAP_ELLIPSE   RenderType = 7
-	RENDER_DOES_MAP_BSPLINE   RenderType = 8
-	RENDER_DOES_TOOLTIPS      RenderType = 9
-	RENDER_DOES_TARGETS       RenderType = 10
-	RENDER_DOES_Z             RenderType = 11
-	RENDER_NO_WHITE_BG        RenderType = 12
+	RENDER_Y_GOES_DOWN        RenderType = 4096
+	RENDER_DOES_TRANSFORM     RenderType = 8192
+	RENDER_DOES_LABELS        RenderType = 32768
+	RENDER_DOES_MAPS          RenderType = 65536
+	RENDER_DOES_MAP_RECTANGLE RenderType = 131072
+	RENDER_DOES_MAP_CIRCLE    RenderType = 262144
+	RENDER_DOES_MAP_POLYGON   RenderType = 524288
+	RENDER_DOES_MAP_ELLIPSE   RenderType = 1048576
+	RENDER_DOES_MAP_BSPLINE   RenderType = 2097152
+	RENDER_DOES_TOOLTIPS      RenderType = 4194304
+	RENDER_DOES_TARGETS       RenderType = 8388608
+	RENDER_DOES_Z             RenderType = 16777216
+	RENDER_NO_WHITE_BG        RenderType = 33554432
 )
 
 func (v RenderType) String() string {
@@ -15529,8 +15505,8 @@ func (v RenderType) String() string {
 type RequiredType int
 
 var (
-	LAYOUT_NOT_REQUIRED RequiredType = 0
-	OUTPUT_NOT_REQUIRED RequiredType = 1
+	LAYOUT_NOT_REQUIRED RequiredType = 67108864
+	OUTPUT_NOT_REQUIRED RequiredType = 134217728
 )
 
 func (v RequiredType) String() string {

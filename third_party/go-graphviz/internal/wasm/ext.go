@@ -72,16 +72,19 @@ func SymListZero(ctx context.Context) (*SymList, error) {
 
 var (
 	fsMu sync.Mutex
+	// sharedFS is the file system of every instance of the module, so that
+	// it can be set before the module is loaded and survives Reset.
+	sharedFS = &WasmFileSystem{}
 )
 
 func SetWasmFileSystem(fs fs.FS) {
 	fsMu.Lock()
-	mod.fs.subFS = fs
+	sharedFS.subFS = fs
 	fsMu.Unlock()
 }
 
 func FileSystem() fs.FS {
 	fsMu.Lock()
 	defer fsMu.Unlock()
-	return mod.fs
+	return sharedFS
 }
