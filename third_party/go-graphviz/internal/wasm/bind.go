@@ -391,9 +391,9 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 	}
 }
 
-// instantiate compiles and instantiates the WebAssembly module in r and sets
-// mod. It used to be this package's init; Load (load.go) calls it on first
-// use and turns its panics into errors.
+// instantiate sets up the host functions in r, compiles the WebAssembly
+// module and instantiates it. It used to be this package's init; Load
+// (load.go) calls it on first use and turns its panics into errors.
 func instantiate(ctx context.Context, r wazero.Runtime) {
 	env := r.NewHostModuleBuilder("env")
 	env = env.NewFunctionBuilder().WithGoModuleFunction(
@@ -2791,6 +2791,11 @@ func instantiate(ctx context.Context, r wazero.Runtime) {
 	if err != nil {
 		panic(err)
 	}
+	instantiateCompiled(ctx, r, compiled)
+}
+
+// instantiateCompiled instantiates the compiled module in r and sets mod.
+func instantiateCompiled(ctx context.Context, r wazero.Runtime, compiled wazero.CompiledModule) {
 	fs := sharedFS
 	m, err := r.InstantiateModule(
 		ctx,

@@ -47,8 +47,10 @@ var (
 	loadMu sync.Mutex
 	loaded atomic.Bool
 
-	rt        wazero.Runtime          // runtime of the loaded module; guarded by loadMu
-	cache     wazero.CompilationCache // compiled code, kept across Reset; guarded by loadMu
+	// Guarded by loadMu; rt, compiled and cache are kept across Reset.
+	rt        wazero.Runtime          // with the host functions; nil until loaded
+	compiled  wazero.CompiledModule   // the module compiled in rt
+	cache     wazero.CompilationCache // rt's
 	cacheFor  string                  // the configured directory cache was made for
 	cacheDisk bool                    // cache writes to cacheFor (false: memory only)
 	dirSet    bool                    // SetCompilationCacheDir was called
@@ -89,8 +91,8 @@ func Load(ctx context.Context) error {
 	return loadLocked(ctx)
 }
 
-// Reset closes the module instance and its memory; the next use loads a
-// fresh one (reusing the compiled code, so it is quick). Every value made
+// Reset closes the module instance, dropping its memory; the next use makes
+// a fresh instance of the compiled module, which is quick. Every value made
 // through the old instance (contexts, graphs, plugins, ...) is invalid
 // afterwards: call it only when none is in use.
 func Reset(ctx context.Context) error {
@@ -100,9 +102,7 @@ func Reset(ctx context.Context) error {
 		return nil
 	}
 	loaded.Store(false)
-	r := rt
-	rt = nil
-	return r.Close(ctx)
+	return mod.mod.Close(ctx)
 }
 
 // MemorySize is the size in bytes of the module's linear memory, which only
@@ -133,18 +133,15 @@ func loadLocked(ctx context.Context) error {
 		dir = filepath.Join(d, "go-graphviz")
 	}
 	info.Problems = nil
-	if cache != nil && cacheFor != dir {
-		_ = cache.Close(ctx)
-		cache = nil
-	}
-	if cache != nil { // after Reset: the compiled code is in memory
-		if err := instantiateWith(ctx, cache); err == nil {
+	if rt != nil && cacheFor == dir { // after Reset
+		if err := reinstantiate(ctx); err == nil {
 			return loadedWith(dir, cacheDisk)
-		} else {
-			info.Problems = append(info.Problems, err)
 		}
+	}
+	if rt != nil {
+		_ = rt.Close(ctx)
 		_ = cache.Close(ctx)
-		cache = nil
+		rt, compiled, cache = nil, nil, nil
 	}
 	if dir != "" {
 		// A second try starts from an emptied cache: what failed is rebuilt.
@@ -163,7 +160,7 @@ func loadLocked(ctx context.Context) error {
 				return loadedWith(dir, true)
 			}
 			_ = fc.Close(ctx)
-			info.Problems = append(info.Problems, fmt.Errorf("go-graphviz: with the compilation cache in %s: %w", dir, err))
+			info.Problems = append(info.Problems, fmt.Errorf("%w (with the compilation cache in %s)", err, dir))
 			if !clearCache(sub) {
 				break
 			}
@@ -189,10 +186,11 @@ func loadedWith(dir string, disk bool) error {
 	return nil
 }
 
-// instantiateWith makes a runtime using c, instantiates the module in it and
-// runs the hooks, turning panics into errors.
+// instantiateWith makes a runtime using c, compiles and instantiates the
+// module in it and runs the hooks, turning panics into errors.
 func instantiateWith(ctx context.Context, c wazero.CompilationCache) (err error) {
 	r := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfig().WithCompilationCache(c))
+	justCompiled = nil
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("go-graphviz: loading the WebAssembly module: %v", p)
@@ -201,9 +199,24 @@ func instantiateWith(ctx context.Context, c wazero.CompilationCache) (err error)
 			_ = r.Close(ctx)
 			return
 		}
-		rt = r
+		rt, compiled = r, justCompiled
 	}()
 	instantiate(ctx, r)
+	return runHooks(ctx)
+}
+
+// reinstantiate makes a new instance of the compiled module in rt.
+func reinstantiate(ctx context.Context) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("go-graphviz: loading the WebAssembly module: %v", p)
+		}
+	}()
+	instantiateCompiled(ctx, rt, compiled)
+	return runHooks(ctx)
+}
+
+func runHooks(ctx context.Context) error {
 	for _, h := range hooks {
 		if err := h(ctx); err != nil {
 			return fmt.Errorf("go-graphviz: loading the WebAssembly module: %w", err)
@@ -212,19 +225,24 @@ func instantiateWith(ctx context.Context, c wazero.CompilationCache) (err error)
 	return nil
 }
 
+// justCompiled is what compileModule returned last; guarded by loadMu.
+var justCompiled wazero.CompiledModule
+
 // compileModule compiles bin. When the compiled code cannot be written to
 // the file cache (a full or read-only disk), the compilation fails but
 // leaves the code in memory, where a second call finds it.
 func compileModule(ctx context.Context, r wazero.Runtime, bin []byte) (wazero.CompiledModule, error) {
 	c, err := r.CompileModule(ctx, bin)
-	if err == nil {
-		return c, nil
-	}
-	if c2, err2 := r.CompileModule(ctx, bin); err2 == nil {
+	if err != nil {
+		c2, err2 := r.CompileModule(ctx, bin)
+		if err2 != nil {
+			return nil, err
+		}
 		info.Problems = append(info.Problems, fmt.Errorf("go-graphviz: compilation cache not written: %w", err))
-		return c2, nil
+		c = c2
 	}
-	return nil, err
+	justCompiled = c
+	return c, nil
 }
 
 // checkEnum returns the value of the C enum constant name, and panics if it
@@ -326,6 +344,7 @@ func verifyEntries(sub string) (map[string]string, error) {
 			if err := os.RemoveAll(p); err != nil {
 				return nil, fmt.Errorf("damaged cache entry: %w", err)
 			}
+			info.Problems = append(info.Problems, fmt.Errorf("go-graphviz: compilation cache entry %s removed: it does not match %s", p, manifestName))
 		}
 	}
 	return verified, nil
