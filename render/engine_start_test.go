@@ -50,12 +50,16 @@ func TestInProcessReplacesItsModule(t *testing.T) {
 }
 
 // TestInProcessMemoryStaysFlat: however many layouts one process does (the
-// fuzz tests do tens of thousands), its memory stays flat. Upstream's engine
-// grew by ~0.17 MiB a layout; -soak runs 100,000 layouts.
+// fuzz tests do tens of thousands), its memory stays flat. Without the
+// module's replacement these 400 layouts of 30-actor graphs with clusters
+// and edge labels took the Go heap from 7 to 35 MiB. -soak runs 100,000
+// layouts of small graphs, as the fuzz tests do.
 func TestInProcessMemoryStaysFlat(t *testing.T) {
 	n := 400
+	graph := func(i int) []byte { return genDOT(30, uint64(i%16)) }
 	if *soak {
 		n = 100_000
+		graph = func(i int) []byte { return genDOT(6, uint64(i)) }
 	} else if testing.Short() {
 		t.Skip("-short")
 	}
@@ -70,7 +74,7 @@ func TestInProcessMemoryStaysFlat(t *testing.T) {
 	var first, peak uint64
 	start := time.Now()
 	for i := 0; i < n; i++ {
-		if _, err := eng.Layout(context.Background(), genDOT(6, uint64(i))); err != nil {
+		if _, err := eng.Layout(context.Background(), graph(i)); err != nil {
 			t.Fatalf("layout %d: %v", i, err)
 		}
 		if i == freshEvery*2 {
@@ -87,7 +91,7 @@ func TestInProcessMemoryStaysFlat(t *testing.T) {
 	}
 	t.Logf("%d layouts: Go heap %.1f MiB after %d, at most %.1f MiB after; RSS %.1f MiB",
 		n, float64(first)/(1<<20), freshEvery*2, float64(peak)/(1<<20), float64(processMemory())/(1<<20))
-	if peak > first+32<<20 {
+	if peak > first+8<<20 {
 		t.Errorf("the Go heap grew from %.1f to %.1f MiB over %d layouts", float64(first)/(1<<20), float64(peak)/(1<<20), n)
 	}
 }
