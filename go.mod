@@ -46,3 +46,5 @@ require (
 	golang.org/x/text v0.44.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz

@@ -29,11 +29,12 @@ var gvMu sync.Mutex
 
 // InProcess is an Engine that runs go-graphviz in this process, one call at a
 // time behind a process-wide mutex. It cannot be interrupted once a layout
-// has started, leaks WebAssembly memory with every layout and cannot recover
-// from a crash of the WebAssembly module, so it suits one-shot CLI renders;
-// long-lived programs should use a Worker.
+// has started, so it suits CLI renders and tests; the window uses a Worker.
+// Its WebAssembly module is replaced regularly (engine_start.go), so its
+// memory stays bounded however many layouts it does.
 type InProcess struct {
 	gv     *graphviz.Graphviz // guarded by gvMu; nil until first use
+	gen    uint64             // gvRun.generation that gv belongs to
 	closed bool               // guarded by gvMu
 }
 
@@ -69,7 +70,7 @@ func (e *InProcess) Close() error {
 }
 
 // renderJSON returns Graphviz's json output for dot, which must already have
-// passed checkDOT. A failure is retried once on a fresh go-graphviz context,
+// passed checkDOT. A failure is retried once on a fresh WebAssembly module,
 // because a failed call can make the next one fail too.
 func (e *InProcess) renderJSON(ctx context.Context, dot []byte) ([]byte, error) {
 	gvMu.Lock()
@@ -80,14 +81,20 @@ func (e *InProcess) renderJSON(ctx context.Context, dot []byte) ([]byte, error) 
 	if err := ctx.Err(); err != nil { // we may have waited for the lock
 		return nil, err
 	}
+	if err := startGraphvizLocked(ctx); err != nil {
+		return nil, err
+	}
 	out, err := e.renderOnceLocked(dot)
 	if err == nil {
+		laidOutLocked()
 		return out, nil
 	}
-	e.resetLocked()
+	freshGraphvizLocked()
 	if out, err2 := e.renderOnceLocked(dot); err2 == nil {
+		laidOutLocked()
 		return out, nil
 	}
+	freshGraphvizLocked()
 	return nil, err
 }
 
@@ -100,6 +107,9 @@ func (e *InProcess) resetLocked() {
 	}
 	gv := e.gv
 	e.gv = nil
+	if e.gen != gvRun.generation {
+		return // made by a module instance that is gone
+	}
 	defer func() { _ = recover() }()
 	_ = gv.Close()
 }
@@ -115,6 +125,9 @@ func (e *InProcess) renderOnceLocked(dot []byte) (out []byte, err error) {
 	// go-graphviz ignores contexts (its wasm runtime is not built to be
 	// interrupted), so Background is as good as any, and never half-aborts.
 	ctx := context.Background()
+	if e.gen != gvRun.generation {
+		e.resetLocked()
+	}
 	if e.gv == nil {
 		gv, err := graphviz.New(ctx)
 		if err != nil {
@@ -123,7 +136,7 @@ func (e *InProcess) renderOnceLocked(dot []byte) (out []byte, err error) {
 		if gv == nil {
 			return nil, errors.New("render: graphviz init returned nothing")
 		}
-		e.gv = gv
+		e.gv, e.gen = gv, gvRun.generation
 	}
 	graph, err := graphviz.ParseBytes(dot)
 	if err != nil {

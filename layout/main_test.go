@@ -46,6 +46,10 @@ func TestMain(m *testing.M) {
 		os.Exit(3)
 	case "parent": // a parent with a busy worker child, to be killed by a test
 		runTestParent()
+	case "deleted-app": // an app whose executable is deleted (TestWorkerOutlivesItsExecutable)
+		runDeletedApp()
+	case "slow": // a worker slow to answer (TestWorkerRetryHasItsOwnTimeLimit)
+		runSlowWorker()
 	}
 	os.Exit(m.Run())
 }

@@ -236,11 +236,13 @@ func RunWorker(in io.Reader, out io.Writer) int {
 // WorkerOptions configures a Worker. Zero fields take their defaults.
 type WorkerOptions struct {
 	// Command is the argv that starts a worker child; default: this
-	// executable (os.Executable) with WorkerArg.
+	// executable with WorkerArg, started from the running image where the
+	// system allows (/proc/self/exe on Linux), so that deleting or
+	// upgrading the installed binary does not break a running app.
 	Command []string
 	// Env is added to this process's environment for the child. The
-	// environment (TMPDIR in particular) is otherwise kept, so children
-	// share go-graphviz's warm compilation cache in $TMPDIR/go-graphviz.
+	// environment is otherwise kept, so children share the user's
+	// compilation cache of go-graphviz (see cacheDir).
 	Env []string
 	// MaxRenders recycles the child after this many layouts (default 16:
 	// repeated layouts of graphs with clusters and edge labels have been
@@ -249,10 +251,12 @@ type WorkerOptions struct {
 	// MaxMemory recycles the child once it reports more memory than this,
 	// in bytes (default 512 MiB). go-graphviz never returns memory.
 	MaxMemory uint64
-	// Timeout is the limit for one layout attempt in a child, from sending
-	// it the request (default 60 s). Past it the child is killed. Waiting
-	// for a child to start is limited separately, to 30 s or Timeout if
-	// that is longer (a cold start compiles the WebAssembly: ~0.5–1 s).
+	// Timeout is the limit for one layout attempt of a small graph in a
+	// child, from sending it the request (default 60 s); it grows with the
+	// graph (see attemptLimit), and a ctx with a deadline replaces it. Past
+	// it the child is killed. Waiting for a child to start is limited
+	// separately, to 30 s or Timeout if that is longer (a cold start
+	// compiles the WebAssembly: ~0.5–3 s).
 	Timeout time.Duration
 }
 
@@ -488,10 +492,15 @@ func (w *Worker) roundTrip(ctx context.Context, c *child, dot []byte) ([]byte, u
 	if c.startErr != nil {
 		return nil, 0, outFailed, c.describe(c.startErr)
 	}
-	timer := time.NewTimer(w.opts.Timeout)
-	defer timer.Stop()
+	limit, limited := w.attemptLimit(ctx, dot)
+	var expired <-chan time.Time
+	if limited {
+		timer := time.NewTimer(limit)
+		defer timer.Stop()
+		expired = timer.C
+	}
 	timeoutErr := func() error {
-		return fmt.Errorf("render: layout timed out after %v: %w", w.opts.Timeout, context.DeadlineExceeded)
+		return fmt.Errorf("render: layout timed out after %v: %w", limit.Round(time.Millisecond), context.DeadlineExceeded)
 	}
 	type reply struct {
 		kind    byte
@@ -508,7 +517,7 @@ func (w *Worker) roundTrip(ctx context.Context, c *child, dot []byte) ([]byte, u
 	case r = <-rc:
 	case <-ctx.Done():
 		return nil, 0, outCanceled, ctx.Err()
-	case <-timer.C:
+	case <-expired:
 		return nil, 0, outTimeout, timeoutErr()
 	}
 	if r.err != nil {
@@ -582,7 +591,7 @@ type child struct {
 func (c *child) run(opts WorkerOptions) {
 	argv := opts.Command
 	if len(argv) == 0 {
-		exe, err := os.Executable()
+		exe, err := selfExecutable()
 		if err != nil {
 			c.failStart(fmt.Errorf("render: layout worker: %w", err))
 			return

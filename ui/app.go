@@ -7,7 +7,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -111,12 +110,9 @@ func (d *document) dirty() bool { return d.text != d.saved }
 // options) and the close guard. It opens nothing: call OpenFile or
 // OpenExample next, then w.ShowAndRun.
 func New(a fyne.App, w fyne.Window) *App {
-	exe, err := os.Executable()
-	cmd := []string{exe, render.WorkerArg}
-	if err != nil {
-		cmd = nil // the Worker's default: this executable
-	}
-	eng := render.NewWorker(render.WorkerOptions{Command: cmd})
+	// The Worker's default command: this executable's running image, so
+	// that an upgrade of the installed binary does not break the window.
+	eng := render.NewWorker(render.WorkerOptions{})
 	return newApp(a, w, eng, fyne.Do)
 }
 

@@ -1,0 +1,63 @@
+package cgraph
+
+import (
+	"context"
+
+	"github.com/goccy/go-graphviz/internal/wasm"
+)
+
+var (
+	Directed         *Desc
+	StrictDirected   *Desc
+	UnDirected       *Desc
+	StrictUnDirected *Desc
+)
+
+// The descriptors are filled in each time the WebAssembly module is loaded
+// (on first use, not at init), so that values copied from them at init, such
+// as graphviz.Directed, stay valid.
+func init() {
+	Directed, StrictDirected = &Desc{}, &Desc{}
+	UnDirected, StrictUnDirected = &Desc{}, &Desc{}
+	wasm.OnLoad(setGlobalVars)
+}
+
+func setGlobalVars(ctx context.Context) error {
+	// Set MAX to prevent outputting internally generated errors or warnings with agerr to the stderr.
+	wasm.SetError(ctx, wasm.MAX)
+
+	directed, err := wasm.NewGraphDescriptor(ctx)
+	if err != nil {
+		return err
+	}
+	directed.SetDirected(1)
+	directed.SetMaingraph(1)
+
+	strictDirected, err := wasm.NewGraphDescriptor(ctx)
+	if err != nil {
+		return err
+	}
+	strictDirected.SetDirected(1)
+	strictDirected.SetStrict(1)
+	strictDirected.SetMaingraph(1)
+
+	undirected, err := wasm.NewGraphDescriptor(ctx)
+	if err != nil {
+		return err
+	}
+	undirected.SetMaingraph(1)
+
+	strictUndirected, err := wasm.NewGraphDescriptor(ctx)
+	if err != nil {
+		return err
+	}
+	strictUndirected.SetStrict(1)
+	strictUndirected.SetMaingraph(1)
+
+	Directed.wasm = directed
+	StrictDirected.wasm = strictDirected
+	UnDirected.wasm = undirected
+	StrictUnDirected.wasm = strictUndirected
+
+	return nil
+}

@@ -1,0 +1,90 @@
+package wasm
+
+import (
+	"context"
+	"io/fs"
+	"sync"
+)
+
+func DefaultSymList(ctx context.Context) ([]*SymList, error) {
+	p, err := mod.NewPtr(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := mod.ExportedFunction("wasm_bridge_SymList_default").Call(ctx, p); err != nil {
+		return nil, err
+	}
+	ptr, err := mod.readU32(p)
+	if err != nil {
+		return nil, err
+	}
+	slice, err := mod.toSlice(ctx, ptr)
+	if err != nil {
+		return nil, err
+	}
+	return newSymListSlice(slice), nil
+}
+
+func PluginAPIZero(ctx context.Context) (*PluginAPI, error) {
+	p, err := mod.NewPtr(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := mod.ExportedFunction("wasm_bridge_PluginAPI_zero").Call(ctx, p); err != nil {
+		return nil, err
+	}
+	ptr, err := mod.readU32(p)
+	if err != nil {
+		return nil, err
+	}
+	return newPluginAPI(ptr), nil
+}
+
+func PluginInstalledZero(ctx context.Context) (*PluginInstalled, error) {
+	p, err := mod.NewPtr(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := mod.ExportedFunction("wasm_bridge_PluginInstalled_zero").Call(ctx, p); err != nil {
+		return nil, err
+	}
+	ptr, err := mod.readU32(p)
+	if err != nil {
+		return nil, err
+	}
+	return newPluginInstalled(ptr), nil
+}
+
+func SymListZero(ctx context.Context) (*SymList, error) {
+	p, err := mod.NewPtr(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := mod.ExportedFunction("wasm_bridge_SymList_zero").Call(ctx, p); err != nil {
+		return nil, err
+	}
+	ptr, err := mod.readU32(p)
+	if err != nil {
+		return nil, err
+	}
+	return newSymList(ptr), nil
+}
+
+var (
+	fsMu sync.Mutex
+	// sharedFS is the file system of every instance of the module, so that
+	// it can be set before the module is loaded and survives Reset.
+	sharedFS = &WasmFileSystem{}
+)
+
+func SetWasmFileSystem(fs fs.FS) {
+	fsMu.Lock()
+	sharedFS.subFS = fs
+	fsMu.Unlock()
+}
+
+func FileSystem() fs.FS {
+	fsMu.Lock()
+	defer fsMu.Unlock()
+	return sharedFS
+}
