@@ -15,10 +15,10 @@ import (
 // by at least minContrast, so they stay readable in light and dark themes
 // and in themes Parley does not know.
 type palette struct {
-	bg, fg, gutterBg, gutterFg, lineBg, selection, cursor color.Color
-	match, matchCur, errorC, warnC, errorTint, warnTint   color.Color
-	popupBg, popupSel, border, scrollThumb, scrollTrack   color.Color
-	kinds                                                 [Invalid + 1]color.Color
+	bg, fg, gutterBg, gutterFg, lineBg, headerBg, selection, cursor color.Color
+	match, matchCur, errorC, warnC, errorTint, warnTint             color.Color
+	popupBg, popupSel, border, scrollThumb, scrollTrack             color.Color
+	kinds                                                           [Invalid + 1]color.Color
 }
 
 // minContrast is WCAG's contrast ratio for body text (AA).
@@ -36,6 +36,7 @@ func newPalette(th fyne.Theme, v fyne.ThemeVariant) palette {
 	p.gutterBg = mix(p.bg, p.gutterBg, 0.6)
 	p.gutterFg = readable(c(theme.ColorNamePlaceHolder), p.fg, p.gutterBg, 3)
 	p.lineBg = withAlpha(c(theme.ColorNameHover), 0x18)
+	p.headerBg = withAlpha(c(theme.ColorNamePrimary), 0x16)
 	p.selection = c(theme.ColorNameSelection)
 	p.cursor = c(theme.ColorNamePrimary)
 	p.match = withAlpha(c(theme.ColorNameWarning), 0x50)
@@ -65,10 +66,10 @@ func newPalette(th fyne.Theme, v fyne.ThemeVariant) palette {
 	return p
 }
 
-// style is the text style of a kind: table headers bold, comments italic.
-func style(k Kind) fyne.TextStyle {
-	return fyne.TextStyle{Monospace: true, Bold: k == Table, Italic: k == Comment}
-}
+// style is the text style of a kind. Fyne's themes have one monospace
+// face (no bold or italic), so kinds differ by colour only, and table
+// headers also by a band behind their line.
+func style(Kind) fyne.TextStyle { return fyne.TextStyle{Monospace: true} }
 
 func rgba(c color.Color) (r, g, b, a float64) {
 	R, G, B, A := c.RGBA()

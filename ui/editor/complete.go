@@ -341,10 +341,10 @@ func (c *completion) layout() {
 			c.p.rect(e.pal.popupSel, fyne.NewPos(x, ry), fyne.NewSize(w, e.lh))
 		}
 		it := c.items[i]
-		c.p.text(it.ID, e.pal.kinds[String], e.textSize, fyne.TextStyle{Monospace: true, Bold: true}, fyne.NewPos(x+pad, ry))
+		c.p.text(it.ID, e.pal.kinds[String], e.textSize, fyne.TextStyle{Monospace: true}, fyne.NewPos(x+pad, ry))
 		if l := it.label(); l != it.ID {
 			rest := l[len(it.ID):]
-			idW := e.drawnWidth(it.ID, fyne.TextStyle{Monospace: true, Bold: true})
+			idW := e.drawnWidth(it.ID, fyne.TextStyle{Monospace: true})
 			c.p.text(clip(rest, int((w-2*pad-idW)/e.cw)), e.pal.fg, e.textSize, fyne.TextStyle{Monospace: true}, fyne.NewPos(x+pad+idW, ry))
 		}
 	}

@@ -80,7 +80,6 @@ func (e *Editor) userEdit(a, z Pos, text string, kind int) {
 	}
 	e.mergeNext = merge
 	ed := e.replace(a, z, text, true)
-	ed.Merge = merge
 	e.hist.push(ed, anc, cur, merge)
 	e.lastKind = kind
 	e.lastEnd = ed.NewEnd()

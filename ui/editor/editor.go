@@ -325,6 +325,8 @@ func (e *Editor) problemRange(p Problem) (int, int) {
 // the one place text changes.
 func (e *Editor) replace(a, z Pos, text string, user bool) Edit {
 	ed := e.buf.Replace(a, z, text)
+	ed.Merge = user && e.mergeNext
+	e.mergeNext = false
 	removed := ed.End.Line - ed.Start.Line + 1
 	added := ed.NewEnd().Line - ed.Start.Line + 1
 	_, last := e.visibleLines()

@@ -189,6 +189,10 @@ func (e *Editor) move(f func(), extend bool) {
 
 // TypedRune is part of fyne.Focusable: it types r.
 func (e *Editor) TypedRune(r rune) {
+	if r == '\n' { // not sent by a keyboard, but by test.Type and input methods
+		e.newline()
+		return
+	}
 	if r < 0x20 && r != '\t' || r == 0x7f {
 		return
 	}

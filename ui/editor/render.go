@@ -194,8 +194,8 @@ var widthCache = map[string]float32{}
 
 func (e *Editor) drawnWidth(s string, st fyne.TextStyle) float32 {
 	key := s
-	if st.Bold {
-		key += "\x00b"
+	if !st.Monospace {
+		key += "\x00p"
 	}
 	if w, ok := widthCache[key]; ok {
 		return w

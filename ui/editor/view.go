@@ -202,6 +202,10 @@ func (r *viewRenderer) Refresh() {
 			}
 			return float32(lo.colOf(off))
 		}
+		// a table header's band
+		if sp := e.hl.spans(i); len(sp) > 0 && sp[0].Kind == Table {
+			p.rect(e.pal.headerBg, fyne.NewPos(0, y), fyne.NewSize(size.Width, e.lh))
+		}
 		// selection
 		if hasSel && i >= selA.Line && i <= selZ.Line {
 			a, z := float32(0), colOf(len(line))
@@ -347,7 +351,7 @@ func (r *gutterRenderer) Refresh() {
 		n := strconv.Itoa(i + 1)
 		c, st := e.pal.gutterFg, fyne.TextStyle{Monospace: true}
 		if i == e.cur.Line {
-			c, st.Bold = e.pal.fg, true
+			c = e.pal.fg
 		}
 		p.text(n, c, e.textSize, st, fyne.NewPos(right-float32(len(n))*e.cw, y))
 		if ps := e.problemsOn(i); len(ps) > 0 {
