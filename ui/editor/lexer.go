@@ -1,5 +1,8 @@
 package editor
 
+// (Over 500 lines: the lexer's cases and the value classifiers read best
+// together.)
+//
 // A TOML lexer that works one line at a time: lexLine takes the state at
 // the start of a line (inside a multi-line string? how deep in arrays and
 // inline tables?) and returns the line's spans and the state at its end,

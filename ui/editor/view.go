@@ -1,5 +1,9 @@
 package editor
 
+// The editor's child widgets: the text view, the gutter and the scroll
+// bars, each with its input handling beside its drawing (over 500 lines
+// for that reason).
+
 import (
 	"image/color"
 	"strconv"
