@@ -139,11 +139,6 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 		container.NewTabItem("Forms", u.forms.content),
 		container.NewTabItem("Matrix", u.matrix.content),
 	)
-	u.tabs.OnSelected = func(*container.TabItem) {
-		if u.tabs.SelectedIndex() == 0 {
-			u.editor.shown()
-		}
-	}
 	u.split = container.NewHSplit(u.tabs, u.preview.content)
 	u.split.Offset = u.prefFloat(PrefSplit, defaultSplit, 0.15, 0.85)
 	u.vsplit = container.NewVSplit(u.split, u.probs.content)
@@ -196,9 +191,6 @@ func (u *App) setDocument(path, name, text string) {
 	u.model, u.modelText, u.problems = nil, "", nil
 	u.typing++
 	u.editor.reset()
-	if isLong(text) && u.tabs.SelectedIndex() == 0 {
-		u.tabs.SelectIndex(1)
-	}
 	u.editor.setText(text)
 	u.watchFile()
 	u.updateTitle()
@@ -292,6 +284,7 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 	}
 	u.problems = ps
 	u.probs.set(ps)
+	u.editor.setProblems(ps)
 	if s != nil {
 		u.forms.refresh()
 		u.matrix.refresh()
@@ -336,9 +329,6 @@ func (u *App) updateStatus() {
 	parts = append(parts, plural(errs, "error")+", "+plural(warns, "warning"))
 	if s := u.model; s != nil && errs == 0 {
 		parts = append(parts, fmt.Sprintf("%s, %s, %s", plural(len(s.Actors), "actor"), plural(len(s.Tracks), "track"), plural(len(s.Seats), "seat")))
-	}
-	if u.editor.long {
-		parts = append(parts, "long file: the Text tab is off")
 	}
 	u.setStatus(strings.Join(parts, " · "))
 }

@@ -27,7 +27,7 @@ func TestOpenExample(t *testing.T) {
 	h := newHarness(t, nil)
 	h.openExample()
 	u := h.u
-	if u.editor.entry.Text != string(assets.Example) {
+	if u.editor.ed.Text() != string(assets.Example) {
 		t.Error("the editor does not show the example")
 	}
 	if u.problems.HasErrors() {
@@ -119,7 +119,7 @@ func TestMatrixChangesSeat(t *testing.T) {
 	}
 	// The Text tab shows the edited text when it is selected.
 	h.u.tabs.SelectIndex(0)
-	if h.u.editor.entry.Text != h.u.doc.text {
+	if h.u.editor.ed.Text() != h.u.doc.text {
 		t.Error("the Text tab does not show the edits")
 	}
 }
@@ -128,9 +128,9 @@ func TestBrokenTextKeepsDiagram(t *testing.T) {
 	h := newHarness(t, nil)
 	h.openExample()
 	good := h.drawing()
-	e := h.u.editor.entry
+	e := h.u.editor.ed
 	h.win.Canvas().Focus(e)
-	e.CursorRow, e.CursorColumn = 0, 0
+	e.GotoLine(1, 1)
 	test.Type(e, "[[actors]\n")
 	h.settle("the problem listed", func() bool { return h.u.problems.HasErrors() })
 	h.drain()
@@ -151,10 +151,10 @@ func TestBrokenTextKeepsDiagram(t *testing.T) {
 		t.Error("the forms can still apply")
 	}
 	// Selecting the problem moves the cursor to its line.
-	e.CursorRow = 10
+	e.GotoLine(11, 1)
 	h.u.probs.list.Select(0)
-	if e.CursorRow != p.Line-1 {
-		t.Errorf("cursor at row %d, want %d", e.CursorRow, p.Line-1)
+	if e.Cursor().Line != p.Line-1 {
+		t.Errorf("cursor at row %d, want %d", e.Cursor().Line, p.Line-1)
 	}
 	// Fixing it brings a fresh diagram.
 	h.u.undo()
@@ -173,23 +173,23 @@ func TestUndoRedo(t *testing.T) {
 	afterMatrix := h.u.doc.text
 	// Typing, then a pause: one step.
 	h.u.tabs.SelectIndex(0)
-	e := h.u.editor.entry
-	if e.Text != afterMatrix {
+	e := h.u.editor.ed
+	if e.Text() != afterMatrix {
 		t.Fatal("the editor does not show the matrix edit")
 	}
-	e.CursorRow, e.CursorColumn = 0, 0
+	e.GotoLine(1, 1)
 	test.Type(e, "# typed\n")
-	h.settle("the typing pause", func() bool { return h.u.history.current() == e.Text })
-	typed := e.Text
+	h.settle("the typing pause", func() bool { return h.u.history.current() == e.Text() })
+	typed := e.Text()
 	if !strings.HasPrefix(typed, "# typed\n") {
 		t.Fatalf("typing went wrong: %q", typed[:20])
 	}
 	h.u.undo()
-	if e.Text != afterMatrix {
+	if e.Text() != afterMatrix {
 		t.Fatal("undo did not take back the typing")
 	}
 	h.u.undo()
-	if e.Text != orig {
+	if e.Text() != orig {
 		t.Fatal("undo did not take back the matrix edit")
 	}
 	if h.win.Title() != assets.ExampleName+" — Parley" {
@@ -197,12 +197,12 @@ func TestUndoRedo(t *testing.T) {
 	}
 	h.u.redo()
 	h.u.redo()
-	if e.Text != typed {
+	if e.Text() != typed {
 		t.Fatal("redo did not bring both back")
 	}
 	// The keyboard's undo goes to the same history, even in the editor.
 	e.TypedShortcut(&fyne.ShortcutUndo{})
-	if e.Text != afterMatrix {
+	if e.Text() != afterMatrix {
 		t.Error("Ctrl+Z in the editor did not use the shared history")
 	}
 	// Many steps deep.
@@ -212,7 +212,7 @@ func TestUndoRedo(t *testing.T) {
 	for range 30 {
 		h.u.undo()
 	}
-	if e.Text != afterMatrix {
+	if e.Text() != afterMatrix {
 		t.Error("30 undos did not get back")
 	}
 }
@@ -315,7 +315,7 @@ func TestSaveAndReload(t *testing.T) {
 	h.u.reload()
 	test.Tap(h.overlayButton("Discard"))
 	h.u.tabs.SelectIndex(0)
-	if h.u.doc.text != edited || h.u.editor.entry.Text != edited {
+	if h.u.doc.text != edited || h.u.editor.ed.Text() != edited {
 		t.Error("reload did not bring back the saved text")
 	}
 	// A text that does not load is never saved.
