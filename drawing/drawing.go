@@ -20,6 +20,34 @@ type Drawing struct {
 	Width, Height float64
 	Background    Color
 	Items         []Item
+
+	// Title and Desc say what the whole picture shows, in words: the SVG's
+	// <title> and <desc>, the PDF's title and subject, what a screen reader
+	// reads. Either may be empty.
+	Title, Desc string
+	// Objects describes the things that Items refer to, by Ref. Writers
+	// group the items of one Ref together and give the group what its
+	// Object says (an SVG <g> with an id, a class, data- attributes and a
+	// <title> tooltip; the window's hover text). A Ref with no Object is
+	// still grouped, with no tooltip. Nil when the view describes nothing.
+	Objects map[string]Object
+}
+
+// Object is what a drawing says about one thing it shows (an actor, a
+// track, a seat, a legend entry ...), for outputs that can carry more than
+// the picture: tooltips, classes and ids for styling and scripting.
+type Object struct {
+	// Class is what sort of thing it is, one lower-case word usable as a
+	// CSS class: "actor", "frame", "track", "seat", "legend", "header",
+	// "event", "statement" ...
+	Class string
+	// Tooltip is the full text shown on hover, lines separated by "\n":
+	// the full name, office, role, certainty, who claims it, sources, note.
+	Tooltip string
+	// Data are the scenario's own ids and values (e.g. "actor": "us",
+	// "role": "participant"): SVG data- attributes. Keys are lower-case
+	// words with hyphens; values are plain text.
+	Data map[string]string
 }
 
 // ItemKind says which fields of an Item are used.
