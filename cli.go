@@ -405,7 +405,7 @@ func (c *cli) render(args []string) int {
 		return exitInvalid
 	}
 	if rf.variant != "" {
-		if _, err := s.Resolve(rf.variant); err != nil {
+		if _, err := s.Resolve(rf.variant, scenario.Date{}); err != nil {
 			fmt.Fprintf(c.stderr, "%s: error: %v\n", in, err)
 			return exitInvalid
 		}
