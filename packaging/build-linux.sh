@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds Parley's Linux release into dist/:
-#   parley-VERSION-linux-amd64.tar.xz   the `fyne package` archive (binary,
-#                                       .desktop file, icon, install Makefile)
+#   parley-VERSION-linux-amd64.tar.xz   for other distributions: the binary,
+#                                       the .desktop file (from `fyne package`),
+#                                       icons, man page, and an install Makefile
+#                                       (packaging/linux/archive)
 #   parley_VERSION-BUILD_amd64.deb      Debian/Ubuntu package
 # Run through `make linux` (or `make dist`). Needs: Go, gcc, the X11/GL
 # headers, dpkg-dev, xz (make deps installs them).
@@ -26,39 +28,53 @@ log "building $EXE $VERSION (build $BUILD) for linux/$arch"
 # PIE as Debian expects.
 (cd "$src" && GOFLAGS="$GOFLAGS -buildmode=pie" fyne build -os linux -release -o "$out/$EXE")
 
-log "fyne package (desktop file, icon, archive)"
+log "fyne package (the desktop file)"
 (cd "$src" && fyne package -os linux -release -executable "$out/$EXE")
 mkdir -p "$out/fyne"
 tar -xJf "$src/$APP_NAME.tar.xz" -C "$out/fyne"
-fynedir="$out/fyne/$EXE"
-desktop=$(find "$fynedir" -name "$APP_ID.desktop")
+desktop=$(find "$out/fyne" -name "$APP_ID.desktop")
 # Parley opens one file per window: %f, not %F (fyne's default, which would
 # pass several files to one `parley` call); lists end with ";". And it is not
 # a terminal program.
 sed -i -e 's/^\(Exec=.*\) %F$/\1 %f/' -e 's/^\(MimeType=.*[^;]\)$/\1;/' "$desktop"
 grep -q '^Terminal=' "$desktop" || sed -i -e '/^Type=Application$/a Terminal=false' "$desktop"
 if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$desktop"; fi
-normalise "$out/fyne"
+
+# What both the archive and the .deb install under their prefix's share/:
+# the desktop entry, the hicolor icons, the man page.
+common="$out/share"
+install -Dm0644 "$desktop" "$common/applications/$APP_ID.desktop"
+for size in 16 24 32 48 64 128 256; do
+	install -Dm0644 "$ROOT/assets/icon/parley-$size.png" "$common/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
+done
+install -Dm0644 "$ROOT/assets/icon/parley.png" "$common/icons/hicolor/512x512/apps/$APP_ID.png"
+install -Dm0644 "$ROOT/assets/icon/parley.svg" "$common/icons/hicolor/scalable/apps/$APP_ID.svg"
+mkdir -p "$common/man/man1"
+sed -e "s/@VERSION@/$VERSION/g" -e "s/@DATE@/$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)/g" \
+	"$ROOT/packaging/linux/parley.1" | gzip -9n >"$common/man/man1/$EXE.1.gz"
+
+log "the .tar.xz"
+# Our own install Makefile, not fyne's: fyne bakes the .desktop file's Exec
+# line (with its %F) into its Makefile as the binary's name.
+arc="$out/archive/$EXE"
+install -Dm0755 "$out/$EXE" "$arc/bin/$EXE"
+cp -R "$common" "$arc/share"
+install -Dm0644 "$ROOT/packaging/linux/archive/Makefile" "$arc/Makefile"
+install -Dm0644 "$ROOT/packaging/linux/archive/install.sh" "$arc/install.sh"
+normalise "$out/archive"
 tarball="$DIST/parley-$VERSION-linux-$arch.tar.xz"
-tar_xz "$out/fyne" "$EXE" "$tarball"
+tar_xz "$out/archive" "$EXE" "$tarball"
 
 log "building the .deb"
 pkg="$out/deb"
 share="$pkg/usr/share"
 install -Dm0755 "$out/$EXE" "$pkg/usr/bin/$EXE"
-install -Dm0644 "$desktop" "$share/applications/$APP_ID.desktop"
-for size in 16 24 32 48 64 128 256; do
-	install -Dm0644 "$ROOT/assets/icon/parley-$size.png" "$share/icons/hicolor/${size}x${size}/apps/$APP_ID.png"
-done
-install -Dm0644 "$ROOT/assets/icon/parley.png" "$share/icons/hicolor/512x512/apps/$APP_ID.png"
-install -Dm0644 "$ROOT/assets/icon/parley.svg" "$share/icons/hicolor/scalable/apps/$APP_ID.svg"
+mkdir -p "$pkg/usr"
+cp -R "$common" "$share"
 install -Dm0644 "$ROOT/packaging/linux/$APP_ID.xml" "$share/mime/packages/$APP_ID.xml"
 install -Dm0644 "$ROOT/packaging/linux/$APP_ID.metainfo.xml" "$share/metainfo/$APP_ID.metainfo.xml"
 sed -i -e "s/@VERSION@/$VERSION/g" -e "s/@DATE@/$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)/g" \
 	"$share/metainfo/$APP_ID.metainfo.xml"
-mkdir -p "$share/man/man1"
-sed -e "s/@VERSION@/$VERSION/g" -e "s/@DATE@/$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)/g" \
-	"$ROOT/packaging/linux/parley.1" | gzip -9n >"$share/man/man1/$EXE.1.gz"
 
 doc="$share/doc/$EXE"
 mkdir -p "$doc"
