@@ -57,6 +57,7 @@ BUILD=$(toml_get Details Build)     # 1
 HOMEPAGE=$(awk -F'"' '/^Website[[:space:]]*=/ { print $2; exit }' "$ROOT/FyneApp.toml")
 EXE=parley
 MAINTAINER="Parley developers <parley@parleyhq.org>"
+MANUFACTURER="The Parley contributors" # Windows: version information, .msi
 for v in APP_NAME APP_ID VERSION BUILD; do
 	[ -n "${!v}" ] || { echo "packaging: FyneApp.toml has no $v" >&2; exit 1; }
 done

@@ -41,8 +41,8 @@ log "$(basename "$msi")"
 msiinfo suminfo "$msi" | grep -E '^(Subject|Author|Template|Revision|Created)'
 msiinfo suminfo "$msi" | grep -q '^Template: x64;1033' || fail "not an x64 package"
 echo "tables:" $(msiinfo tables "$msi" | sort)
-for t in Directory Component File Shortcut Registry Environment Upgrade Property; do
-	msiinfo export "$msi" "$t" >"$tmp/$t.idt"
+for t in Directory Component File Shortcut Registry Environment Upgrade Property LaunchCondition AppSearch RegLocator; do
+	msiinfo export "$msi" "$t" | tr -d '\r' >"$tmp/$t.idt"
 done
 show() { # TABLE: its rows, without the three header lines
 	echo "-- $1"
@@ -55,6 +55,8 @@ show Shortcut
 show Registry
 show Environment
 show Upgrade
+show LaunchCondition
+show AppSearch
 grep -E '^(ProductName|ProductVersion|Manufacturer|ProductCode|UpgradeCode|ALLUSERS)	' "$tmp/Property.idt" | sed 's/^/   /'
 grep -q 'ProgramFiles64Folder' "$tmp/Directory.idt" || fail "not installed into 64-bit Program Files"
 awk -F'\t' 'NR > 3 && $1 == "ParleyExe" && $4 == 256 { ok = 1 } END { exit !ok }' "$tmp/Component.idt" ||
@@ -64,6 +66,20 @@ grep -q 'Software\\Classes\\.toml\\OpenWithProgids	Parley.Scenario' "$tmp/Regist
 if grep -P '\tSoftware\\Classes\\.toml\t\t' "$tmp/Registry.idt"; then fail "takes over the .toml default"; fi
 grep -q '=-\*PATH' "$tmp/Environment.idt" || fail "no PATH entry"
 msiinfo export "$msi" InstallExecuteSequence | grep -q WriteEnvironmentStrings || fail "PATH is never written"
+# Upgrades (docs/building.md): VERSION.BUILD; the same x.y.z (any build) and
+# older are removed; a newer x.y.z, or a newer build of this one, refused.
+IFS=. read -r major minor patch _ <<<"$VERSION.0.0"
+v4=$major.$minor.$patch.$BUILD
+prop() { awk -F'\t' -v k="$1" '$1 == k { print $2 }' "$tmp/Property.idt"; }
+[ "$(prop ProductVersion)" = "$v4" ] || fail "ProductVersion is $(prop ProductVersion), not $v4"
+awk -F'\t' -v v="$v4" 'NR > 3 && $2 == "" && $3 == v && $5 == 513 && $7 == "WIX_UPGRADE_DETECTED" { ok = 1 } END { exit !ok }' "$tmp/Upgrade.idt" ||
+	fail "no Upgrade row removing versions up to and including $v4 (attributes 513)"
+awk -F'\t' -v v="$v4" 'NR > 3 && $2 == v && $3 == "" && $5 == 2 && $7 == "WIX_DOWNGRADE_DETECTED" { ok = 1 } END { exit !ok }' "$tmp/Upgrade.idt" ||
+	fail "no Upgrade row detecting newer versions"
+grep -q "^Installed OR NOT (PARLEY_INSTALLED_VERSION = \"$major.$minor.$patch\" AND PARLEY_INSTALLED_BUILD > $BUILD)	" "$tmp/LaunchCondition.idt" ||
+	fail "no launch condition refusing an older build"
+grep -q "	Software\\\\Parley	Build	$BUILD	ParleyExe$" "$tmp/Registry.idt" || fail "the build is not written to HKLM\\Software\\Parley"
+[ "$(prop ProductCode)" != "$(prop UpgradeCode)" ] || fail "ProductCode = UpgradeCode"
 
 log "files in the .msi's cabinet"
 msiextract -C "$tmp/x" "$msi" | sed 's/^/   /'
