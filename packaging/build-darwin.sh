@@ -6,7 +6,9 @@
 #
 # Signing and notarisation happen when these are set (the release workflow
 # sets them from repository secrets); without them the app is signed ad hoc,
-# which runs on the Mac that built it and, elsewhere, after right-click > Open.
+# which runs on the Mac that built it and, elsewhere, once the user allows it:
+# System Settings > Privacy & Security > Open Anyway (macOS 15 and later; on
+# 12 to 14 also right-click > Open), or xattr -dr com.apple.quarantine.
 #   MACOS_SIGN_IDENTITY   a "Developer ID Application: NAME (TEAMID)" identity
 #                         in the keychain
 #   APPLE_ID, APPLE_TEAM_ID, APPLE_APP_PASSWORD
@@ -21,7 +23,9 @@ out="$WORK/darwin"
 rm -rf "$out"
 mkdir -p "$out" "$DIST"
 rm -f "$DIST"/parley-*-macos-*.dmg
-export MACOSX_DEPLOYMENT_TARGET=11.0 # the oldest macOS that runs on Apple silicon
+# The oldest macOS that Go 1.26 supports (Go 1.27 will need 13.0): the C code
+# is compiled for it, and Info.plist's LSMinimumSystemVersion says it.
+export MACOSX_DEPLOYMENT_TARGET=12.0
 
 log "staging sources"
 stage_src "$src"
