@@ -16,17 +16,17 @@ DIST_TARGETS := darwin
 VERIFY_TARGETS :=
 else
 DIST_TARGETS := linux windows
-VERIFY_TARGETS := verify-deb verify-windows
+VERIFY_TARGETS := verify-deb verify-tarxz verify-windows verify-msi-upgrade
 endif
 
 # The builds share dist/.tools and each use a full core or two: one at a time.
 .NOTPARALLEL:
 
-.PHONY: help dist linux windows darwin checksums verify verify-deb verify-windows \
-	deps icons check-tag test clean
+.PHONY: help dist linux windows darwin checksums verify verify-deb verify-tarxz verify-windows \
+	verify-msi-upgrade check-minimal-debian deps icons check-tag test clean
 
 help:
-	@sed -n 's/^\([a-z-]*\):.*## \(.*\)/  make \1\t\2/p' $(MAKEFILE_LIST) | expand -t 24
+	@sed -n 's/^\([a-z-]*\):.*## \(.*\)/  make \1\t\2/p' $(MAKEFILE_LIST) | expand -t 30
 
 dist: $(DIST_TARGETS) ## every installer this machine can build, and SHA256SUMS
 	packaging/checksums.sh
@@ -48,8 +48,17 @@ verify: $(VERIFY_TARGETS) ## check the built installers (installs and removes th
 verify-deb: ## lintian, then apt-get install, run, remove --purge (needs root or sudo)
 	packaging/verify-deb.sh
 
+verify-tarxz: ## the .tar.xz: install, run, uninstall into temporary prefixes and HOME
+	packaging/verify-tarxz.sh
+
 verify-windows: ## PE32+ GUI check of the .exe, and the .msi's tables and files
 	packaging/verify-windows.sh
+
+verify-msi-upgrade: ## .msi upgrades across builds and versions (installs under Wine if present)
+	packaging/verify-msi-upgrade.sh
+
+check-minimal-debian: ## the README's scripts/test and scripts/run in a fresh minimal Debian 12 (root)
+	packaging/check-minimal-debian.sh
 
 deps: ## install the build tools (Debian/Ubuntu, through apt)
 	packaging/deps.sh
