@@ -111,18 +111,12 @@ func IsControl(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r < 0xa0)
 }
 
-// VisibleControl is how diagrams show the control character r: C0
-// controls and DEL as their Unicode control pictures (U+0007 as "␇"),
-// C1 controls as "‹U+0085›". Other runes are returned as they are.
+// VisibleControl is how diagrams show the control character r: its code
+// point between single guillemets, "‹U+0007›", which every font can draw
+// (the Unicode control pictures, "␇", are missing from most). Other runes
+// are returned as they are.
 func VisibleControl(r rune) string {
-	switch {
-	case r == '\r':
-		return "\u240d"
-	case r < 0x20:
-		return string(rune(0x2400 + r))
-	case r == 0x7f:
-		return "\u2421"
-	case IsControl(r):
+	if IsControl(r) {
 		return fmt.Sprintf("‹U+%04X›", r)
 	}
 	return string(r)

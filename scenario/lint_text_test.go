@@ -55,7 +55,7 @@ name = "  "
 		got = append(got, p.String())
 	}
 	want := []string{
-		`text.toml:3:9: warning: scenario.title: contains the control character U+0007 (BEL) at character 5, which diagrams show as "␇": remove it (a line break is \n)`,
+		`text.toml:3:9: warning: scenario.title: contains the control character U+0007 (BEL) at character 5, which diagrams show as "‹U+0007›": remove it (a line break is \n)`,
 		`text.toml:6:9: error: sources[1].title: must not be blank: it has only spaces or invisible characters`,
 		`text.toml:9:8: warning: actors[1].name: is 100 characters long; diagrams draw the first 79 and "…": shorten it, or give a short label (short) for drawings`,
 		`text.toml:10:9: warning: actors[1].short: is blank (only spaces or invisible characters): leave it out`,
@@ -78,7 +78,7 @@ func TestBlankAndControls(t *testing.T) {
 			t.Errorf("Blank(%q) = %v, want %v", s, !want, want)
 		}
 	}
-	for r, want := range map[rune]string{0: "␀", 7: "␇", 0x1b: "␛", 0x7f: "␡", 0x85: "‹U+0085›", 0x9f: "‹U+009F›", 'a': "a", '\u202e': "\u202e"} {
+	for r, want := range map[rune]string{0: "‹U+0000›", 7: "‹U+0007›", 0x1b: "‹U+001B›", 0x7f: "‹U+007F›", 0x85: "‹U+0085›", 0x9f: "‹U+009F›", 'a': "a", '\u202e': "\u202e"} {
 		if got := VisibleControl(r); got != want {
 			t.Errorf("VisibleControl(%U) = %q, want %q", r, got, want)
 		}

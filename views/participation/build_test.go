@@ -135,10 +135,12 @@ sources = ["s"]
 		t.Fatal(err)
 	}
 	var got []string
-	for _, e := range g.Legend {
-		got = append(got, string(e.Role)+string(e.Certainty))
+	for _, grp := range g.Legend {
+		for _, e := range grp.Entries {
+			got = append(got, e.Text.Text)
+		}
 	}
-	want := "host excluded confirmed speculative"
+	want := "host excluded confirmed reported or not stated speculative status not stated state"
 	if strings.Join(got, " ") != want {
 		t.Errorf("legend = %q, want %q", strings.Join(got, " "), want)
 	}
@@ -150,8 +152,8 @@ func TestDelegationsFoldPeopleIntoTheirActor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(g.Clusters) != 0 {
-		t.Errorf("delegations view has %d frames, want none", len(g.Clusters))
+	if len(g.Frames) != 0 {
+		t.Errorf("delegations view has %d frames, want none", len(g.Frames))
 	}
 	refs := map[string]*Edge{}
 	for _, e := range g.Edges {
@@ -178,8 +180,8 @@ func TestPeopleSitInTheirDelegation(t *testing.T) {
 	}
 	frames := map[string]string{}
 	for _, n := range g.Nodes {
-		if n.Cluster != nil {
-			frames[n.Ref] = n.Cluster.Ref
+		if n.Frame != nil {
+			frames[n.Ref] = "actor:" + strings.TrimPrefix(n.Frame.Ref, "frame:")
 		}
 	}
 	for person, state := range map[string]string{"actor:waltz": "actor:us", "actor:dmitriev": "actor:ru", "actor:starmer": "actor:uk", "actor:us": "actor:us"} {
@@ -194,8 +196,8 @@ func TestPeopleSitInTheirDelegation(t *testing.T) {
 			t.Errorf("the US's own seat starts at %s", e.Tail.Ref)
 		}
 	}
-	for _, c := range g.Clusters {
-		if c.Ref == "actor:us" && len(c.Label.Lines) > 0 {
+	for _, c := range g.Frames {
+		if c.Ref == "frame:us" && len(c.Label.Lines) > 0 {
 			t.Errorf("the US frame is labelled although the US box is in it")
 		}
 	}
