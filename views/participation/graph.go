@@ -18,7 +18,7 @@ type Graph struct {
 	// left to right, rows top to bottom), in the order of the layout's
 	// ranks; one row unless a long line of actors is wrapped. Each row is
 	// in the order the layout keeps.
-	Sides [2][][]*Unit
+	Sides  [2][][]*Unit
 	Frames []*Frame
 	Nodes  []*Node // every box: actors and tracks
 	Edges  []*Edge
@@ -81,19 +81,19 @@ type Node struct {
 	WhatIf bool // a track a variant adds or changes
 	// Slots are a track's arrows from each side, in the order of their
 	// heads along the side of the box that faces them.
-	Slots  [2][]*Edge
-	unit   *Unit
-	index  int // a track's place in the timeline
-	bary   float64
+	Slots [2][]*Edge
+	unit  *Unit
+	index int // a track's place in the timeline
+	bary  float64
 }
 
 // Frame is a delegation frame: the people who represent one actor (and the
 // actor's own box, when it has seats of its own), laid out by Build and
 // placed by the layout as one box.
 type Frame struct {
-	Name    string // DOT node name: f1 ...
-	Ref     string // "frame:ID"
-	Label   Block  // empty when the actor's own box is in the frame
+	Name    string        // DOT node name: f1 ...
+	Ref     string        // "frame:ID"
+	Label   Block         // empty when the actor's own box is in the frame
 	LabelAt drawing.Point // the label's top-left corner from the frame's
 	Fill    drawing.Color
 	Stroke  drawing.Stroke

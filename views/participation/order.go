@@ -284,7 +284,9 @@ func (b *builder) wrap(units []*Unit, side int) [][]*Unit {
 	}
 	labelDepth := 0.0
 	for _, e := range b.g.Edges {
-		labelDepth = max(labelDepth, across(e.Label.W, e.Label.H))
+		if e.Tail.unit.Side == side {
+			labelDepth = max(labelDepth, across(e.Label.W, e.Label.H))
+		}
 	}
 	sides := 1.0
 	if b.twoSided() {
@@ -297,17 +299,39 @@ func (b *builder) wrap(units []*Unit, side int) [][]*Unit {
 		// the layout's work (arrows that pass a row cost it a point each).
 		rowsAllowed = 1
 	}
+	edgesOf := map[*Unit][]*Edge{}
+	for _, e := range b.g.Edges {
+		edgesOf[e.Tail.unit] = append(edgesOf[e.Tail.unit], e)
+	}
+	inline := !b.g.floatingLabels()
 	for k := 1; k <= min(n, rowsAllowed); k++ {
-		line, depth := 0.0, 0.0
-		rows := make([]float64, k)
-		for i, u := range units {
-			rows[i%k] += along(u.W, u.H) + nodeSep
-			depth = max(depth, across(u.W, u.H))
+		// The longest rank, as the layout will fill them: a row holds its
+		// boxes; every rank an arrow passes holds a point of it (nodeSep
+		// apart), and the rank halfway along an arrow its label.
+		step := 1
+		if inline {
+			step = 2 // labels get ranks of their own between the rows
 		}
-		for _, r := range rows {
+		last := step * k // the tracks' rank
+		ranks := make([]float64, last)
+		depth := 0.0
+		for i, u := range units {
+			p := step * (k - 1 - i%k)
+			ranks[p] += along(u.W, u.H) + nodeSep
+			depth = max(depth, across(u.W, u.H))
+			for _, e := range edgesOf[u] {
+				for q := p + 1; q < last; q++ {
+					ranks[q] += nodeSep
+				}
+				if inline && len(e.Label.Lines) > 0 {
+					ranks[(p+last)/2] += along(e.Label.W, e.Label.H)
+				}
+			}
+		}
+		line := trackLine
+		for _, r := range ranks {
 			line = max(line, r)
 		}
-		line = max(line, trackLine)
 		deep := sides*(float64(k)*(depth+rankSep)+rankSep+labelDepth) + trackDepth
 		long, wide := line, deep
 		if tb {
@@ -319,7 +343,7 @@ func (b *builder) wrap(units []*Unit, side int) [][]*Unit {
 		if aspect < bestAspect {
 			best, bestAspect = k, aspect
 		}
-		if long <= maxAspect*wide {
+		if long <= 0.9*maxAspect*wide {
 			break
 		}
 	}

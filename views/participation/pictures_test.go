@@ -135,4 +135,3 @@ func TestCrossings(t *testing.T) {
 		}
 	}
 }
-
