@@ -366,7 +366,11 @@ func (b *builder) seatLabel(st *seat, roleColor drawing.Color) (Block, string) {
 				if a := b.pic.Actor(o.Actor); a != nil {
 					who = actorLabel(a)
 				}
-				via = append(via, fmt.Sprintf("%s (%s)", who, certaintyWord(st.certs[i])))
+				c := string(st.certs[i])
+				if c == "" {
+					c = "not stated"
+				}
+				via = append(via, fmt.Sprintf("%s (%s)", who, c))
 			}
 			parts = append(parts, "mixed: "+strings.Join(via, ", "))
 		} else {

@@ -259,11 +259,15 @@ func overlaps(labels, boxes, obstacles []block, arrows map[string]*arrow, order 
 
 // crossings counts the pairs of segments of different arrows that cross,
 // each arrow flattened and trimmed by EndTrim at both ends. Segments are
-// binned in a grid, and a crossing is counted in the cell holding its point.
+// binned in a grid, and a crossing is counted in the cell holding its
+// point. Where two arrows meet at a point both pass through (a vertex of
+// each), it is one crossing if one arrow goes from one side of the other
+// to its other side there, and none if they only touch, or if they run
+// together up to it or from it (one stem splitting in two).
 func crossings(arrows map[string]*arrow, order []string) int {
 	type seg struct {
-		a, b  pt
-		arrow int
+		a, b, prev, next pt
+		arrow            int
 	}
 	const cell = 24.0
 	grid := map[[2]int][]seg{}
@@ -271,7 +275,13 @@ func crossings(arrows map[string]*arrow, order []string) int {
 		for _, line := range arrows[ref].lines {
 			line = trim(line, EndTrim)
 			for j := 1; j < len(line); j++ {
-				s := seg{line[j-1], line[j], i}
+				s := seg{a: line[j-1], b: line[j], prev: line[j-1], next: line[j], arrow: i}
+				if j > 1 {
+					s.prev = line[j-2]
+				}
+				if j+1 < len(line) {
+					s.next = line[j+1]
+				}
 				bb := bounds([]pt{s.a, s.b})
 				for cx := int(math.Floor(bb.X0 / cell)); cx <= int(math.Floor(bb.X1/cell)); cx++ {
 					for cy := int(math.Floor(bb.Y0 / cell)); cy <= int(math.Floor(bb.Y1/cell)); cy++ {
@@ -281,15 +291,56 @@ func crossings(arrows map[string]*arrow, order []string) int {
 			}
 		}
 	}
+	// around is a line's points just before and just after p, a vertex of
+	// its segment s.
+	around := func(s seg, p pt) (before, after pt) {
+		if dist(p, s.b) < 1e-6 {
+			return s.a, s.next
+		}
+		return s.prev, s.b
+	}
 	n := 0
 	for c, segs := range grid {
 		for i, s := range segs {
 			for _, o := range segs[i+1:] {
-				if o.arrow == s.arrow || !segmentsCross(s.a, s.b, o.a, o.b) {
+				if o.arrow == s.arrow {
 					continue
 				}
-				p := intersection(s.a, s.b, o.a, o.b)
-				if int(math.Floor(p.x/cell)) == c[0] && int(math.Floor(p.y/cell)) == c[1] {
+				var p pt
+				switch {
+				case (dist(s.a, o.a) < 1e-6 || dist(s.a, o.b) < 1e-6) && (dist(s.b, o.a) >= 1e-6 && dist(s.b, o.b) >= 1e-6):
+					p = s.a
+				case dist(s.b, o.a) < 1e-6 || dist(s.b, o.b) < 1e-6:
+					p = s.b
+				default:
+					if !segmentsCross(s.a, s.b, o.a, o.b) {
+						continue
+					}
+					p = intersection(s.a, s.b, o.a, o.b)
+					if !near(p, s.a, s.b) || !near(p, o.a, o.b) {
+						if int(math.Floor(p.x/cell)) == c[0] && int(math.Floor(p.y/cell)) == c[1] {
+							n++
+						}
+						continue
+					}
+				}
+				// A vertex of both: judge it once, from the pair of
+				// segments that both end there.
+				if dist(p, s.b) >= 1e-6 || dist(p, o.b) >= 1e-6 {
+					continue
+				}
+				if int(math.Floor(p.x/cell)) != c[0] || int(math.Floor(p.y/cell)) != c[1] {
+					continue
+				}
+				sb, sa := around(s, p)
+				ob, oa := around(o, p)
+				if together(sb, p, ob) || together(sa, p, oa) {
+					continue
+				}
+				// s crosses o if its points before and after p lie on
+				// either side of o's path there.
+				dir := pt{oa.x - ob.x, oa.y - ob.y}
+				if cross(dir, sub(sb, p))*cross(dir, sub(sa, p)) < 0 {
 					n++
 				}
 			}
@@ -298,11 +349,29 @@ func crossings(arrows map[string]*arrow, order []string) int {
 	return n
 }
 
+// together reports whether the lines from p to a and from p to b run the
+// same way (one stem).
+func together(a, p, b pt) bool {
+	u, v := sub(a, p), sub(b, p)
+	lu, lv := math.Hypot(u.x, u.y), math.Hypot(v.x, v.y)
+	if lu < 1e-9 || lv < 1e-9 {
+		return false
+	}
+	return math.Abs(cross(u, v)) < 1e-6*lu*lv && u.x*v.x+u.y*v.y > 0
+}
+
 func intersection(a, b, c, d pt) pt {
 	r, s := sub(b, a), sub(d, c)
-	t := cross(sub(c, a), s) / cross(r, s)
+	den := cross(r, s)
+	if den == 0 {
+		return a // collinear: counted at a
+	}
+	t := cross(sub(c, a), s) / den
 	return pt{a.x + t*r.x, a.y + t*r.y}
 }
+
+// near reports whether p is (within a hair) one of the ends a, b.
+func near(p, a, b pt) bool { return dist(p, a) < 1e-6 || dist(p, b) < 1e-6 }
 
 func rectRectDist(a, b Rect) float64 {
 	dx := math.Max(0, math.Max(a.X0-b.X1, b.X0-a.X1))

@@ -88,15 +88,20 @@ func cutFront(line []pt, length float64) []pt {
 	return nil
 }
 
-// segmentsCross reports whether segments ab and cd cross properly (touching
-// at an end does not count, so a crossing at a shared vertex of a polyline
-// counts once).
+// segmentsCross reports whether segments ab and cd cross. A point exactly
+// on the other segment counts as lying on its positive side, so that two
+// polylines that cross at a vertex count one crossing there, not two or
+// none, and lines that only touch count none.
 func segmentsCross(a, b, c, d pt) bool {
+	// Rounding makes points on a line (arrows that share a stem) fall
+	// either side of it: what is nearer than a hair counts as on it.
+	eps := 1e-9 * (dist(a, b)*dist(c, d) + 1)
+	side := func(v float64) bool { return v >= -eps }
 	d1 := cross(sub(b, a), sub(c, a))
 	d2 := cross(sub(b, a), sub(d, a))
 	d3 := cross(sub(d, c), sub(a, c))
 	d4 := cross(sub(d, c), sub(b, c))
-	return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))
+	return side(d1) != side(d2) && side(d3) != side(d4)
 }
 
 // segmentTouches is segmentsCross including touching and overlapping.
