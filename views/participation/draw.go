@@ -30,7 +30,8 @@ func Draw(g *Graph, l *layout.Layout) (*drawing.Drawing, error) {
 	if err != nil {
 		return nil, err
 	}
-	width := max(float64(headerWrap), l.Width)
+	ext := dg.extent
+	width := max(float64(headerWrap), ext.x1-ext.x0)
 	top := drawBlock(d, g.Header, margin, margin, drawing.AnchorStart, "header")
 	legend := g.Legend
 	if len(dg.notes) > 0 {
@@ -41,11 +42,11 @@ func Draw(g *Graph, l *layout.Layout) (*drawing.Drawing, error) {
 		top += 4 + legendH
 	}
 	top += headerGap
-	origin := drawing.Point{X: margin, Y: top}
+	origin := drawing.Point{X: margin - ext.x0, Y: top - ext.y0}
 	for _, it := range dg.items {
 		d.Items = append(d.Items, offsetItem(it, origin))
 	}
-	bottom := top + l.Height + headerGap
+	bottom := top + (ext.y1 - ext.y0) + headerGap
 	bottom = drawNotes(d, dg.notes, margin, bottom, width)
 	bottom = drawSources(d, g, margin, bottom, width)
 	d.Width = max(width, g.Header.W, legendW) + 2*margin
@@ -55,8 +56,9 @@ func Draw(g *Graph, l *layout.Layout) (*drawing.Drawing, error) {
 
 // diagram is the laid-out part of the picture, in layout coordinates.
 type diagram struct {
-	items []drawing.Item
-	notes []spot
+	items  []drawing.Item
+	notes  []spot
+	extent rect // what it covers: the layout, and any line beyond it
 }
 
 func drawDiagram(g *Graph, l *layout.Layout) (*diagram, error) {
@@ -128,7 +130,13 @@ func drawDiagram(g *Graph, l *layout.Layout) (*diagram, error) {
 		}
 	}
 	area := rect{0, 0, l.Width, l.Height}
-	spots := placeLabels(shapes, prefer, boxes, frames, area)
+	for _, a := range shapes {
+		if len(a.line) > 0 {
+			area = area.union(boundsOf(a.line))
+		}
+	}
+	dg.extent = area
+	spots := placeLabels(shapes, prefer, boxes, frames, area, g.floatingLabels() && g.Direction == TopToBottom)
 	byEdge := map[*Edge]spot{}
 	for _, s := range spots {
 		byEdge[s.edge] = s

@@ -101,7 +101,7 @@ func checkedPictures(t testing.TB) []picture {
 // as measured on the laid-out drawing.
 func TestLabelsCannotBeMisread(t *testing.T) {
 	eng := layout.NewInProcess()
-	total, flagged := 0, 0
+	total, flagged, badges := 0, 0, 0
 	for _, p := range checkedPictures(t) {
 		d, err := Diagram(context.Background(), eng, p.s, p.opts)
 		if err != nil {
@@ -110,12 +110,19 @@ func TestLabelsCannotBeMisread(t *testing.T) {
 		r := check.Inspect(d)
 		total += len(r.Labels)
 		flagged += r.Flagged()
-		t.Logf("%s: %d labels, %d flagged", p.name, len(r.Labels), r.Flagged())
+		notes := 0
+		for _, o := range d.Objects {
+			if o.Class == "note" {
+				notes++
+			}
+		}
+		badges += notes
+		t.Logf("%s: %d labels, %d flagged, %d as numbered badges", p.name, len(r.Labels), r.Flagged(), notes)
 		for _, f := range r.Failures() {
 			t.Errorf("%s: %s", p.name, f)
 		}
 	}
-	t.Logf("%d labels checked, %d nearer another arrow or within %.0f pt of one", total, flagged, check.MinClearance)
+	t.Logf("%d labels checked, %d nearer another arrow or within %.0f pt of one; %d drawn as numbered badges", total, flagged, check.MinClearance, badges)
 }
 
 // crossingsOnMain are the crossings check.Inspect counts in the default

@@ -58,7 +58,7 @@ type candidate struct {
 // label may not cover (actor and track boxes, frame labels); frames are
 // the delegation frames, whose borders a label should not straddle; area
 // is the picture's extent.
-func placeLabels(arrows []*arrowShape, prefer map[*Edge]drawing.Point, boxes, frames []rect, area rect) []spot {
+func placeLabels(arrows []*arrowShape, prefer map[*Edge]drawing.Point, boxes, frames []rect, area rect, badgeBands bool) []spot {
 	dense := len(arrows) > inlineLabelLimit
 	lines := newGrid(24)
 	fixed := newGrid(24)
@@ -73,7 +73,7 @@ func placeLabels(arrows []*arrowShape, prefer map[*Edge]drawing.Point, boxes, fr
 	for _, f := range frames {
 		frameGrid.addRect(f)
 	}
-	env := &placeEnv{lines: lines, fixed: fixed, frames: frameGrid, area: area, dense: dense}
+	env := &placeEnv{lines: lines, fixed: fixed, frames: frameGrid, area: area, dense: dense, badgeBands: badgeBands}
 	good := func(cs []candidate, clear float64) int {
 		n := 0
 		for _, c := range cs {
@@ -97,18 +97,41 @@ func placeLabels(arrows []*arrowShape, prefer map[*Edge]drawing.Point, boxes, fr
 		}
 		w, h := a.edge.Label.W+2*plateX, a.edge.Label.H+2*plateY
 		if p, ok := prefer[a.edge]; ok {
-			if c, ok := env.evaluate(a, i, p, w, h); ok && c.clear >= clearArrow && !placed.hitsRect(c.r.grow(clearBox)) {
+			// In a dense picture the words must leave the neighbours room
+			// for their badges too.
+			need := clearArrow
+			if env.badgeBands {
+				need = 2*style.BadgeRadius + 2*clearBox + clearArrow
+			}
+			if c, ok := env.evaluate(a, i, p, w, h); ok && c.clear >= need && !placed.hitsRect(c.r.grow(clearBox)) {
 				placed.addRect(c.r)
 				spots = append(spots, spot{edge: a.edge, center: c.center, plate: c.r, ok: true})
 				continue
 			}
+			// A dense picture top to bottom keeps room for a badge there.
+			if env.badgeBands {
+				d := 2*style.BadgeRadius + 1
+				if c, ok := env.evaluate(a, i, p, d, d); ok && c.clear >= clearArrow && !placed.hitsRect(c.r.grow(clearBox)) {
+					placed.addRect(c.r)
+					spots = append(spots, spot{edge: a.edge, center: c.center, plate: c.r, ok: true, badge: -1})
+					continue
+				}
+			}
 		}
-		jobs = append(jobs, &job{i: i, labels: env.candidates(a, i, w, h)})
+		j := &job{i: i, labels: env.candidates(a, i, w, h)}
+		if p, ok := prefer[a.edge]; ok {
+			d := 2*style.BadgeRadius + 1
+			if c, ok := env.evaluate(a, i, p, d, d); ok {
+				c.score += 100
+				j.badges = append(j.badges, c)
+			}
+		}
+		jobs = append(jobs, j)
 	}
 	d := 2*style.BadgeRadius + 1
 	for _, j := range jobs {
-		if good(j.labels, clearArrow) == 0 {
-			j.badges = env.candidates(arrows[j.i], j.i, d, d)
+		if good(j.labels, clearArrow) == 0 && good(j.badges, clearArrow) == 0 {
+			j.badges = append(j.badges, env.candidates(arrows[j.i], j.i, d, d)...)
 		}
 	}
 	slices.SortStableFunc(jobs, func(x, y *job) int {
@@ -140,8 +163,8 @@ func placeLabels(arrows []*arrowShape, prefer map[*Edge]drawing.Point, boxes, fr
 				break
 			}
 		}
-		if !s.ok && j.badges == nil {
-			j.badges = env.candidates(a, j.i, d, d)
+		if !s.ok {
+			j.badges = append(j.badges, env.candidates(a, j.i, d, d)...)
 			for _, try := range []float64{clearArrow, clearLast} {
 				if c, ok := pick(j.badges, try); ok {
 					s.center, s.plate, s.ok, s.badge = c.center, c.r, true, -1
@@ -187,6 +210,7 @@ type placeEnv struct {
 	lines, fixed, frames *grid
 	area                 rect
 	dense                bool
+	badgeBands           bool // the layout kept room for badges, not words
 }
 
 // evaluate judges a plate of w×h centred at c on arrow a (number i): not

@@ -112,57 +112,115 @@ func routeArrows(g *Graph, l *layout.Layout, boxAt map[*Node]rect) map[*Edge]*pa
 		return best
 	}
 
-	paths := map[*Edge]*path{}
+	// First where each arrow starts, ends and passes each rank on its way;
+	// then, rank by rank, its place there, kept apart from the others'
+	// and from the boxes; then its line.
+	type trip struct {
+		e              *Edge
+		forward        bool
+		startU, startV float64
+		face, portV    float64
+		tail, head     int
+		passes         []*waypoint
+		labelAt        *waypoint
+	}
+	var trips []*trip
+	byRank := make([][]*waypoint, len(ranks))
+	var bands [2][]*waypoint // a dense picture's bands, on each side
 	for _, e := range g.Edges {
 		route := l.Edges[e.ID]
 		tailBox, headBox := boxAt[e.Tail], boxAt[e.Head]
-		forward := e.Side == 0 // the arrow runs towards growing u
-		sign := 1.0
-		if !forward {
-			sign = -1
-		}
+		tp := &trip{e: e, forward: e.Side == 0}
 		tlo, thi := along(tailBox)
 		tv0, tv1 := across(tailBox)
-		startU := thi
-		if !forward {
-			startU = tlo
-		}
-		startV := (tv0 + tv1) / 2
+		tp.startU, tp.startV = thi, (tv0+tv1)/2
 		hlo, hhi := along(headBox)
-		face := hlo
-		if !forward {
-			face = hhi
+		tp.face = hlo
+		if !tp.forward {
+			tp.startU, tp.face = tlo, hhi
 		}
-		hv0, _ := across(headBox)
-		length := headBox.y1 - headBox.y0
-		if fr.tb {
-			length = headBox.x1 - headBox.x0
+		hv0, hv1 := across(headBox)
+		first, gap := slotSpacing(hv1-hv0, len(e.Head.Slots[e.Side]))
+		tp.portV = hv0 + first + gap*float64(e.Slot) + gap/2
+		tp.tail, tp.head = rankOf((tlo+thi)/2), rankOf((hlo+hhi)/2)
+		var labelU, labelV float64
+		labelled := inline && route.HasLabel && len(e.Label.Lines) > 0
+		if labelled {
+			labelU, labelV = fr.uv(drawing.Point(route.LabelCenter))
 		}
-		first, gap := slotSpacing(length, len(e.Head.Slots[e.Side]))
-		portV := hv0 + first + gap*float64(e.Slot) + gap/2
+		dotLine := flattenBezier(toPoints(route.Spline), 8)
+		step := 1
+		if !tp.forward {
+			step = -1
+		}
+		if !inline && tp.tail+step == tp.head {
+			// A dense picture: its own band, halfway across the gap.
+			w := &waypoint{want: 0.7*tp.startV + 0.3*tp.portV, half: e.Width / 2, weight: 1, band: true}
+			if len(e.Label.Lines) > 0 {
+				lo, hi := across(rectAt(drawing.Point{}, e.Label.W+2*plateX, e.Label.H+2*plateY))
+				if fr.tb {
+					lo, hi = -style.BadgeRadius-1, style.BadgeRadius+1
+				}
+				w.half, w.label = (hi-lo)/2, true
+				tp.labelAt = w
+			}
+			tp.passes = append(tp.passes, w)
+			bands[e.Side] = append(bands[e.Side], w)
+		}
+		for i := tp.tail + step; i != tp.head && i >= 0 && i < len(ranks); i += step {
+			w := &waypoint{want: sampleV(dotLine, fr, ranks[i].u, tp.startV, tp.portV, tp.startU, tp.face), half: e.Width / 2, weight: 1}
+			if labelled && tp.labelAt == nil && math.Abs(ranks[i].u-labelU) < 2 {
+				w.want = labelV
+				lo, hi := across(rectAt(drawing.Point(route.LabelCenter), e.Label.W+2*plateX, e.Label.H+2*plateY))
+				w.half, w.label = (hi-lo)/2, true
+				tp.labelAt = w
+			}
+			tp.passes = append(tp.passes, w)
+			byRank[i] = append(byRank[i], w)
+		}
+		trips = append(trips, tp)
+	}
+	all := boxes(g, l)
+	for i := range ranks {
+		if len(byRank[i]) == 0 {
+			continue
+		}
+		items := byRank[i]
+		for _, b := range all {
+			if lo, hi := along(b); rankOf((lo+hi)/2) == i {
+				v0, v1 := across(b)
+				items = append(items, &waypoint{want: (v0 + v1) / 2, half: (v1 - v0) / 2, weight: 1e6, box: true})
+			}
+		}
+		spread(items)
+	}
+	for _, b := range bands {
+		spread(b)
+	}
+	half := g.denseHalf()
 
-		tr, hr := rankOf((tlo+thi)/2), rankOf((hlo+hhi)/2)
+	paths := map[*Edge]*path{}
+	for _, tp := range trips {
+		e := tp.e
+		sign := 1.0
+		if !tp.forward {
+			sign = -1
+		}
 		exit := func(r rank) float64 { // where an arrow leaves a rank
-			if forward {
+			if tp.forward {
 				return r.hi
 			}
 			return r.lo
 		}
 		entry := func(r rank) float64 {
-			if forward {
+			if tp.forward {
 				return r.lo
 			}
 			return r.hi
 		}
 		p := &path{}
-		var labelU, labelV float64
-		if inline && route.HasLabel && len(e.Label.Lines) > 0 {
-			labelU, labelV = fr.uv(drawing.Point(route.LabelCenter))
-			p.hasLabel = true
-		}
-		dotLine := flattenBezier(toPoints(route.Spline), 8)
-		pts := []drawing.Point{fr.xy(startU, startV)}
-		u, v := startU, startV
+		pts := []drawing.Point{fr.xy(tp.startU, tp.startV)}
+		u, v := tp.startU, tp.startV
 		straight := func(u2 float64) {
 			if math.Abs(u2-u) > 0.01 {
 				a, b := fr.xy(u, v), fr.xy(u2, v)
@@ -175,28 +233,112 @@ func routeArrows(g *Graph, l *layout.Layout, boxAt map[*Node]rect) map[*Edge]*pa
 			pts = append(pts, fr.xy(m, v), fr.xy(m, v2), fr.xy(u2, v2))
 			u, v = u2, v2
 		}
-		straight(exit(ranks[tr]))
-		for i := tr + int(sign); i != hr && i >= 0 && i < len(ranks); i += int(sign) {
-			r := ranks[i]
-			wv := sampleV(dotLine, fr, r.u, startV, portV, startU, face)
-			if p.hasLabel && math.Abs(r.u-labelU) < 2 {
-				wv = labelV
-				p.label = fr.xy(r.u, labelV)
-			}
-			curve(entry(r), wv)
-			straight(exit(r))
+		straight(exit(ranks[tp.tail]))
+		step := 1
+		if !tp.forward {
+			step = -1
 		}
-		base := face - sign*style.ArrowLength
-		curve(entry(ranks[hr])-sign*style.ArrowLength, portV)
+		k := 0
+		if len(tp.passes) > 0 && tp.passes[0].band {
+			w := tp.passes[0]
+			k++
+			mid := (exit(ranks[tp.tail]) + entry(ranks[tp.head])) / 2
+			curve(mid-sign*half, w.pos)
+			straight(mid + sign*half)
+			if w == tp.labelAt {
+				p.label, p.hasLabel = fr.xy(mid, w.pos), true
+			}
+		}
+		for i := tp.tail + step; i != tp.head && i >= 0 && i < len(ranks); i += step {
+			w := tp.passes[k]
+			k++
+			if w == tp.labelAt {
+				p.label, p.hasLabel = fr.xy(ranks[i].u, w.pos), true
+			}
+			curve(entry(ranks[i]), w.pos)
+			straight(exit(ranks[i]))
+		}
+		base := tp.face - sign*style.ArrowLength
+		curve(entry(ranks[tp.head])-sign*style.ArrowLength, tp.portV)
 		straight(base)
 		p.spline = pts
-		p.tip = fr.xy(face, portV)
-		if p.hasLabel && p.label == (drawing.Point{}) {
-			p.hasLabel = false // its label's rank was not on the way
-		}
+		p.tip = fr.xy(tp.face, tp.portV)
 		paths[e] = p
 	}
 	return paths
+}
+
+// boxes are the layout's boxes: frames, lone actors and tracks.
+func boxes(g *Graph, l *layout.Layout) []rect {
+	var out []rect
+	for _, rows := range g.Sides {
+		for _, row := range rows {
+			for _, u := range row {
+				if nb, ok := l.Nodes[u.Name]; ok {
+					out = append(out, rectAt(drawing.Point(nb.Center), u.W, u.H))
+				}
+			}
+		}
+	}
+	for _, t := range g.Timeline {
+		if nb, ok := l.Nodes[t.Name]; ok {
+			out = append(out, rectAt(drawing.Point(nb.Center), t.W, t.H))
+		}
+	}
+	return out
+}
+
+// waypoint is where an arrow passes a rank (or a box that is in it): the
+// place the layout meant, the room it needs on either side, and the place
+// it gets.
+type waypoint struct {
+	want, half, pos  float64
+	weight           float64
+	label, box, band bool
+}
+
+// spread places a rank's waypoints in the order of the places they want,
+// each at least its room and a clearance from the next (a label's words
+// clearArrow and more; a box a little), as near those places as it can:
+// the least-squares fit that keeps the order (pool adjacent violators on
+// the places less the room before them). Boxes weigh so much that they
+// stay where they are.
+func spread(items []*waypoint) {
+	slices.SortStableFunc(items, func(a, b *waypoint) int { return cmpFloat(a.want, b.want) })
+	clear := func(a, b *waypoint) float64 {
+		switch {
+		case a.box || b.box:
+			return 4
+		case a.label || b.label:
+			return clearArrow + 3
+		}
+		return 5
+	}
+	offset := make([]float64, len(items))
+	for i := 1; i < len(items); i++ {
+		offset[i] = offset[i-1] + items[i-1].half + items[i].half + clear(items[i-1], items[i])
+	}
+	type block struct {
+		sum, weight float64
+		from, to    int
+	}
+	var stack []block
+	for i, w := range items {
+		stack = append(stack, block{w.weight * (w.want - offset[i]), w.weight, i, i})
+		for len(stack) > 1 {
+			a, b := stack[len(stack)-2], stack[len(stack)-1]
+			if a.sum/a.weight <= b.sum/b.weight {
+				break
+			}
+			stack = append(stack[:len(stack)-2], block{a.sum + b.sum, a.weight + b.weight, a.from, b.to})
+		}
+	}
+	for _, bl := range stack {
+		y := bl.sum / bl.weight
+		for i := bl.from; i <= bl.to; i++ {
+			items[i].pos = y + offset[i]
+		}
+	}
 }
 
 // sampleV is where the layout's own line for an arrow crosses u (its place
