@@ -75,10 +75,10 @@ func (b *builder) order() {
 	for i, u := range b.units {
 		u.pos = i
 	}
-	for i, u := range b.units {
-		if b.twoSided() {
-			u.Side = assignSide(b.units, i, unitEdges, tracks, b.length)
-		}
+	if b.twoSided() {
+		sideSplit(b.units, unitEdges, tracks, b.length)
+	}
+	for _, u := range b.units {
 		sides[u.Side] = append(sides[u.Side], u)
 	}
 	if b.twoSided() {
@@ -135,37 +135,47 @@ func crossings(a []*Edge, hb []int) int {
 	return n
 }
 
-// assignSide puts unit i (the units being in barycentre order) on the side
-// where it crosses fewer of the arrows of the units before it, unless that
-// side would get too long.
-func assignSide(units []*Unit, i int, edges func(*Unit) []*Edge, tracks int, length func(*Unit) float64) int {
-	u := units[i]
-	es := edges(u)
-	var cost [2]int
-	var long [2]float64
-	for _, v := range units[:i] {
-		cost[v.Side] += crossings(edges(v), crossHist(es, tracks))
-		long[v.Side] += length(v)
-	}
+// sideSplit shares units (in barycentre order) between the two sides:
+// each goes where it crosses fewer of the arrows of the units before it,
+// unless that side would get too long. count[s][t] is how many arrows of
+// side s's units go to track t so far.
+func sideSplit(units []*Unit, edges func(*Unit) []*Edge, tracks int, length func(*Unit) float64) {
 	total := 0.0
-	for _, v := range units {
-		total += length(v)
+	for _, u := range units {
+		total += length(u)
 	}
-	side := 0
-	if cost[1] < cost[0] || (cost[1] == cost[0] && long[1] < long[0]) {
-		side = 1
+	var count [2][]int
+	count[0], count[1] = make([]int, tracks), make([]int, tracks)
+	var long [2]float64
+	for _, u := range units {
+		es := edges(u)
+		h := crossHist(es, tracks)
+		var cost [2]int
+		for s := range cost {
+			for t, n := range count[s] {
+				cost[s] += n * h[t] // their arrows to t cross u's to earlier tracks
+			}
+		}
+		side := 0
+		if cost[1] < cost[0] || (cost[1] == cost[0] && long[1] < long[0]) {
+			side = 1
+		}
+		if long[side]+length(u) > total/2+max(0.1*total, length(u)) {
+			side = 1 - side
+		}
+		u.Side = side
+		long[side] += length(u)
+		for _, e := range es {
+			count[side][e.Head.index]++
+		}
 	}
-	if long[side]+length(u) > total/2+max(0.1*total, length(u)) {
-		side = 1 - side
-	}
-	return side
 }
 
 // rebalance moves single units to the other side while that removes
 // crossings and keeps the sides within a tenth of the line of each other.
 func rebalance(sides [2][]*Unit, edges func(*Unit) []*Edge, tracks int, length func(*Unit) float64) [2][]*Unit {
 	all := append(slices.Clone(sides[0]), sides[1]...)
-	if len(all) > 800 {
+	if len(all) > 300 {
 		return sides // the greedy split is good enough, and quick
 	}
 	var long [2]float64
