@@ -32,6 +32,9 @@ type path struct {
 	hasLabel bool
 }
 
+// tailGap is the most room between the arrows leaving one box.
+const tailGap = 6.0
+
 // rank is one rank of the layout: its centre and extent across the gaps.
 type rank struct{ u, lo, hi float64 }
 
@@ -198,6 +201,30 @@ func routeArrows(g *Graph, l *layout.Layout, boxAt map[*Node]rect) map[*Edge]*pa
 		spread(b)
 	}
 	half := g.denseHalf()
+	// Each arrow leaves its actor's box at a point of its own, in the
+	// order of where it goes next, so that arrows from one box are told
+	// apart from the start.
+	byTail := map[*Node][]*trip{}
+	for _, tp := range trips {
+		byTail[tp.e.Tail] = append(byTail[tp.e.Tail], tp)
+	}
+	for n, tps := range byTail {
+		if len(tps) < 2 {
+			continue
+		}
+		next := func(tp *trip) float64 {
+			if len(tp.passes) > 0 {
+				return tp.passes[0].pos
+			}
+			return tp.portV
+		}
+		slices.SortStableFunc(tps, func(a, b *trip) int { return cmpFloat(next(a), next(b)) })
+		v0, v1 := across(boxAt[n])
+		gap := min(tailGap, (v1-v0-6)/float64(len(tps)))
+		for i, tp := range tps {
+			tp.startV = (v0+v1)/2 + (float64(i)-float64(len(tps)-1)/2)*gap
+		}
+	}
 
 	paths := map[*Edge]*path{}
 	for _, tp := range trips {
