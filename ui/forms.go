@@ -727,7 +727,8 @@ func (p *formsPanel) deleteEntry() {
 }
 
 // selectRef selects in the forms the scenario object a diagram item
-// belongs to ("actor:us", "track:riyadh", "seat:TRACK/ACTOR/ROLE").
+// belongs to ("actor:us", "track:riyadh", "seat:TRACK/ACTOR/ROLE"; a
+// delegation frame, "frame:us", selects the actor it stands for).
 func (u *App) selectRef(ref string) {
 	s := u.model
 	if s == nil {
@@ -736,7 +737,7 @@ func (u *App) selectRef(ref string) {
 	kind, id, _ := strings.Cut(ref, ":")
 	i := -1
 	switch kind {
-	case "actor":
+	case "actor", "frame":
 		i = slices.Index(actorIDs(s), id)
 		kind = "actors"
 	case "track":

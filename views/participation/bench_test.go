@@ -2,7 +2,13 @@ package participation
 
 import (
 	"bytes"
+	"context"
+	"os"
 	"testing"
+
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/layout"
+	"github.com/parleyhq/parley/views/participation/check"
 
 	"github.com/parleyhq/parley/assets"
 	"github.com/parleyhq/parley/scenario"
@@ -52,6 +58,33 @@ func BenchmarkBuild(b *testing.B) {
 				}
 				g.DOT()
 			}
+		})
+	}
+}
+
+// BenchmarkDiagramCrossings lays out and draws the example, the Gaza
+// example and a generated scenario of 100 actors, and reports the
+// crossings of their arrows (as check.Inspect counts them) with the time.
+func BenchmarkDiagramCrossings(b *testing.B) {
+	gaza, err := os.ReadFile("../../examples/gaza-ceasefire-2024.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	inputs := map[string][]byte{"example": assets.Example, "gaza": gaza, "actors=100": scenariotest.Generate(100, 1)}
+	eng := layout.NewInProcess()
+	for _, name := range []string{"example", "gaza", "actors=100"} {
+		s, err := scenario.Load(name, bytes.NewReader(inputs[name]))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			var d *drawing.Drawing
+			for b.Loop() {
+				if d, err = Diagram(context.Background(), eng, s, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(check.Inspect(d).Crossings), "crossings")
 		})
 	}
 }

@@ -1,8 +1,8 @@
 package participation
 
 import (
-	"cmp"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -18,66 +18,70 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 		return nil, err
 	}
 	b := &builder{
-		pic:      pic,
-		opts:     opts,
-		g:        &Graph{Direction: opts.Direction},
-		nodes:    map[string]*Node{},
-		clusters: map[string]*Cluster{},
+		pic:    pic,
+		opts:   opts,
+		g:      &Graph{Direction: opts.Direction, Objects: map[string]drawing.Object{}},
+		nodes:  map[string]*Node{},
+		frames: map[string]*Frame{},
 	}
-	seats := b.seats()
-	if b.pic.Variant != nil {
-		// What the base draws on the same day, to mark what the variant adds.
+	if pic.Variant != nil {
+		// What the base draws on the same day, to say what the variant removes.
 		base, err := s.Resolve("", opts.AsOf)
 		if err != nil {
 			return nil, err
 		}
-		b.base = map[string]bool{}
-		for _, t := range base.Tracks {
-			b.base["track:"+t.ID] = true
-		}
-		for _, st := range b.fold(base.Seats) {
-			b.base[st.key()] = true
-		}
+		b.changes = variantChanges(s, base, pic)
 	}
+	seats := b.seats()
+	b.numberSources(seats)
 	b.tracks()
 	b.actors(seats)
 	b.edges(seats)
-	b.header(seats)
+	b.order()
+	b.header()
 	b.legend()
+	b.describe(seats)
 	return b.g, nil
 }
 
 type builder struct {
-	pic      *scenario.Picture
-	base     map[string]bool // a variant's picture: the base's tracks and seats as drawn
-	opts     Options
-	g        *Graph
-	nodes    map[string]*Node    // by Ref
-	clusters map[string]*Cluster // by actor id
+	pic     *scenario.Picture
+	opts    Options
+	g       *Graph
+	changes *changes
+	nodes   map[string]*Node  // by Ref
+	frames  map[string]*Frame // by the id of the actor they stand for
+	srcNum  map[string]int    // source id → its number in the footer
+	units   []*Unit           // in the order of the layout
 }
 
 // seat is a seat as drawn: in the Delegations view a person's seat moves to
 // the actor they represent, and seats that then coincide merge.
 type seat struct {
 	scenario.Seat
-	via []string // labels of the people folded into it
+	via      []string             // labels of the people folded into it
+	certs    []scenario.Certainty // the certainties of the seats folded into it
+	whatIf   bool                 // a variant adds or changes it
+	original []scenario.Seat      // the seats of the file it stands for
 }
 
-func (b *builder) seats() []*seat { return b.fold(b.pic.Seats) }
+func (b *builder) seats() []*seat { return b.fold(b.pic.Seats, true) }
 
-// fold makes the seats as drawn from seats.
-func (b *builder) fold(seats []scenario.Seat) []*seat {
+// fold makes the seats as drawn from seats (marking what a variant changed
+// when mark is set).
+func (b *builder) fold(seats []scenario.Seat, mark bool) []*seat {
 	var out []*seat
 	index := map[string]*seat{}
 	for _, st := range seats {
 		if b.pic.Track(st.Track) == nil || b.pic.Actor(st.Actor) == nil {
 			continue // validation reports these; draw what can be drawn
 		}
-		sd := &seat{Seat: st}
+		sd := &seat{Seat: st, certs: []scenario.Certainty{st.Certainty}, original: []scenario.Seat{st}}
+		sd.whatIf = mark && b.changes != nil && b.changes.seat(st)
 		if b.opts.Detail == Delegations {
 			if a := b.pic.Actor(st.Actor); a.Kind == scenario.KindPerson && a.Represents != "" && b.pic.Actor(a.Represents) != nil {
 				sd.Actor = a.Represents
-				sd.via = []string{a.Label()}
+				sd.via = []string{actorLabel(a)}
 			}
 		}
 		key := sd.Track + "\x00" + sd.Actor + "\x00" + string(sd.Role)
@@ -91,15 +95,38 @@ func (b *builder) fold(seats []scenario.Seat) []*seat {
 	return out
 }
 
+// sureness ranks a certainty from 0 (confirmed) on, an unset one as
+// reported, as it is drawn.
+func sureness(c scenario.Certainty) int {
+	if c == "" {
+		return scenario.Reported.Rank()
+	}
+	return c.Rank()
+}
+
 // merge folds another seat with the same track, actor and role into s: the
-// surer certainty wins, claims, sources and people are pooled.
+// least sure certainty is drawn (a folded arrow must not look surer than
+// any seat in it); claims, sources and people are pooled.
 func (s *seat) merge(o *seat) {
-	if o.Certainty.Rank() < s.Certainty.Rank() {
+	if sureness(o.Certainty) > sureness(s.Certainty) {
 		s.Certainty = o.Certainty
 	}
-	s.ClaimedBy = appendNew(s.ClaimedBy, o.ClaimedBy...)
-	s.Sources = appendNew(s.Sources, o.Sources...)
+	s.certs = append(s.certs, o.certs...)
+	s.ClaimedBy = appendNew(slices.Clone(s.ClaimedBy), o.ClaimedBy...)
+	s.Sources = appendNew(slices.Clone(s.Sources), o.Sources...)
 	s.via = appendNew(s.via, o.via...)
+	s.whatIf = s.whatIf || o.whatIf
+	s.original = append(s.original, o.original...)
+}
+
+// mixed reports whether the seats folded into s differ in certainty.
+func (s *seat) mixed() bool {
+	for _, c := range s.certs {
+		if sureness(c) != sureness(s.certs[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 func appendNew(list []string, items ...string) []string {
@@ -111,140 +138,171 @@ func appendNew(list []string, items ...string) []string {
 	return list
 }
 
-func (b *builder) tracks() {
-	starts := map[*Node]scenario.Date{} // for the timeline
-	for i := range b.pic.Tracks {
-		t := &b.pic.Tracks[i]
-		var lines []TextLine
-		lines = append(lines, wrapLines(t.Name, drawing.Bold, style.NameSize, style.Ink, wrapTrack)...)
-		if meta := joinNonEmpty(" · ", string(t.Kind), t.Venue); meta != "" {
-			lines = append(lines, wrapLines(meta, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
-		}
-		if when := trackWhen(t); when != "" {
-			lines = append(lines, wrapLines(when, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
-		}
-		status := strings.ToUpper(string(t.Status))
-		if t.Certainty != "" {
-			status = joinNonEmpty(" · ", status, string(t.Certainty))
-		}
-		if b.base != nil && !b.base["track:"+t.ID] {
-			status = joinNonEmpty(" · ", "WHAT IF", status)
-		}
-		if status != "" {
-			lines = append(lines, wrapLines(status, drawing.Bold, style.DetailSize-1, style.Muted, wrapTrack)...)
-		}
-		n := &Node{
-			Ref:    "track:" + t.ID,
-			Label:  stack(lines),
-			Fill:   style.StatusFill(t.Status),
-			Stroke: drawing.Stroke{Color: style.Ink, Width: 1.6, Dash: style.Certainty(t.Certainty).Dash},
-			Radius: 3,
-			Track:  true,
-		}
-		if n.Fill.A == 0 {
-			n.Fill = style.StatusFill(scenario.StatusPlanned)
-		}
-		b.addNode(n, 2*padX, 2*padY+2)
-		b.g.Timeline = append(b.g.Timeline, n)
-		starts[n] = t.Start
-	}
-	slices.SortStableFunc(b.g.Timeline, func(x, y *Node) int {
-		sx, sy := starts[x], starts[y]
-		if sx.IsZero() || sy.IsZero() {
-			return cmp.Compare(boolInt(sx.IsZero()), boolInt(sy.IsZero()))
-		}
-		return sx.First().Compare(sy.First())
-	})
+// changes is what a variant changes of the base.
+type changes struct {
+	tracks map[string]bool // tracks it adds, changes, or removes and gives again
+	base   map[[2]string][]scenario.Seat
+	// regiven are (track, actor) pairs whose base seats were removed
+	// (remove_tracks or remove_seats) before the variant gave seats again.
+	regiven map[[2]string]bool
+	removed []string // what the base has and the picture lacks, in words
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-func trackWhen(t *scenario.Track) string {
-	dates := t.Start.Human()
-	if !t.End.IsZero() && t.End != t.Start {
-		dates += " – " + t.End.Human()
-	}
-	return joinNonEmpty(" · ", dates, t.When)
-}
-
-func (b *builder) actors(seats []*seat) {
-	seated := map[string]bool{}
-	for _, st := range seats {
-		seated[st.Actor] = true
-	}
-	// Delegation frames first, in file order of the actors they stand for.
-	if b.opts.Detail == People {
-		for _, a := range b.pic.Scenario.Actors {
-			if a.Kind != scenario.KindPerson || !seated[a.ID] || a.Represents == "" {
-				continue
-			}
-			of := b.pic.Actor(a.Represents)
-			if of == nil || b.clusters[of.ID] != nil {
-				continue
-			}
-			c := &Cluster{
-				Name:   fmt.Sprintf("cluster_%d", len(b.g.Clusters)+1),
-				Ref:    "actor:" + of.ID,
-				Label:  stack(wrapLines(of.Name, drawing.Bold, style.NameSize-1, style.Ink, wrapActor+40)),
-				Fill:   style.Lighten(style.KindFill(of.Kind)),
-				Stroke: drawing.Stroke{Color: style.Frame, Width: 1},
-			}
-			b.clusters[of.ID] = c
-			b.g.Clusters = append(b.g.Clusters, c)
+func variantChanges(s *scenario.Scenario, base, pic *scenario.Picture) *changes {
+	v := pic.Variant
+	c := &changes{tracks: map[string]bool{}, base: map[[2]string][]scenario.Seat{}, regiven: map[[2]string]bool{}}
+	baseTrack := map[string]*scenario.Track{}
+	for i := range s.Tracks {
+		if _, ok := baseTrack[s.Tracks[i].ID]; !ok {
+			baseTrack[s.Tracks[i].ID] = &s.Tracks[i]
 		}
 	}
-	for i := range b.pic.Scenario.Actors {
-		a := &b.pic.Scenario.Actors[i]
-		if !seated[a.ID] {
+	for _, t := range v.Tracks {
+		old := baseTrack[t.ID]
+		if old == nil || slices.Contains(v.RemoveTracks, t.ID) || !equalTrack(*old, t) {
+			c.tracks[t.ID] = true
+		}
+	}
+	for _, st := range s.Seats {
+		k := [2]string{st.Track, st.Actor}
+		c.base[k] = append(c.base[k], st)
+	}
+	for _, st := range v.Seats {
+		k := [2]string{st.Track, st.Actor}
+		if slices.Contains(v.RemoveTracks, st.Track) {
+			c.regiven[k] = true
+		}
+		for _, r := range v.RemoveSeats {
+			if r.Track == st.Track && r.Actor == st.Actor {
+				c.regiven[k] = true
+			}
+		}
+	}
+	// What the base draws that the picture lacks.
+	inPic := map[string]bool{}
+	for _, st := range pic.Seats {
+		inPic[st.Track+"\x00"+st.Actor+"\x00"+string(st.Role)] = true
+	}
+	picTrack := map[string]bool{}
+	for _, t := range pic.Tracks {
+		picTrack[t.ID] = true
+	}
+	for _, t := range base.Tracks {
+		if !picTrack[t.ID] {
+			c.removed = append(c.removed, trackName(&t, scenario.MaxLabelLength))
+		}
+	}
+	for _, st := range base.Seats {
+		if !picTrack[st.Track] || inPic[st.Track+"\x00"+st.Actor+"\x00"+string(st.Role)] {
 			continue
 		}
-		var lines []TextLine
-		if a.Kind == scenario.KindPerson {
-			lines = wrapLines(a.Label(), drawing.Bold, style.NameSize, style.Ink, wrapActor)
-			if a.Office != "" {
-				lines = append(lines, wrapLines(a.Office, drawing.Regular, style.DetailSize, style.Muted, wrapActor)...)
-			}
-		} else {
-			lines = wrapLines(a.Name, drawing.Bold, style.NameSize, style.Ink, wrapActor)
-			if a.Kind != scenario.KindState {
-				lines = append(lines, wrapLines(string(a.Kind), drawing.Italic, style.DetailSize, style.Muted, wrapActor)...)
-			}
+		a, t := pic.Actor(st.Actor), pic.Track(st.Track)
+		if a == nil || t == nil {
+			continue
 		}
-		fill := style.KindFill(a.Kind)
-		if fill.A == 0 {
-			fill = style.Paper
-		}
-		n := &Node{
-			Ref:    "actor:" + a.ID,
-			Label:  stack(lines),
-			Fill:   fill,
-			Stroke: drawing.Stroke{Color: drawing.RGB(0x5b6b7b), Width: 1},
-			Radius: 6,
-		}
-		if a.Kind == scenario.KindPerson {
-			n.Cluster = b.clusters[a.Represents]
-		} else if c := b.clusters[a.ID]; c != nil {
-			// The actor's own seats start from its own box, inside the
-			// frame of its people, so they can't be taken for one of
-			// theirs; the box names the frame.
-			n.Cluster = c
-			c.Label = Block{}
-		}
-		b.addNode(n, 2*padX, 2*padY)
+		c.removed = append(c.removed, fmt.Sprintf("%s as %s at %s", actorLabel(a), st.Role, trackName(t, scenario.MaxLabelLength)))
 	}
+	return c
 }
 
-func (b *builder) addNode(n *Node, padW, padH float64) {
-	n.Name = fmt.Sprintf("n%d", len(b.g.Nodes)+1)
-	n.W = max(n.Label.W+padW, 54)
-	n.H = max(n.Label.H+padH, 28)
-	b.nodes[n.Ref] = n
-	b.g.Nodes = append(b.g.Nodes, n)
+// seat reports whether st, a seat of the picture, is the variant's doing:
+// added, different in any key from every base seat of its track and actor,
+// or removed and given again.
+func (c *changes) seat(st scenario.Seat) bool {
+	k := [2]string{st.Track, st.Actor}
+	if c.regiven[k] {
+		return true
+	}
+	for _, old := range c.base[k] {
+		if equalSeat(old, st) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalSeat(a, b scenario.Seat) bool {
+	return a.Track == b.Track && a.Actor == b.Actor && a.Role == b.Role && a.Certainty == b.Certainty &&
+		slices.Equal(a.ClaimedBy, b.ClaimedBy) && slices.Equal(a.Sources, b.Sources) && a.Note == b.Note &&
+		a.From == b.From && a.To == b.To
+}
+
+func equalTrack(a, b scenario.Track) bool {
+	if len(a.Sources) == 0 && len(b.Sources) == 0 {
+		a.Sources, b.Sources = nil, nil
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+// numberSources numbers the sources that drawn tracks and seats cite, in
+// order of first use (tracks in date order, then seats).
+func (b *builder) numberSources(seats []*seat) {
+	b.srcNum = map[string]int{}
+	var ids []string
+	for _, t := range b.pic.Tracks {
+		ids = appendNew(ids, t.Sources...)
+	}
+	for _, st := range seats {
+		ids = appendNew(ids, st.Sources...)
+	}
+	for _, id := range ids {
+		src := b.pic.Source(id)
+		if src == nil {
+			continue
+		}
+		n := len(b.g.Sources) + 1
+		b.srcNum[id] = n
+		b.g.Sources = append(b.g.Sources, SourceEntry{N: n, ID: id, Text: sourceText(src)})
+	}
+	b.g.Numbered = len(b.g.Sources) > 1
+}
+
+// sourceText is a source as the footer lists it: publisher, date: title.
+func sourceText(src *scenario.Source) string {
+	who := joinNonEmpty(", ", shown(src.Publisher, scenario.MaxTitleLength), src.Date.Human())
+	title := shown(src.Title, scenario.MaxTitleLength)
+	if who == "" {
+		return cmpOr(title, src.ID)
+	}
+	if title == "" {
+		return who
+	}
+	return who + ": " + title
+}
+
+// sourceRefs is the numbers of the sources ids cite, as "[1, 3–5]", or ""
+// when the picture does not number its sources.
+func (b *builder) sourceRefs(ids []string) string {
+	if !b.g.Numbered {
+		return ""
+	}
+	var ns []int
+	for _, id := range ids {
+		if n, ok := b.srcNum[id]; ok && !slices.Contains(ns, n) {
+			ns = append(ns, n)
+		}
+	}
+	if len(ns) == 0 {
+		return ""
+	}
+	slices.Sort(ns)
+	var parts []string
+	for i := 0; i < len(ns); {
+		j := i
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
+			j++
+		}
+		switch {
+		case j >= i+2:
+			parts = append(parts, fmt.Sprintf("%d–%d", ns[i], ns[j]))
+		case j == i+1:
+			parts = append(parts, fmt.Sprint(ns[i]), fmt.Sprint(ns[j]))
+		default:
+			parts = append(parts, fmt.Sprint(ns[i]))
+		}
+		i = j + 1
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }
 
 func (b *builder) edges(seats []*seat) {
@@ -263,38 +321,30 @@ func (b *builder) edges(seats []*seat) {
 			Head:      head,
 			Role:      st.Role,
 			Certainty: st.Certainty,
+			Mixed:     st.mixed(),
 			Color:     rs.Color,
 			Width:     rs.Width * cs.Width,
 			Style:     cs.Graphviz,
 			Dash:      cs.Dash,
 			Arrowhead: rs.Arrowhead,
+			WhatIf:    st.whatIf,
+			order:     len(b.g.Edges),
 		}
-		if text := b.seatWords(st); text != "" {
-			// In the arrow's own colour (darkened to read as text), so that
-			// a label that Graphviz places beside another arrow is still
-			// told apart.
-			color := style.Darken(rs.Color)
-			if st.Role == scenario.RoleExcluded {
-				color = style.ExcludedInk
-			}
-			e.Label = stack(wrapLines(text, drawing.Regular, style.EdgeLabelSize, color, wrapEdge))
-			if st.Role == scenario.RoleExcluded {
-				e.Label.Lines[0].Font = drawing.Bold
-				e.Label = restack(e.Label.Lines)
-			}
+		if e.Color.A == 0 { // a role this view has no look for
+			e.Color, e.Width, e.Arrowhead = style.Ink, cs.Width, "normal"
 		}
+		e.Label, e.Words = b.seatLabel(st, rs.Color)
 		b.g.Edges = append(b.g.Edges, e)
+		b.seatObject(e, st)
 	}
 }
 
-// seatWords is what an arrow says besides its look: an exclusion in words
-// (so it survives greyscale printing), a dispute, who claims it, and in the
-// Delegations view who sits there.
-func (b *builder) seatWords(st *seat) string {
+// seatLabel is what an arrow says besides its look: "what if", an
+// exclusion in words (so it survives greyscale printing), a dispute, who
+// claims it, in the Delegations view who sits there (with their
+// certainties when they differ), and its sources' numbers.
+func (b *builder) seatLabel(st *seat, roleColor drawing.Color) (Block, string) {
 	var parts []string
-	if b.base != nil && !b.base[st.key()] {
-		parts = append(parts, "what if")
-	}
 	if st.Role == scenario.RoleExcluded {
 		parts = append(parts, "EXCLUDED")
 	}
@@ -305,7 +355,7 @@ func (b *builder) seatWords(st *seat) string {
 		var who []string
 		for _, id := range st.ClaimedBy {
 			if a := b.pic.Actor(id); a != nil {
-				who = append(who, a.Label())
+				who = append(who, actorLabel(a))
 			}
 		}
 		if len(who) > 0 {
@@ -313,96 +363,63 @@ func (b *builder) seatWords(st *seat) string {
 		}
 	}
 	if len(st.via) > 0 {
-		parts = append(parts, "via "+strings.Join(st.via, ", "))
+		via := st.via
+		if st.mixed() {
+			via = nil
+			for i, o := range st.original {
+				who := o.Actor
+				if a := b.pic.Actor(o.Actor); a != nil {
+					who = actorLabel(a)
+				}
+				c := string(st.certs[i])
+				if c == "" {
+					c = "not stated"
+				}
+				via = append(via, fmt.Sprintf("%s (%s)", who, c))
+			}
+			parts = append(parts, "mixed: "+strings.Join(via, ", "))
+		} else {
+			parts = append(parts, "via "+strings.Join(via, ", "))
+		}
 	}
-	return strings.Join(parts, " · ")
+	// Every name in it is cut already; many of them make a long label.
+	words := cut(strings.Join(parts, " · "), scenario.MaxTitleLength)
+	if refs := b.sourceRefs(st.Sources); refs != "" {
+		words = joinNonEmpty(" ", words, refs)
+	}
+	color := style.Darken(roleColor)
+	if st.Role == scenario.RoleExcluded {
+		color = style.ExcludedInk
+	}
+	var lines []TextLine
+	if st.whatIf {
+		lines = append(lines, measured("WHAT IF", drawing.Bold, style.EdgeLabelSize-1, style.WhatIfInk))
+	}
+	font := drawing.Regular
+	if st.Role == scenario.RoleExcluded {
+		font = drawing.Bold
+	}
+	lines = append(lines, wrapLines(words, font, style.EdgeLabelSize, color, wrapEdge)...)
+	if len(lines) == 0 {
+		return Block{}, ""
+	}
+	all := words
+	if st.whatIf {
+		all = joinNonEmpty(" · ", "what if", words)
+	}
+	return stack(lines), all
 }
 
-// key identifies a seat as drawn, certainty included.
-func (s *seat) key() string {
-	return "seat:" + s.Track + "\x00" + s.Actor + "\x00" + string(s.Role) + "\x00" + string(s.Certainty)
+func certaintyWord(c scenario.Certainty) string {
+	if c == "" {
+		return "certainty not stated"
+	}
+	return string(c)
 }
 
-func (b *builder) header(seats []*seat) {
-	meta := b.pic.Scenario.Meta
-	title := meta.Title
-	if title == "" {
-		title = "Untitled scenario"
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
 	}
-	lines := wrapLines(title, drawing.Bold, style.TitleSize, style.Ink, headerWrap)
-	var sub []string
-	if !b.pic.AsOf.IsZero() {
-		sub = append(sub, "As of "+b.pic.AsOf.Human())
-	}
-	switch {
-	case b.pic.Variant != nil:
-		sub = append(sub, "What if: "+b.pic.Variant.Name)
-	case len(b.pic.Scenario.Variants) > 0:
-		sub = append(sub, "Base scenario")
-	}
-	if len(sub) > 0 {
-		lines = append(lines, wrapLines(strings.Join(sub, " · "), drawing.Regular, style.SubtitleSize, style.Muted, headerWrap)...)
-	}
-	if src := b.sourceLine(seats); src != "" {
-		lines = append(lines, wrapLines(src, drawing.Italic, style.SubtitleSize, style.Muted, headerWrap)...)
-	}
-	b.g.Header = stack(lines)
-}
-
-// sourceLine names the sources behind what is drawn, in order of first use.
-func (b *builder) sourceLine(seats []*seat) string {
-	var ids []string
-	for _, t := range b.pic.Tracks {
-		ids = appendNew(ids, t.Sources...)
-	}
-	for _, st := range seats {
-		ids = appendNew(ids, st.Sources...)
-	}
-	var names []string
-	for _, id := range ids {
-		src := b.pic.Source(id)
-		if src == nil {
-			continue
-		}
-		name := joinNonEmpty(", ", src.Publisher, src.Date.Human())
-		if name == "" {
-			name = src.Title
-		}
-		if !slices.Contains(names, name) {
-			names = append(names, name)
-		}
-	}
-	const shown = 3
-	switch {
-	case len(names) == 0:
-		return ""
-	case len(names) > shown:
-		return fmt.Sprintf("Sources: %s and %d more", strings.Join(names[:shown], "; "), len(names)-shown)
-	case len(names) > 1:
-		return "Sources: " + strings.Join(names, "; ")
-	}
-	return "Source: " + names[0]
-}
-
-func (b *builder) legend() {
-	roles := map[scenario.Role]bool{}
-	certs := map[scenario.Certainty]bool{}
-	for _, e := range b.g.Edges {
-		roles[e.Role] = true
-		c := e.Certainty
-		if c == "" {
-			c = scenario.Reported
-		}
-		certs[c] = true
-	}
-	for _, r := range scenario.Roles {
-		if roles[r] {
-			b.g.Legend = append(b.g.Legend, LegendEntry{Role: r, Text: measured(string(r), drawing.Regular, style.LegendSize, style.Ink)})
-		}
-	}
-	for _, c := range scenario.Certainties {
-		if certs[c] {
-			b.g.Legend = append(b.g.Legend, LegendEntry{Certainty: c, Text: measured(string(c), drawing.Regular, style.LegendSize, style.Ink)})
-		}
-	}
+	return s
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/parleyhq/parley/layout"
 	"github.com/parleyhq/parley/scenario"
 	"github.com/parleyhq/parley/scenario/scenariotest"
+	"github.com/parleyhq/parley/views/participation/check"
 )
 
 // update makes golden-file tests in this package rewrite their files under
@@ -135,10 +136,12 @@ sources = ["s"]
 		t.Fatal(err)
 	}
 	var got []string
-	for _, e := range g.Legend {
-		got = append(got, string(e.Role)+string(e.Certainty))
+	for _, grp := range g.Legend {
+		for _, e := range grp.Entries {
+			got = append(got, e.Text.Text)
+		}
 	}
-	want := "host excluded confirmed speculative"
+	want := "host excluded confirmed reported or not stated speculative status not stated state"
 	if strings.Join(got, " ") != want {
 		t.Errorf("legend = %q, want %q", strings.Join(got, " "), want)
 	}
@@ -150,8 +153,8 @@ func TestDelegationsFoldPeopleIntoTheirActor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(g.Clusters) != 0 {
-		t.Errorf("delegations view has %d frames, want none", len(g.Clusters))
+	if len(g.Frames) != 0 {
+		t.Errorf("delegations view has %d frames, want none", len(g.Frames))
 	}
 	refs := map[string]*Edge{}
 	for _, e := range g.Edges {
@@ -178,8 +181,8 @@ func TestPeopleSitInTheirDelegation(t *testing.T) {
 	}
 	frames := map[string]string{}
 	for _, n := range g.Nodes {
-		if n.Cluster != nil {
-			frames[n.Ref] = n.Cluster.Ref
+		if n.Frame != nil {
+			frames[n.Ref] = "actor:" + strings.TrimPrefix(n.Frame.Ref, "frame:")
 		}
 	}
 	for person, state := range map[string]string{"actor:waltz": "actor:us", "actor:dmitriev": "actor:ru", "actor:starmer": "actor:uk", "actor:us": "actor:us"} {
@@ -194,8 +197,8 @@ func TestPeopleSitInTheirDelegation(t *testing.T) {
 			t.Errorf("the US's own seat starts at %s", e.Tail.Ref)
 		}
 	}
-	for _, c := range g.Clusters {
-		if c.Ref == "actor:us" && len(c.Label.Lines) > 0 {
+	for _, c := range g.Frames {
+		if c.Ref == "frame:us" && len(c.Label.Lines) > 0 {
 			t.Errorf("the US frame is labelled although the US box is in it")
 		}
 	}
@@ -228,31 +231,44 @@ func blockText(b Block) string {
 	return strings.Join(lines, " ")
 }
 
-// TestLargeGraphsFloatTheirLabels: past inlineLabelLimit arrows, labels are
-// xlabels (placed after layout, for speed) and still get a position.
+// TestLargeGraphsFloatTheirLabels: past inlineLabelLimit arrows, labels
+// are not laid out by Graphviz (for speed; the DOT exported has them as
+// xlabels), and Parley still places every one, each clear of the other
+// arrows, in both directions.
 func TestLargeGraphsFloatTheirLabels(t *testing.T) {
 	s, err := scenario.Load("gen.toml", bytes.NewReader(scenariotest.Generate(300, 1)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := Build(s, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(g.Edges) <= inlineLabelLimit {
-		t.Fatalf("only %d arrows; the test needs more than %d", len(g.Edges), inlineLabelLimit)
-	}
-	dot := string(g.LayoutDOT())
-	if !strings.Contains(dot, "forcelabels=true") || !strings.Contains(dot, "xlabel=<") {
-		t.Fatal("large graph's arrow labels are not floating")
-	}
-	l, err := layout.NewInProcess().Layout(context.Background(), []byte(dot))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range g.Edges {
-		if len(e.Label.Lines) > 0 && !l.Edges[e.ID].HasLabel {
-			t.Errorf("%s (%s) has a label but no position for it", e.ID, e.Ref)
+	for _, dir := range []Direction{LeftToRight, TopToBottom} {
+		g, err := Build(s, Options{Direction: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Edges) <= inlineLabelLimit {
+			t.Fatalf("only %d arrows; the test needs more than %d", len(g.Edges), inlineLabelLimit)
+		}
+		if dot := string(g.DOT()); !strings.Contains(dot, "forcelabels=true") || !strings.Contains(dot, "xlabel=<") {
+			t.Error("the exported DOT's arrow labels are not floating")
+		}
+		for _, line := range strings.Split(string(g.LayoutDOT()), "\n") {
+			if strings.Contains(line, " -> ") && strings.Contains(line, "label=<") {
+				t.Fatalf("the layout is given the labels of a large graph: %s", line)
+			}
+		}
+		d := draw(t, s, Options{Direction: dir})
+		r := check.Inspect(d)
+		labelled := 0
+		for _, e := range g.Edges {
+			if len(e.Label.Lines) > 0 {
+				labelled++
+			}
+		}
+		if len(r.Labels) != labelled {
+			t.Errorf("direction %d: %d labels drawn for %d arrows with words", dir, len(r.Labels), labelled)
+		}
+		for _, f := range r.Failures() {
+			t.Errorf("direction %d: %s", dir, f)
 		}
 	}
 }

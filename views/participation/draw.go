@@ -2,6 +2,8 @@ package participation
 
 import (
 	"fmt"
+	"maps"
+	"strings"
 
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/drawing/typeset"
@@ -10,132 +12,210 @@ import (
 )
 
 // Draw places the graph spec by the layout and draws it: the title block
-// and legend on top, then frames, arrows, boxes and labels. All text is
-// Parley's own, measured in the bundled font; Graphviz's text is not used.
+// and legend on top, then frames, boxes and arrows with their labels, then
+// the notes and the sources. All text is Parley's own, measured in the
+// bundled font; Graphviz's text is not used. The items of each Ref are
+// drawn one after the other, so an output can group them.
 func Draw(g *Graph, l *layout.Layout) (*drawing.Drawing, error) {
-	d := &drawing.Drawing{Background: style.Paper}
-	top := margin
-	width := g.Header.W
-	top = drawBlock(d, g.Header, margin, top, drawing.AnchorStart, "")
-	legendH, legendW := drawLegend(d, g.Legend, margin, top+4, max(headerWrap, l.Width))
-	width = max(width, legendW)
+	d := &drawing.Drawing{Background: style.Paper, Title: g.Title, Desc: g.Desc, Objects: maps.Clone(g.Objects)}
+	if len(g.Nodes) == 0 {
+		top := drawBlock(d, g.Header, margin, margin, drawing.AnchorStart, "header")
+		line := measured("Nothing to draw: no seats at any track in this picture.", drawing.Italic, style.NameSize, style.Muted)
+		top = drawBlock(d, stack([]TextLine{line}), margin, top+headerGap, drawing.AnchorStart, "")
+		d.Height = top + margin
+		d.Width = max(g.Header.W, line.W) + 2*margin
+		return d, nil
+	}
+	dg, err := drawDiagram(g, l)
+	if err != nil {
+		return nil, err
+	}
+	ext := dg.extent
+	width := max(float64(headerWrap), ext.x1-ext.x0)
+	top := drawBlock(d, g.Header, margin, margin, drawing.AnchorStart, "header")
+	legend := g.Legend
+	if len(dg.notes) > 0 {
+		legend = withNoteEntry(legend)
+	}
+	legendH, legendW := drawLegend(d, legend, margin, top+4, width)
 	if legendH > 0 {
 		top += 4 + legendH
 	}
 	top += headerGap
-	origin := drawing.Point{X: margin, Y: top}
-	width = max(width, l.Width)
-	d.Width = width + 2*margin
-	d.Height = top + l.Height + margin
-	if len(g.Nodes) == 0 {
-		line := measured("Nothing to draw: no seats at any track in this picture.", drawing.Italic, style.NameSize, style.Muted)
-		drawBlock(d, stack([]TextLine{line}), margin, top, drawing.AnchorStart, "")
-		_, _, lh := typeset.FontMetrics(drawing.Italic, style.NameSize)
-		d.Height = top + lh + margin
-		d.Width = max(d.Width, line.W+2*margin)
-		return d, nil
+	origin := drawing.Point{X: margin - ext.x0, Y: top - ext.y0}
+	for _, it := range dg.items {
+		d.Items = append(d.Items, offsetItem(it, origin))
+	}
+	bottom := top + (ext.y1 - ext.y0) + headerGap
+	bottom = drawNotes(d, dg.notes, margin, bottom, width)
+	bottom = drawSources(d, g, margin, bottom, width)
+	d.Width = max(width, g.Header.W, legendW) + 2*margin
+	d.Height = bottom + margin - legendGapY
+	return d, nil
+}
+
+// diagram is the laid-out part of the picture, in layout coordinates.
+type diagram struct {
+	items  []drawing.Item
+	notes  []spot
+	extent rect // what it covers: the layout, and any line beyond it
+}
+
+func drawDiagram(g *Graph, l *layout.Layout) (*diagram, error) {
+	dg := &diagram{}
+	var boxes, frames []rect
+	boxAt := map[*Node]rect{}
+	box := func(n *Node, r rect) {
+		boxAt[n] = r
+		boxes = append(boxes, r)
+		dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: r.x0, Y: r.y0, W: n.W, H: n.H, Radius: n.Radius, Fill: n.Fill, Stroke: n.Stroke, Ref: n.Ref})
+		dg.items = drawBlockItems(dg.items, n.Label, r.x0+n.W/2, r.y0+(n.H-n.Label.H)/2, drawing.AnchorMiddle, n.Ref)
+	}
+	for _, rows := range g.Sides {
+		for _, row := range rows {
+			for _, u := range row {
+				nb, ok := l.Nodes[u.Name]
+				if !ok {
+					return nil, fmt.Errorf("render: the layout has no box for %s", u.Name)
+				}
+				r := rectAt(drawing.Point(nb.Center), u.W, u.H)
+				if u.Node != nil {
+					box(u.Node, r)
+					continue
+				}
+				f := u.Frame
+				frames = append(frames, r)
+				dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: r.x0, Y: r.y0, W: f.W, H: f.H, Radius: 6, Fill: f.Fill, Stroke: f.Stroke, Ref: f.Ref})
+				if len(f.Label.Lines) > 0 {
+					at := drawing.Point{X: r.x0 + f.LabelAt.X, Y: r.y0 + f.LabelAt.Y}
+					boxes = append(boxes, rect{at.X, at.Y, at.X + f.Label.W, at.Y + f.Label.H})
+					dg.items = drawBlockItems(dg.items, f.Label, at.X, at.Y, drawing.AnchorStart, f.Ref)
+				}
+				for _, m := range f.Members {
+					box(m, rect{r.x0 + m.Off.X, r.y0 + m.Off.Y, r.x0 + m.Off.X + m.W, r.y0 + m.Off.Y + m.H})
+				}
+			}
+		}
+	}
+	for _, t := range g.Timeline {
+		nb, ok := l.Nodes[t.Name]
+		if !ok {
+			return nil, fmt.Errorf("render: the layout has no box for %s", t.Name)
+		}
+		r := rectAt(drawing.Point(nb.Center), t.W, t.H)
+		if t.WhatIf {
+			h := r.grow(style.WhatIfHalo)
+			dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: h.x0, Y: h.y0, W: h.x1 - h.x0, H: h.y1 - h.y0, Radius: t.Radius + style.WhatIfHalo, Stroke: style.WhatIfStroke, Ref: t.Ref})
+		}
+		box(t, r)
+		boxes[len(boxes)-1] = r.grow(style.WhatIfHalo)
 	}
 
-	for _, c := range g.Clusters {
-		box, ok := l.Clusters[c.Name]
-		if !ok {
-			return nil, fmt.Errorf("render: the layout has no frame %s", c.Name)
-		}
-		x, y := origin.X+box.X, origin.Y+box.Y
-		d.Items = append(d.Items, drawing.Item{Kind: drawing.KindRect, X: x, Y: y, W: box.W, H: box.H, Radius: 6, Fill: c.Fill, Stroke: c.Stroke, Ref: c.Ref})
-		drawBlock(d, c.Label, x+padX, y+clusterPadY+2, drawing.AnchorStart, c.Ref)
-	}
-	var labels []func()
 	for _, e := range g.Edges {
-		route, ok := l.Edges[e.ID]
-		if !ok {
+		if _, ok := l.Edges[e.ID]; !ok {
 			return nil, fmt.Errorf("render: the layout has no route for %s", e.ID)
 		}
-		for _, it := range edgeItems(e, route) {
-			it = offsetItem(it, origin)
-			it.Ref = e.Ref
-			d.Items = append(d.Items, it)
-		}
-		if len(e.Label.Lines) > 0 && route.HasLabel {
-			c := drawing.Point{X: origin.X + route.LabelCenter.X, Y: origin.Y + route.LabelCenter.Y}
-			e := e
-			labels = append(labels, func() {
-				bg := style.Paper
-				bg.A = 0xd9
-				d.Items = append(d.Items, drawing.Item{Kind: drawing.KindRect, X: c.X - e.Label.W/2 - 2, Y: c.Y - e.Label.H/2 - 1, W: e.Label.W + 4, H: e.Label.H + 2, Radius: 2, Fill: bg, Ref: e.Ref})
-				drawBlock(d, e.Label, c.X, c.Y-e.Label.H/2, drawing.AnchorMiddle, e.Ref)
-			})
+	}
+	paths := routeArrows(g, l, boxAt)
+	shapes := make([]*arrowShape, len(g.Edges))
+	drawn := make([][]drawing.Item, len(g.Edges))
+	prefer := map[*Edge]drawing.Point{}
+	for i, e := range g.Edges {
+		p := paths[e]
+		items, line, head := edgeItems(e, p)
+		drawn[i] = items
+		shapes[i] = newArrowShape(e, line, head)
+		if p.hasLabel {
+			prefer[e] = p.label
 		}
 	}
-	for _, n := range g.Nodes {
-		box, ok := l.Nodes[n.Name]
-		if !ok {
-			return nil, fmt.Errorf("render: the layout has no box for %s", n.Name)
+	area := rect{0, 0, l.Width, l.Height}
+	for _, a := range shapes {
+		if len(a.line) > 0 {
+			area = area.union(boundsOf(a.line))
 		}
-		x := origin.X + box.Center.X - n.W/2
-		y := origin.Y + box.Center.Y - n.H/2
-		d.Items = append(d.Items, drawing.Item{Kind: drawing.KindRect, X: x, Y: y, W: n.W, H: n.H, Radius: n.Radius, Fill: n.Fill, Stroke: n.Stroke, Ref: n.Ref})
-		drawBlock(d, n.Label, x+n.W/2, y+(n.H-n.Label.H)/2, drawing.AnchorMiddle, n.Ref)
 	}
-	for _, f := range labels {
-		f()
+	dg.extent = area
+	spots := placeLabels(shapes, prefer, boxes, frames, area, g.floatingLabels() && g.Direction == TopToBottom)
+	byEdge := map[*Edge]spot{}
+	for _, s := range spots {
+		byEdge[s.edge] = s
+		if s.badge > 0 {
+			dg.notes = append(dg.notes, s)
+		}
 	}
-	return d, nil
+	for i, e := range g.Edges {
+		dg.items = append(dg.items, drawn[i]...)
+		if s, ok := byEdge[e]; ok {
+			dg.items = drawSpot(dg.items, s)
+		}
+	}
+	return dg, nil
+}
+
+// drawSpot draws a seat's words on their plate, or its badge.
+func drawSpot(items []drawing.Item, s spot) []drawing.Item {
+	e := s.edge
+	if s.badge > 0 {
+		items = style.AppendBadge(items, s.center, style.BadgeRadius, e.Color)
+		items[len(items)-1].Ref = e.Ref
+		return append(items, badgeNumber(s.badge, s.center, e.Ref))
+	}
+	bg := style.Paper
+	bg.A = 0xf2
+	r := s.plate
+	items = append(items, drawing.Item{Kind: drawing.KindRect, X: r.x0, Y: r.y0, W: r.x1 - r.x0, H: r.y1 - r.y0, Radius: 2, Fill: bg, Ref: e.Ref})
+	return drawBlockItems(items, e.Label, s.center.X, s.center.Y-e.Label.H/2, drawing.AnchorMiddle, e.Ref)
+}
+
+func badgeNumber(n int, c drawing.Point, ref string) drawing.Item {
+	text := fmt.Sprint(n)
+	size := style.EdgeLabelSize - 0.5
+	if n > 99 {
+		size -= 2
+	}
+	ascent, descent, _ := typeset.FontMetrics(drawing.Bold, size)
+	return drawing.Item{Kind: drawing.KindText, X: c.X, Y: c.Y + (ascent-descent)/2, W: typeset.MeasureText(text, drawing.Bold, size),
+		Text: text, Font: drawing.Bold, Size: size, Fill: style.Ink, Anchor: drawing.AnchorMiddle, Ref: ref}
+}
+
+// edgeItems draws a seat's arrow along its path: the line in the seat's
+// colour, width and dash, and its arrowhead from the line's end to the
+// tip. It returns the items, the line flattened (arrowhead included) and
+// the box around the arrowhead.
+func edgeItems(e *Edge, p *path) ([]drawing.Item, []drawing.Point, rect) {
+	if len(p.spline) < 4 {
+		return nil, nil, rect{}
+	}
+	stroke := drawing.Stroke{Color: e.Color, Width: e.Width, Dash: e.Dash}
+	items := []drawing.Item{{Kind: drawing.KindBezier, Points: p.spline, Stroke: stroke, Ref: e.Ref}}
+	line := flattenBezier(p.spline, 8)
+	var pts []drawing.Point
+	for _, h := range style.Arrowhead(e.Arrowhead, p.tip, p.spline[len(p.spline)-1], stroke) {
+		h.Ref = e.Ref
+		items = append(items, h)
+		pts = append(pts, h.Points...)
+	}
+	return items, append(line, p.tip), boundsOf(pts)
+}
+
+func lerp(a, b drawing.Point, t float64) drawing.Point {
+	return drawing.Point{X: a.X + (b.X-a.X)*t, Y: a.Y + (b.Y-a.Y)*t}
 }
 
 // drawBlock draws the lines of a block from top y, anchored at x, and
 // returns the y below it.
 func drawBlock(d *drawing.Drawing, b Block, x, y float64, anchor drawing.Anchor, ref string) float64 {
+	d.Items = drawBlockItems(d.Items, b, x, y, anchor, ref)
+	return y + b.H
+}
+
+func drawBlockItems(items []drawing.Item, b Block, x, y float64, anchor drawing.Anchor, ref string) []drawing.Item {
 	for _, l := range b.Lines {
 		ascent, descent, lh := typeset.FontMetrics(l.Font, l.Size)
 		lead := (lh - ascent - descent) / 2 // centre the glyphs in the line's height
-		d.Items = append(d.Items, drawing.Item{Kind: drawing.KindText, X: x, Y: y + lead + ascent, W: l.W, Text: l.Text, Font: l.Font, Size: l.Size, Fill: l.Color, Anchor: anchor, Ref: ref})
+		items = append(items, drawing.Item{Kind: drawing.KindText, X: x, Y: y + lead + ascent, W: l.W, Text: l.Text, Font: l.Font, Size: l.Size, Fill: l.Color, Anchor: anchor, Ref: ref})
 		y += lh
-	}
-	return y
-}
-
-// drawLegend lays the legend out in rows no wider than maxW from (x, y) and
-// returns its height and width.
-func drawLegend(d *drawing.Drawing, entries []LegendEntry, x, y, maxW float64) (h, w float64) {
-	if len(entries) == 0 {
-		return 0, 0
-	}
-	ascent, descent, lh := typeset.FontMetrics(drawing.Regular, style.LegendSize)
-	rowH := max(lh, 12)
-	cx, cy := x, y
-	for _, e := range entries {
-		entryW := style.LegendLine + 5 + e.Text.W
-		if cx > x && cx-x+entryW > maxW {
-			cx, cy = x, cy+rowH+legendGapY
-		}
-		mid := cy + rowH/2
-		d.Items = style.AppendLegendSample(d.Items, e.Role, e.Certainty, cx, mid)
-		base := mid + (ascent-descent)/2
-		d.Items = append(d.Items, drawing.Item{Kind: drawing.KindText, X: cx + style.LegendLine + 5, Y: base, W: e.Text.W, Text: e.Text.Text, Font: e.Text.Font, Size: e.Text.Size, Fill: e.Text.Color, Anchor: drawing.AnchorStart})
-		cx += entryW + legendGapX
-		w = max(w, cx-legendGapX-x)
-	}
-	return cy + rowH - y, w
-}
-
-// edgeItems draws a seat's arrow along its route: the spline in the seat's
-// colour, width and dash, and its arrowhead from the spline's end to the tip.
-func edgeItems(e *Edge, r layout.EdgeRoute) []drawing.Item {
-	if len(r.Spline) == 0 {
-		return nil
-	}
-	spline := make([]drawing.Point, len(r.Spline))
-	for i, p := range r.Spline {
-		spline[i] = drawing.Point(p)
-	}
-	stroke := drawing.Stroke{Color: e.Color, Width: e.Width, Dash: e.Dash}
-	items := []drawing.Item{{Kind: drawing.KindBezier, Points: spline, Stroke: stroke}}
-	if r.HasEnd {
-		items = append(items, style.Arrowhead(e.Arrowhead, drawing.Point(r.End), spline[len(spline)-1], stroke)...)
-	}
-	if r.HasStart {
-		items = append(items, style.Arrowhead("normal", drawing.Point(r.Start), spline[0], stroke)...)
 	}
 	return items
 }
@@ -152,4 +232,58 @@ func offsetItem(it drawing.Item, o drawing.Point) drawing.Item {
 		it.Points = pts
 	}
 	return it
+}
+
+// drawNotes lists the words of the arrows that carry a numbered badge,
+// from y, and returns the y below.
+func drawNotes(d *drawing.Drawing, notes []spot, x, y, width float64) float64 {
+	if len(notes) == 0 {
+		return y
+	}
+	y = drawBlock(d, stack([]TextLine{measured("Notes", drawing.Bold, style.LegendSize, style.Muted)}), x, y, drawing.AnchorStart, "")
+	for _, s := range notes {
+		e := s.edge
+		ref := fmt.Sprintf("note:%d", s.badge)
+		text := fmt.Sprintf("%s → %s (%s): %s", plain(e.Tail.Label), plain(e.Head.Label), e.Role, e.Words)
+		d.Objects[ref] = drawing.Object{Class: "note", Tooltip: d.Objects[e.Ref].Tooltip, Data: map[string]string{"seat": strings.TrimPrefix(e.Ref, "seat:"), "note": fmt.Sprint(s.badge)}}
+		d.Items = style.AppendBadge(d.Items, drawing.Point{X: x + style.BadgeRadius, Y: y + style.BadgeRadius + 1}, style.BadgeRadius, e.Color)
+		d.Items[len(d.Items)-1].Ref = ref
+		d.Items = append(d.Items, badgeNumber(s.badge, drawing.Point{X: x + style.BadgeRadius, Y: y + style.BadgeRadius + 1}, ref))
+		lines := wrapLines(text, drawing.Regular, style.EdgeLabelSize, style.Ink, width-2*style.BadgeRadius-6)
+		bl := stack(lines)
+		y = max(drawBlock(d, bl, x+2*style.BadgeRadius+6, y+1, drawing.AnchorStart, ref), y+2*style.BadgeRadius+2) + legendGapY
+	}
+	return y + legendGapY
+}
+
+// plain is a block's first line, the name it shows.
+func plain(b Block) string {
+	var parts []string
+	for _, l := range b.Lines {
+		if l.Font == drawing.Bold && l.Color != style.WhatIfInk {
+			parts = append(parts, l.Text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// drawSources lists the sources in full, numbered when there are several,
+// from y, and returns the y below.
+func drawSources(d *drawing.Drawing, g *Graph, x, y, width float64) float64 {
+	if !g.Numbered {
+		for _, s := range g.Sources {
+			d.Objects["source:"+s.ID] = drawing.Object{Class: "source", Tooltip: s.Text, Data: map[string]string{"source": s.ID}}
+		}
+		return y // one source: the header names it
+	}
+	y = drawBlock(d, stack([]TextLine{measured("Sources", drawing.Bold, style.LegendSize, style.Muted)}), x, y, drawing.AnchorStart, "")
+	numW := typeset.MeasureText(fmt.Sprintf("[%d]", len(g.Sources)), drawing.Regular, style.EdgeLabelSize)
+	for _, s := range g.Sources {
+		ref := "source:" + s.ID
+		d.Objects[ref] = drawing.Object{Class: "source", Tooltip: s.Text, Data: map[string]string{"source": s.ID, "number": fmt.Sprint(s.N)}}
+		num := measured(fmt.Sprintf("[%d]", s.N), drawing.Regular, style.EdgeLabelSize, style.Muted)
+		drawBlock(d, stack([]TextLine{num}), x, y, drawing.AnchorStart, ref)
+		y = drawBlock(d, stack(wrapLines(s.Text, drawing.Regular, style.EdgeLabelSize, style.Muted, width-numW-6)), x+numW+6, y, drawing.AnchorStart, ref) + 1
+	}
+	return y + legendGapY
 }

@@ -44,4 +44,23 @@ const (
 	legendGapX  = 14.0
 	legendGapY  = 4.0
 	clusterPadY = 4.0
+	framePad    = 8.0  // inside a delegation frame, around its boxes
+	frameGap    = 10.0 // between the boxes in a frame
+
+	// The layout's spacing (the DOT's nodesep and ranksep), in points.
+	nodeSep = 16.0
+	rankSep = 79.0
+
+	// Arrowheads along a track's side.
+	slotGap    = 12.0 // at least this far apart
+	maxSlotGap = 22.0 // at most
+	slotMargin = 5.0  // from the box's corners
+
+	// Actors on both sides of the tracks, from this many frames and lone boxes.
+	minTwoSided = 6
+
+	// Wrapping a long line of actors into rows.
+	maxAspect       = 3.0   // the picture's long side at most this many times its short side
+	maxRows         = 6     //
+	headerAllowance = 140.0 // title, legend and footer, roughly
 )

@@ -143,7 +143,7 @@ func TestTextFitsItsBox(t *testing.T) {
 		}
 		boxes := map[string]drawing.Item{}
 		for _, it := range d.Items {
-			if it.Kind == drawing.KindRect && it.Ref != "" && !strings.HasPrefix(it.Ref, "seat:") {
+			if it.Kind == drawing.KindRect && (strings.HasPrefix(it.Ref, "actor:") || strings.HasPrefix(it.Ref, "track:")) {
 				if _, ok := boxes[it.Ref]; !ok || it.W*it.H < boxes[it.Ref].W*boxes[it.Ref].H {
 					boxes[it.Ref] = it // the node box, not the larger frame of the same actor
 				}

@@ -111,3 +111,17 @@ const (
 	EdgeLabelSize = 8.0
 	LegendSize    = 9.0
 )
+
+// More inks and fills.
+var (
+	Outline      = drawing.RGB(0x5b6b7b) // actor boxes
+	WhatIfInk    = drawing.RGB(0xc2185b) // what a variant adds or changes
+	NoStatusFill = drawing.RGB(0xfbfbfb) // a track whose status is not stated
+)
+
+// TrackBorder is how a track box's outline shows how sure it is that the
+// track exists: the certainty's dash, heavier for confirmed, as arrows.
+func TrackBorder(c scenario.Certainty) drawing.Stroke {
+	cs := Certainty(c)
+	return drawing.Stroke{Color: Ink, Width: 1.2 * cs.Width, Dash: cs.Dash}
+}

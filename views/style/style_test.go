@@ -109,3 +109,36 @@ func TestDarkenLighten(t *testing.T) {
 		t.Error("Lighten of no colour is transparent")
 	}
 }
+
+// TestMarks: track borders differ by certainty as arrows do (confirmed the
+// heaviest), the what-if ink is none of the roles' colours, and the
+// legend's swatches and badges stay within a sample's width.
+func TestMarks(t *testing.T) {
+	seen := map[string]scenario.Certainty{}
+	for _, c := range scenario.Certainties {
+		b := TrackBorder(c)
+		key := fmt.Sprint(b.Width, b.Dash)
+		if other, dup := seen[key]; dup {
+			t.Errorf("track borders of %s and %s look the same", c, other)
+		}
+		seen[key] = c
+		if c != scenario.Confirmed && b.Width >= TrackBorder(scenario.Confirmed).Width {
+			t.Errorf("a %s track's border is as heavy as a confirmed one's", c)
+		}
+	}
+	for _, r := range scenario.Roles {
+		if Role(r).Color == WhatIfInk {
+			t.Errorf("role %s has the what-if ink", r)
+		}
+	}
+	sw := AppendSwatch(nil, Paper, drawing.Stroke{Color: Ink, Width: 1}, 2, 10, 20)
+	if len(sw) != 1 || sw[0].X < 10 || sw[0].X+sw[0].W > 10+LegendLine || sw[0].H != SwatchHeight {
+		t.Errorf("swatch %+v", sw)
+	}
+	if m := AppendMixedSample(nil, 10, 20); len(m) != 2 || m[0].Stroke.Dash != nil || m[1].Stroke.Dash == nil {
+		t.Errorf("mixed sample %+v: want a solid half and a dotted half", m)
+	}
+	if b := AppendBadge(nil, drawing.Point{X: 5, Y: 5}, BadgeRadius, Ink); len(b) != 1 || b[0].Kind != drawing.KindEllipse || b[0].Fill != Paper {
+		t.Errorf("badge %+v", b)
+	}
+}

@@ -1,0 +1,228 @@
+package participation
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/scenario"
+)
+
+// The Objects and the description carry what the boxes have no room for,
+// in full: names, offices, notes, who claims what and on which sources.
+
+func (b *builder) actorObject(n *Node, a *scenario.Actor) {
+	lines := []string{fullName(a)}
+	if s := shown(a.Short, 0); s != "" && s != fullName(a) {
+		lines = append(lines, "Short: "+s)
+	}
+	lines = append(lines, "Kind: "+string(a.Kind))
+	if s := shown(a.Office, 0); s != "" {
+		lines = append(lines, "Office: "+s)
+	}
+	if r := b.pic.Actor(a.Represents); r != nil {
+		lines = append(lines, "Represents: "+fullName(r))
+	}
+	var of []string
+	for _, m := range a.Memberships {
+		if o := b.pic.Actor(m.Of); o != nil {
+			of = append(of, fullName(o))
+		}
+	}
+	if len(of) > 0 {
+		lines = append(lines, "Member of: "+strings.Join(of, ", "))
+	}
+	if s := shown(a.Note, 0); s != "" {
+		lines = append(lines, "Note: "+s)
+	}
+	data := map[string]string{"actor": a.ID, "kind": string(a.Kind)}
+	if a.ISO != "" {
+		data["iso"] = a.ISO
+	}
+	if a.Wikidata != "" {
+		data["wikidata"] = a.Wikidata
+	}
+	b.g.Objects[n.Ref] = drawing.Object{Class: "actor", Tooltip: strings.Join(lines, "\n"), Data: data}
+}
+
+func (b *builder) frameObject(f *Frame, of *scenario.Actor) {
+	b.g.Objects[f.Ref] = drawing.Object{
+		Class:   "frame",
+		Tooltip: "Delegation of " + fullName(of) + ": the people who speak for it",
+		Data:    map[string]string{"actor": of.ID},
+	}
+}
+
+func (b *builder) trackObject(n *Node, t *scenario.Track) {
+	lines := []string{trackName(t, 0)}
+	lines = append(lines, "Kind: "+string(t.Kind))
+	if s := shown(t.Venue, 0); s != "" {
+		lines = append(lines, "Venue: "+s)
+	}
+	if s := trackDates(t); s != "" {
+		lines = append(lines, "When: "+s)
+	}
+	if t.Status != "" {
+		lines = append(lines, "Status: "+string(t.Status))
+	}
+	lines = append(lines, "Certainty: "+certaintyWord(t.Certainty))
+	lines = append(lines, b.sourceLines(t.Sources)...)
+	if s := shown(t.Note, 0); s != "" {
+		lines = append(lines, "Note: "+s)
+	}
+	if n.WhatIf {
+		lines = append(lines, "What if: added or changed by this variant")
+	}
+	data := map[string]string{"track": t.ID, "kind": string(t.Kind)}
+	if t.Status != "" {
+		data["status"] = string(t.Status)
+	}
+	if t.Certainty != "" {
+		data["certainty"] = string(t.Certainty)
+	}
+	b.g.Objects[n.Ref] = drawing.Object{Class: "track", Tooltip: strings.Join(lines, "\n"), Data: data}
+}
+
+func trackDates(t *scenario.Track) string {
+	dates := t.Start.Human()
+	if !t.End.IsZero() && t.End != t.Start {
+		dates += " – " + t.End.Human()
+	}
+	return joinNonEmpty(" · ", dates, shown(t.When, 0))
+}
+
+func (b *builder) seatObject(e *Edge, st *seat) {
+	a, t := b.pic.Actor(st.Actor), b.pic.Track(st.Track)
+	lines := []string{fmt.Sprintf("%s → %s", fullName(a), trackName(t, 0)), "Role: " + string(st.Role)}
+	c := "Certainty: " + certaintyWord(st.Certainty)
+	if e.Mixed {
+		c = "Certainty: mixed, drawn as " + certaintyWord(st.Certainty)
+	}
+	lines = append(lines, c)
+	if len(st.original) > 1 || len(st.via) > 0 {
+		var who []string
+		for i, o := range st.original {
+			name := o.Actor
+			if p := b.pic.Actor(o.Actor); p != nil {
+				name = fullName(p)
+			}
+			who = append(who, fmt.Sprintf("%s (%s)", name, certaintyWord(st.certs[i])))
+		}
+		lines = append(lines, "Seats folded in: "+strings.Join(who, ", "))
+	}
+	if len(st.ClaimedBy) > 0 {
+		var who []string
+		for _, id := range st.ClaimedBy {
+			if p := b.pic.Actor(id); p != nil {
+				who = append(who, fullName(p))
+			}
+		}
+		lines = append(lines, "Claimed by: "+strings.Join(who, ", "))
+	}
+	if d := seatDates(st.From, st.To); d != "" {
+		lines = append(lines, "Held: "+d)
+	}
+	lines = append(lines, b.sourceLines(st.Sources)...)
+	for _, o := range st.original {
+		if s := shown(o.Note, 0); s != "" {
+			lines = append(lines, "Note: "+s)
+		}
+	}
+	if st.whatIf {
+		lines = append(lines, "What if: added or changed by this variant")
+	}
+	data := map[string]string{"track": st.Track, "actor": st.Actor, "role": string(st.Role), "certainty": string(asDrawn(st.Certainty))}
+	if e.Mixed {
+		data["mixed"] = "true"
+	}
+	if st.whatIf {
+		data["what-if"] = "true"
+	}
+	b.g.Objects[e.Ref] = drawing.Object{Class: "seat", Tooltip: strings.Join(lines, "\n"), Data: data}
+}
+
+func seatDates(from, to scenario.Date) string {
+	switch {
+	case from.IsZero() && to.IsZero():
+		return ""
+	case to.IsZero():
+		return "from " + from.Human()
+	case from.IsZero():
+		return "until " + to.Human()
+	}
+	return from.Human() + " – " + to.Human()
+}
+
+// sourceLines names the sources ids cite, in full, with their numbers.
+func (b *builder) sourceLines(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		src := b.pic.Source(id)
+		if src == nil {
+			continue
+		}
+		line := "Source: "
+		if n, ok := b.srcNum[id]; ok && b.g.Numbered {
+			line = fmt.Sprintf("Source [%d]: ", n)
+		}
+		text := joinNonEmpty(", ", shown(src.Publisher, 0), src.Date.Human())
+		text = joinNonEmpty(": ", text, shown(src.Title, 0))
+		if src.URL != "" {
+			text += " " + shown(src.URL, 0)
+		}
+		if src.Reliability != "" {
+			text += fmt.Sprintf(" (reliability %s)", src.Reliability)
+		}
+		out = append(out, line+cmpOr(text, src.ID))
+	}
+	return out
+}
+
+// describe writes the picture's description: what it shows, in words, for
+// a screen reader or a search, every name in full.
+func (b *builder) describe(seats []*seat) {
+	var d []string
+	meta := b.pic.Scenario.Meta
+	if s := shown(meta.Summary, 0); s != "" {
+		d = append(d, s)
+	}
+	head := "Participation diagram"
+	if !b.pic.AsOf.IsZero() {
+		head += ", as of " + b.pic.AsOf.Human()
+	}
+	if v := b.pic.Variant; v != nil {
+		head += ", what if: " + cmpOr(shown(v.Name, 0), v.ID)
+		if s := shown(v.Summary, 0); s != "" {
+			head += " (" + s + ")"
+		}
+	}
+	d = append(d, head+".")
+	for _, t := range b.g.Timeline {
+		tr := b.pic.Track(strings.TrimPrefix(t.Ref, "track:"))
+		line := trackName(tr, 0)
+		if info := joinNonEmpty(", ", string(tr.Kind), shown(tr.Venue, 0), trackDates(tr), string(tr.Status), string(tr.Certainty)); info != "" {
+			line += " (" + info + ")"
+		}
+		if t.WhatIf {
+			line += " [what if]"
+		}
+		var parts []string
+		for _, e := range append(slices.Clone(t.Slots[0]), t.Slots[1]...) {
+			a := b.pic.Actor(strings.TrimPrefix(e.Tail.Ref, "actor:"))
+			p := fmt.Sprintf("%s: %s", e.Role, fullName(a))
+			if words := strings.TrimSpace(e.Words); words != "" {
+				p += " (" + words + ")"
+			}
+			parts = append(parts, p)
+		}
+		if len(parts) > 0 {
+			line += ": " + strings.Join(parts, "; ")
+		}
+		d = append(d, line+".")
+	}
+	if b.changes != nil && len(b.changes.removed) > 0 {
+		d = append(d, "Not in this variant: "+strings.Join(b.changes.removed, "; ")+".")
+	}
+	b.g.Desc = strings.Join(d, "\n")
+}
