@@ -50,7 +50,22 @@ func Arrowhead(name string, tip, base drawing.Point, line drawing.Stroke) []draw
 	hollow := func(pts ...drawing.Point) drawing.Item {
 		return drawing.Item{Kind: drawing.KindPolygon, Points: pts, Fill: Paper, Stroke: outline}
 	}
+	circle := func(fill drawing.Color) drawing.Item {
+		r := min(w+0.5, l/2)
+		c := at(r, 0)
+		return drawing.Item{Kind: drawing.KindEllipse, X: c.X, Y: c.Y, W: r, H: r, Fill: fill, Stroke: outline}
+	}
 	switch name {
+	case "dot":
+		return []drawing.Item{circle(line.Color)}
+	case "odot":
+		return []drawing.Item{circle(Paper)}
+	case "obox":
+		return []drawing.Item{hollow(at(0, -w), at(0, w), at(l, w), at(l, -w))}
+	case "inv":
+		return []drawing.Item{filled(at(0, -w), at(0, w), at(l, 0))}
+	case "oinv":
+		return []drawing.Item{hollow(at(0, -w), at(0, w), at(l, 0))}
 	case "diamond":
 		return []drawing.Item{filled(at(0, 0), at(l/2, -w), at(l, 0), at(l/2, w))}
 	case "odiamond":

@@ -72,7 +72,11 @@ func TestArrowheads(t *testing.T) {
 			if it.Stroke.Color != l.Color {
 				t.Errorf("%s: outline %v, want the line's colour", r, it.Stroke.Color)
 			}
-			for _, p := range it.Points {
+			pts := it.Points
+			if it.Kind == drawing.KindEllipse {
+				pts = []drawing.Point{{X: it.X - it.W, Y: it.Y}, {X: it.X + it.W, Y: it.Y}, {X: it.X, Y: it.Y - it.H}, {X: it.X, Y: it.Y + it.H}}
+			}
+			for _, p := range pts {
 				if p.X > tip.X+1e-9 || p.X < base.X-1e-9 || math.Abs(p.Y-tip.Y) > 5 {
 					t.Errorf("%s: point %v outside the arrowhead's box", r, p)
 				}
@@ -86,6 +90,16 @@ func TestArrowheads(t *testing.T) {
 		if len(sample) != 1+len(items) || sample[0].Points[0] != (drawing.Point{X: 10, Y: 20}) {
 			t.Errorf("%s: legend sample %v", r, sample)
 		}
+	}
+	// Every role has its own shape: no two roles draw the same arrowhead.
+	seen := map[string]scenario.Role{}
+	for _, r := range scenario.Roles {
+		l := Role(r)
+		key := fmt.Sprintf("%+v", Arrowhead(l.Arrowhead, tip, base, drawing.Stroke{Width: 1}))
+		if other, ok := seen[key]; ok {
+			t.Errorf("%s and %s draw the same arrowhead", r, other)
+		}
+		seen[key] = r
 	}
 	if Arrowhead("normal", tip, tip, drawing.Stroke{}) != nil {
 		t.Error("a zero-length arrowhead is drawn")
