@@ -46,7 +46,7 @@ usage error.
 	{"render", `usage: parley render [flags] FILE
 Draws FILE's participation diagram. Flags may come after FILE; -- ends them.
   -o OUT         output file ("-" for stdout); default: FILE with the format's extension
-  -format F      svg, png or dot (default: from OUT's extension, else svg)
+  -format F      svg, png, pdf or dot (default: from OUT's extension, else svg)
   -variant ID    draw a variant instead of the base scenario
   -detail D      people (default: each person inside a frame for the actor they
                    represent) or delegations (people folded into that actor; the
@@ -54,6 +54,9 @@ Draws FILE's participation diagram. Flags may come after FILE; -- ends them.
   -direction D   lr (default) or tb
   -scale N       PNG pixels per point at 96 dpi, above 0 and at most 16
                    (default 1; 2 for high-DPI)
+  -page P        PDF page: fit (default: the picture's size), a4 or letter, each
+                   optionally -portrait or -landscape (default: as the picture
+                   is wider or taller); the picture is centred and shrunk to fit
 `},
 	{"example", `usage: parley example
 Prints the bundled example scenario (parley example > my.toml starts a file).
@@ -71,13 +74,14 @@ const usage = `usage:
   parley validate FILE...            check scenario files; problems go to stderr
   parley render [flags] FILE         draw a participation diagram
       -o OUT         output file ("-" for stdout); default: FILE with the format's extension
-      -format F      svg, png or dot (default: from OUT's extension, else svg)
+      -format F      svg, png, pdf or dot (default: from OUT's extension, else svg)
       -variant ID    draw a variant instead of the base scenario
       -detail D      people (default: each person inside a frame for the actor they
                      represent) or delegations (people folded into that actor; the
                      arrow says "via" whom)
       -direction D   lr (default) or tb
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
+      -page P        PDF page: fit (default), a4 or letter[-portrait|-landscape]
   parley example                     print the bundled example scenario
   parley version                     print the version
   parley help [COMMAND]              print this, or one command's usage (also: COMMAND -h)
@@ -363,13 +367,15 @@ type renderFlags struct {
 	out, variant              string
 	outGiven                  bool // -o '' is a mistake, not the default
 	format, detail, direction choice
+	page                      choice
 	scale                     scaleFlag
 }
 
 func (c *cli) render(args []string) int {
 	cmd := lookup("render")
 	rf := renderFlags{
-		format:    choice{allowed: []string{"svg", "png", "dot"}},
+		format:    choice{allowed: []string{"svg", "png", "pdf", "dot"}},
+		page:      choice{value: "fit", allowed: render.Pages},
 		detail:    choice{value: "people", allowed: []string{"people", "delegations"}},
 		direction: choice{value: "lr", allowed: []string{"lr", "tb"}},
 		scale:     1,
@@ -381,6 +387,7 @@ func (c *cli) render(args []string) int {
 	fs.Var(&rf.detail, "detail", "")
 	fs.Var(&rf.direction, "direction", "")
 	fs.Var(&rf.scale, "scale", "")
+	fs.Var(&rf.page, "page", "")
 	files, code, done := c.parse("render", fs, args)
 	if done {
 		return code
@@ -437,7 +444,7 @@ func (c *cli) render(args []string) int {
 // resolve works out the render options, the format and the output path
 // from the flags.
 func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string, error) {
-	opts := render.Options{Variant: rf.variant, Detail: render.People, Direction: render.LeftToRight}
+	opts := render.Options{Variant: rf.variant, Detail: render.People, Direction: render.LeftToRight, Page: rf.page.value}
 	if rf.detail.value == "delegations" {
 		opts.Detail = render.Delegations
 	}
@@ -462,7 +469,7 @@ func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string
 			f, err = render.SVG, nil // a device or a pipe (-o /dev/stdout) has no extension to go by
 		}
 		if err != nil {
-			return opts, "", "", fmt.Errorf("-o %s: cannot tell the format from the extension; add -format svg, png or dot", rf.out)
+			return opts, "", "", fmt.Errorf("-o %s: cannot tell the format from the extension; add -format svg, png, pdf or dot", rf.out)
 		}
 		format = f
 	default:

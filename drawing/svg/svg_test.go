@@ -289,7 +289,7 @@ func TestRefID(t *testing.T) {
 	for ref, want := range map[string]string{
 		"actor:us": "actor-us", "seat:riyadh/us": "seat-riyadh-us", "track:a_b-c": "track-a_b-c",
 		`actor:"x" onload="alert(1)`: "actor-_22_x_22__20_onload_3D__22_alert_28_1_29_",
-		"3d": "ref-3d", "": "ref-", "ctl:\x01": "ctl-_1_", "актор:я": "ref-_430__43A__442__43E__440_-_44F_",
+		"3d":                         "ref-3d", "": "ref-", "ctl:\x01": "ctl-_1_", "актор:я": "ref-_430__43A__442__43E__440_-_44F_",
 	} {
 		if got := refID(ref); got != want || !validID(got) {
 			t.Errorf("refID(%q) = %q, want %q", ref, got, want)

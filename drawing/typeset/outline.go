@@ -55,10 +55,9 @@ func loadOutline(k GlyphKey) []Segment {
 		return boxFor(rune(k.ID), k.Face).outline
 	}
 	sp := fontSpecs[k.Face]
-	f := fonts.font[sp.base]
-	// Faces are not safe for concurrent use; a fresh one is cheap next to
-	// reading an outline, which happens once per glyph.
-	data, ok := font.NewFace(f).GlyphDataOutline(font.GID(k.ID))
+	sh := getShaper()
+	data, ok := sh.faces[sp.base].GlyphDataOutline(font.GID(k.ID))
+	putShaper(sh)
 	if !ok || len(data.Segments) == 0 {
 		return nil
 	}
@@ -253,8 +252,8 @@ func makeBox(r rune, face FaceID) *box {
 	}
 	// The rows, shaped in Noto Sans by hand (digits and capitals need no
 	// shaping), then scaled into the box.
-	sh := shaperPool.Get().(*shaper)
-	defer shaperPool.Put(sh)
+	sh := getShaper()
+	defer putShaper(sh)
 	nf := sh.faces[labelFace]
 	var width float32
 	type glyph struct {

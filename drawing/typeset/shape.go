@@ -49,6 +49,10 @@ type Line struct {
 	// U+2B1A DOTTED SQUARE, the box drawn for it, so copying never carries
 	// a control that could reorder text elsewhere.
 	Text string
+	// Visual is Text's characters in the order they are laid out, left to
+	// right (rule L2, per character), for text layers that, as PDF's, are
+	// read back by position.
+	Visual string
 	// RTL says whether the line is a right-to-left paragraph (its first
 	// strong character is Arabic or Hebrew).
 	RTL bool
@@ -98,8 +102,8 @@ var lineCache = struct {
 // setLine shapes s without the cache.
 func setLine(s string, style drawing.FontStyle) *Line {
 	mustFonts()
-	sh := shaperPool.Get().(*shaper)
-	defer shaperPool.Put(sh)
+	sh := getShaper()
+	defer putShaper(sh)
 	return sh.set(s, style, nil)
 }
 
@@ -116,7 +120,18 @@ type shaper struct {
 	script []language.Script
 }
 
-var shaperPool = sync.Pool{New: func() any {
+// shapers keeps idle shapers. Not a sync.Pool: a shaper's faces cost
+// about a megabyte to make (glyph caches sized to the fonts), which a
+// garbage collection should not throw away.
+var shapers = make(chan *shaper, 8)
+
+func getShaper() *shaper {
+	mustFonts()
+	select {
+	case sh := <-shapers:
+		return sh
+	default:
+	}
 	sh := &shaper{}
 	for id := range faceCount {
 		if f := fonts.font[id]; f != nil {
@@ -124,7 +139,14 @@ var shaperPool = sync.Pool{New: func() any {
 		}
 	}
 	return sh
-}}
+}
+
+func putShaper(sh *shaper) {
+	select {
+	case shapers <- sh:
+	default:
+	}
+}
 
 // run is a stretch of a line with one level, face and script.
 type run struct {
@@ -173,6 +195,12 @@ func (sh *shaper) set(s string, style drawing.FontStyle, adv *[]float32) *Line {
 	}
 	sh.level, line.RTL = levels(&sh.para, sh.bidiIn, sh.level)
 	sh.scripts(text)
+	shownRunes := []rune(line.Text)
+	var vis strings.Builder
+	for _, i := range visualOrder(sh.level) {
+		vis.WriteRune(shownRunes[i])
+	}
+	line.Visual = vis.String()
 
 	var runs []run
 	for i := range text {
@@ -413,7 +441,7 @@ func (sh *shaper) scripts(text []rune) {
 // line breaking.
 func runeWidths(s string, style drawing.FontStyle, adv *[]float32) float32 {
 	mustFonts()
-	sh := shaperPool.Get().(*shaper)
-	defer shaperPool.Put(sh)
+	sh := getShaper()
+	defer putShaper(sh)
 	return sh.set(s, style, adv).Advance
 }

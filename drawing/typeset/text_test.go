@@ -142,8 +142,8 @@ func TestEveryScriptHasGlyphs(t *testing.T) {
 func visual(t *testing.T, s string) string {
 	t.Helper()
 	l := Set(s, drawing.Regular)
-	sh := shaperPool.Get().(*shaper)
-	defer shaperPool.Put(sh)
+	sh := getShaper()
+	defer putShaper(sh)
 	byGlyph := map[GlyphKey]rune{}
 	for _, r := range s {
 		if isBidiControl(r) || needsBox(r) {
@@ -221,8 +221,8 @@ func TestRTLParagraph(t *testing.T) {
 func TestArabicJoins(t *testing.T) {
 	// Joined letters take other glyphs than the isolated ones.
 	l := Set("قطر", drawing.Regular)
-	sh := shaperPool.Get().(*shaper)
-	defer shaperPool.Put(sh)
+	sh := getShaper()
+	defer putShaper(sh)
 	isolated := map[uint32]bool{}
 	for _, r := range "قطر" {
 		g, _ := sh.faces[FaceArabic].NominalGlyph(r)
@@ -421,8 +421,8 @@ func TestWrapTextProperties(t *testing.T) {
 }
 
 func TestScriptsResolveCommon(t *testing.T) {
-	sh := shaperPool.Get().(*shaper)
-	defer shaperPool.Put(sh)
+	sh := getShaper()
+	defer putShaper(sh)
 	sh.scripts([]rune("1. قطر, 2"))
 	for i, s := range sh.script {
 		if s != language.Arabic {
