@@ -95,6 +95,7 @@ func (l *loader) validate(s *Scenario) {
 		v.variant(elemPath("variants", i+1), &s.Variants[i])
 	}
 	v.unused()
+	v.bidiControls()
 }
 
 // collect checks the syntax and uniqueness of a collection's ids.
