@@ -437,9 +437,9 @@ func nArgs(op typeset.SegmentOp) int {
 // num formats a length in points to hundredths.
 func num(v float64) string { return strconv.FormatFloat(drawing.Round(v), 'f', -1, 64) }
 
-// unit formats a glyph coordinate in font units to a tenth.
+// unit formats a glyph coordinate in units (1/1000 em) to a whole unit.
 func unit(v float32) string {
-	r := math.Round(float64(v)*10) / 10
+	r := math.Round(float64(v))
 	if r == 0 {
 		return "0"
 	}

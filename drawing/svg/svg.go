@@ -424,9 +424,10 @@ func nArgs(op typeset.SegmentOp) int {
 	return 1
 }
 
-// appendUnit writes a glyph coordinate in font units, to a tenth.
+// appendUnit writes a glyph coordinate in units (1/1000 em), rounded to a
+// whole unit: 0.012 pt at 12 pt, finer than any output shows.
 func appendUnit(b []byte, v float32) []byte {
-	return strconv.AppendFloat(b, roundTo(float64(v), 10), 'f', -1, 64)
+	return strconv.AppendFloat(b, roundTo(float64(v), 1), 'f', -1, 64)
 }
 
 func roundTo(v, k float64) float64 {

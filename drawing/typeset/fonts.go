@@ -100,45 +100,55 @@ func boxesFor(style drawing.FontStyle) FaceID {
 	return FaceBoxes
 }
 
-// fonts holds the parsed fonts, shared read-only by every shaper.
+// fonts holds the parsed fonts, shared read-only by every shaper. The
+// primary faces are parsed on first use of the package, each fallback font
+// the first time a character asks for it, so a diagram in Latin script
+// costs none of the CJK or emoji fonts' memory.
 var fonts struct {
-	once  sync.Once
-	err   error
-	font  [faceCount]*font.Font
-	scale [faceCount]float32 // font units to units (1/1000 em)
+	once sync.Once
+	err  error
 	// metrics of the primary faces, in units
 	ascent, descent, gap [3]float32
 }
 
-// loadFonts parses the bundled fonts once. They are part of the binary and
-// tested, so failing to parse one is a build defect: callers panic.
-func loadFonts() {
-	for id := range faceCount {
-		sp := fontSpecs[id]
-		if sp.data == nil {
-			continue
-		}
-		f, err := font.ParseTTF(bytes.NewReader(sp.data))
-		if err != nil {
-			fonts.err = fmt.Errorf("render: parsing bundled font %s: %w", sp.name, err)
+// parsed is one font, parsed once.
+type parsed struct {
+	once  sync.Once
+	font  *font.Font
+	scale float32 // font units to units (1/1000 em)
+}
+
+var parsedFonts [faceCount]parsed
+
+// fontOf returns the font that face id draws from (nil for the synthetic
+// faces). The bundled fonts are part of the binary and tested, so failing
+// to parse one is a build defect and panics.
+func fontOf(id FaceID) (*font.Font, float32) {
+	base := fontSpecs[id].base
+	p := &parsedFonts[base]
+	p.once.Do(func() {
+		data := fontSpecs[base].data
+		if data == nil {
 			return
 		}
-		fonts.font[id] = f.Font
-		fonts.scale[id] = UnitsPerEm / float32(f.Upem())
-	}
-	for id := range faceCount {
-		if sp := fontSpecs[id]; sp.data == nil && sp.base != id {
-			fonts.font[id] = fonts.font[sp.base]
-			fonts.scale[id] = fonts.scale[sp.base]
+		f, err := font.ParseTTF(bytes.NewReader(data))
+		if err != nil {
+			panic(fmt.Errorf("render: parsing bundled font %s: %w", fontSpecs[base].name, err))
 		}
-	}
+		p.font, p.scale = f.Font, UnitsPerEm/float32(f.Upem())
+	})
+	return p.font, p.scale
+}
+
+// loadFonts reads the primary faces' line metrics.
+func loadFonts() {
 	for st, id := range []FaceID{FaceSans, FaceSansBold, FaceSansItalic} {
-		ext, ok := font.NewFace(fonts.font[id]).FontHExtents()
+		f, k := fontOf(id)
+		ext, ok := font.NewFace(f).FontHExtents()
 		if !ok {
 			fonts.err = fmt.Errorf("render: bundled font %s has no line metrics", id)
 			return
 		}
-		k := fonts.scale[id]
 		fonts.ascent[st], fonts.descent[st], fonts.gap[st] = ext.Ascender*k, -ext.Descender*k, max(0, ext.LineGap*k)
 	}
 }

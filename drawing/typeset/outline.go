@@ -56,12 +56,12 @@ func loadOutline(k GlyphKey) []Segment {
 	}
 	sp := fontSpecs[k.Face]
 	sh := getShaper()
-	data, ok := sh.faces[sp.base].GlyphDataOutline(font.GID(k.ID))
+	data, ok := sh.faceOf(sp.base).GlyphDataOutline(font.GID(k.ID))
 	putShaper(sh)
 	if !ok || len(data.Segments) == 0 {
 		return nil
 	}
-	scale := fonts.scale[sp.base]
+	_, scale := fontOf(sp.base)
 	out := make([]Segment, len(data.Segments))
 	for i, s := range data.Segments {
 		var op SegmentOp
@@ -254,7 +254,8 @@ func makeBox(r rune, face FaceID) *box {
 	// shaping), then scaled into the box.
 	sh := getShaper()
 	defer putShaper(sh)
-	nf := sh.faces[labelFace]
+	nf := sh.faceOf(labelFace)
+	_, labelScale := fontOf(labelFace)
 	var width float32
 	type glyph struct {
 		id   font.GID
@@ -269,7 +270,7 @@ func makeBox(r rune, face FaceID) *box {
 		for _, c := range row {
 			g, _ := nf.NominalGlyph(c)
 			gl = append(gl, glyph{id: g, x: x, row: ri})
-			x += nf.HorizontalAdvance(g) * fonts.scale[labelFace] * boxLabel
+			x += nf.HorizontalAdvance(g) * labelScale * boxLabel
 		}
 		rowW[ri] = x
 		width = max(width, x)

@@ -132,13 +132,19 @@ func getShaper() *shaper {
 		return sh
 	default:
 	}
-	sh := &shaper{}
-	for id := range faceCount {
-		if f := fonts.font[id]; f != nil {
-			sh.faces[id] = font.NewFace(f)
+	return &shaper{}
+}
+
+// faceOf returns the shaper's face for id's font (nil for synthetic faces),
+// made on first use.
+func (sh *shaper) faceOf(id FaceID) *font.Face {
+	base := fontSpecs[id].base
+	if sh.faces[base] == nil {
+		if f, _ := fontOf(base); f != nil {
+			sh.faces[base] = font.NewFace(f)
 		}
 	}
-	return sh
+	return sh.faces[base]
 }
 
 func putShaper(sh *shaper) {
@@ -239,7 +245,7 @@ func (sh *shaper) set(s string, style drawing.FontStyle, adv *[]float32) *Line {
 		base := fontSpecs[r.face].base
 		out := sh.hb.Shape(shaping.Input{
 			Text: text, RunStart: r.start, RunEnd: r.end,
-			Direction: dir, Face: sh.faces[base], Size: fixed.I(UnitsPerEm),
+			Direction: dir, Face: sh.faceOf(base), Size: fixed.I(UnitsPerEm),
 			Script: r.script, Language: language.ScriptToLang[r.script].Language(),
 		})
 		for _, g := range out.Glyphs {
@@ -393,7 +399,7 @@ func (sh *shaper) faceFor(cluster []rune, chain []FaceID, prev FaceID, style dra
 
 // has reports whether face f has every rune of cluster that draws.
 func (sh *shaper) has(f FaceID, cluster []rune) bool {
-	face := sh.faces[fontSpecs[f].base]
+	face := sh.faceOf(f)
 	if face == nil {
 		return false
 	}

@@ -151,7 +151,7 @@ func visual(t *testing.T, s string) string {
 			continue
 		}
 		for _, f := range chains[drawing.Regular] {
-			if g, ok := sh.faces[f].NominalGlyph(r); ok {
+			if g, ok := sh.faceOf(f).NominalGlyph(r); ok {
 				byGlyph[GlyphKey{f, uint32(g)}] = r
 			}
 		}
@@ -225,7 +225,7 @@ func TestArabicJoins(t *testing.T) {
 	defer putShaper(sh)
 	isolated := map[uint32]bool{}
 	for _, r := range "قطر" {
-		g, _ := sh.faces[FaceArabic].NominalGlyph(r)
+		g, _ := sh.faceOf(FaceArabic).NominalGlyph(r)
 		isolated[uint32(g)] = true
 	}
 	joined := 0
