@@ -46,7 +46,7 @@ usage error.
 	{"render", `usage: parley render [flags] FILE
 Draws FILE's participation diagram. Flags may come after FILE; -- ends them.
   -o OUT         output file ("-" for stdout); default: FILE with the format's extension
-  -format F      svg, png or dot (default: from OUT's extension, else svg)
+  -format F      svg, png, pdf or dot (default: from OUT's extension, else svg)
   -variant ID    draw a variant instead of the base scenario
   -as-of DATE    draw what holds on that day (YYYY-MM-DD; a month, a year or ~ a
                    day mean that span of days); default: the file's as_of
@@ -56,6 +56,9 @@ Draws FILE's participation diagram. Flags may come after FILE; -- ends them.
   -direction D   lr (default) or tb
   -scale N       PNG pixels per point at 96 dpi, above 0 and at most 16
                    (default 1; 2 for high-DPI)
+  -page P        PDF page: fit (default: the picture's size), a4 or letter, each
+                   optionally -portrait or -landscape (default: as the picture
+                   is wider or taller); the picture is centred and shrunk to fit
 `},
 	{"diff", diffUsage},
 	{"example", `usage: parley example
@@ -74,7 +77,7 @@ const usage = `usage:
   parley validate FILE...            check scenario files; problems go to stderr
   parley render [flags] FILE         draw a participation diagram
       -o OUT         output file ("-" for stdout); default: FILE with the format's extension
-      -format F      svg, png or dot (default: from OUT's extension, else svg)
+      -format F      svg, png, pdf or dot (default: from OUT's extension, else svg)
       -variant ID    draw a variant instead of the base scenario
       -as-of DATE    draw what holds on that day (default: the file's as_of)
       -detail D      people (default: each person inside a frame for the actor they
@@ -82,6 +85,7 @@ const usage = `usage:
                      arrow says "via" whom)
       -direction D   lr (default) or tb
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
+      -page P        PDF page: fit (default), a4 or letter[-portrait|-landscape]
   parley diff [flags] OLD [NEW]      what changed between two pictures (exit 0 same, 1 different, 2 trouble)
       -variant A..B  the old and new pictures' variants (..ID: the base and ID)
       -as-of A..B    the old and new pictures' days (DATE: both)
@@ -374,13 +378,15 @@ type renderFlags struct {
 	asOf                      dateFlag
 	outGiven                  bool // -o '' is a mistake, not the default
 	format, detail, direction choice
+	page                      choice
 	scale                     scaleFlag
 }
 
 func (c *cli) render(args []string) int {
 	cmd := lookup("render")
 	rf := renderFlags{
-		format:    choice{allowed: []string{"svg", "png", "dot"}},
+		format:    choice{allowed: []string{"svg", "png", "pdf", "dot"}},
+		page:      choice{value: "fit", allowed: render.Pages},
 		detail:    choice{value: "people", allowed: []string{"people", "delegations"}},
 		direction: choice{value: "lr", allowed: []string{"lr", "tb"}},
 		scale:     1,
@@ -393,6 +399,7 @@ func (c *cli) render(args []string) int {
 	fs.Var(&rf.detail, "detail", "")
 	fs.Var(&rf.direction, "direction", "")
 	fs.Var(&rf.scale, "scale", "")
+	fs.Var(&rf.page, "page", "")
 	files, code, done := c.parse("render", fs, args)
 	if done {
 		return code
@@ -452,7 +459,7 @@ func (c *cli) render(args []string) int {
 // resolve works out the render options, the format and the output path
 // from the flags.
 func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string, error) {
-	opts := render.Options{Variant: rf.variant, AsOf: rf.asOf.date, Detail: render.People, Direction: render.LeftToRight}
+	opts := render.Options{Variant: rf.variant, AsOf: rf.asOf.date, Detail: render.People, Direction: render.LeftToRight, Page: rf.page.value}
 	if rf.detail.value == "delegations" {
 		opts.Detail = render.Delegations
 	}
@@ -477,7 +484,7 @@ func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string
 			f, err = render.SVG, nil // a device or a pipe (-o /dev/stdout) has no extension to go by
 		}
 		if err != nil {
-			return opts, "", "", fmt.Errorf("-o %s: cannot tell the format from the extension; add -format svg, png or dot", rf.out)
+			return opts, "", "", fmt.Errorf("-o %s: cannot tell the format from the extension; add -format svg, png, pdf or dot", rf.out)
 		}
 		format = f
 	default:

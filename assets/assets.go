@@ -16,18 +16,6 @@ const ExampleName = "ukraine-talks-2025-02.toml"
 //go:embed examples/ukraine-talks-2025-02.toml
 var Example []byte
 
-// Noto Sans (SIL Open Font License, fonts/OFL.txt): the one typeface of every
-// diagram, chosen because it is also Fyne's default, so the desktop preview
-// measures text exactly as the exported files do.
-var (
-	//go:embed fonts/NotoSans-Regular.ttf
-	FontRegular []byte
-	//go:embed fonts/NotoSans-Bold.ttf
-	FontBold []byte
-	//go:embed fonts/NotoSans-Italic.ttf
-	FontItalic []byte
-)
-
 // Icon is the application icon, 512 px (the window and taskbar icon of builds
 // that are not packaged; packages carry it through FyneApp.toml).
 //

@@ -20,9 +20,13 @@ func TestExampleIsTheCanonicalCopy(t *testing.T) {
 }
 
 func TestFontsAreThere(t *testing.T) {
-	for name, font := range map[string][]byte{"regular": FontRegular, "bold": FontBold, "italic": FontItalic} {
-		if len(font) < 100_000 || !bytes.HasPrefix(font, []byte{0, 1, 0, 0}) {
-			t.Errorf("%s font is not a TrueType file (%d bytes)", name, len(font))
+	for name, font := range map[string][]byte{
+		"regular": FontRegular, "bold": FontBold, "italic": FontItalic,
+		"arabic": FontArabic, "arabic bold": FontArabicBold, "hebrew": FontHebrew, "hebrew bold": FontHebrewBold,
+		"cjk": FontCJK, "hangul": FontHangul, "emoji": FontEmoji,
+	} {
+		if len(font) < 20_000 || !(bytes.HasPrefix(font, []byte{0, 1, 0, 0}) || bytes.HasPrefix(font, []byte("OTTO"))) {
+			t.Errorf("%s font is not an OpenType file (%d bytes)", name, len(font))
 		}
 	}
 }

@@ -51,7 +51,7 @@ func benchInputs(b *testing.B) []struct {
 func BenchmarkRender(b *testing.B) {
 	eng := NewInProcess()
 	for _, in := range benchInputs(b) {
-		for _, f := range []Format{SVG, PNG} {
+		for _, f := range []Format{SVG, PNG, PDF} {
 			// 1,000 actors left to right stand 70,000 pt tall: at scale 1 the
 			// PNG would pass the bitmap limit; cairo (native dot) shrinks it
 			// to 32,767 px, so ask for the same.
@@ -87,7 +87,7 @@ func BenchmarkNativeDot(b *testing.B) {
 			b.Fatal(err)
 		}
 		text := g.DOT()
-		for _, f := range []Format{SVG, PNG} {
+		for _, f := range []Format{SVG, PNG, PDF} {
 			b.Run(in.name+"/"+string(f), func(b *testing.B) {
 				for b.Loop() {
 					cmd := exec.Command(dot, "-T"+string(f))

@@ -2,7 +2,8 @@
 // package the command line and the window call: Diagram draws a scenario
 // in one of the Views and Export writes it in one of the Formats. It only
 // wires the stages together — a view package (views/...), the layout
-// engine (layout) and the writers (drawing/svg, drawing/raster) — and
+// engine (layout) and the writers (drawing/svg, drawing/raster,
+// drawing/pdf) — and
 // re-exports the layout engine's types and constructors (Engine,
 // NewInProcess, NewWorker, RunWorker ...), so that its callers import
 // neither layout nor go-graphviz. It knows nothing of Fyne.
@@ -18,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/drawing/pdf"
 	"github.com/parleyhq/parley/drawing/raster"
 	"github.com/parleyhq/parley/drawing/svg"
 	"github.com/parleyhq/parley/scenario"
@@ -33,7 +35,14 @@ type Options struct {
 	AsOf      scenario.Date // the day drawn; zero for the scenario's as_of
 	Detail    Detail
 	Direction Direction
+	// Page is the PDF page, one of Pages: "fit" (or "", the picture's
+	// size), "a4" or "letter", optionally "-portrait" or "-landscape".
+	// Other formats ignore it.
+	Page string
 }
+
+// Pages lists the PDF page names Options.Page accepts.
+var Pages = pdf.Pages
 
 // Detail chooses how people are drawn.
 type Detail = participation.Detail
@@ -104,29 +113,39 @@ type Format string
 const (
 	SVG Format = "svg"
 	PNG Format = "png"
+	PDF Format = "pdf"
 	DOT Format = "dot"
 )
 
 // Formats lists the output formats.
-var Formats = []Format{SVG, PNG, DOT}
+var Formats = []Format{SVG, PNG, PDF, DOT}
 
 // writers write a Drawing in each format but DOT, which is written from the
 // view's graph, before layout. scale applies to raster formats only.
-var writers = map[Format]func(w io.Writer, d *drawing.Drawing, scale float64) error{
-	SVG: func(w io.Writer, d *drawing.Drawing, _ float64) error { return svg.Write(w, d) },
-	PNG: raster.WritePNG,
+var writers = map[Format]func(w io.Writer, d *drawing.Drawing, scale float64, opts Options) error{
+	SVG: func(w io.Writer, d *drawing.Drawing, _ float64, _ Options) error { return svg.Write(w, d) },
+	PNG: func(w io.Writer, d *drawing.Drawing, scale float64, _ Options) error {
+		return raster.WritePNG(w, d, scale)
+	},
+	PDF: func(w io.Writer, d *drawing.Drawing, _ float64, o Options) error {
+		page, err := pdf.ParsePage(o.Page)
+		if err != nil {
+			return err
+		}
+		return pdf.Write(w, d, page)
+	},
 }
 
 // FormatFromName picks the format from a file name's extension.
 func FormatFromName(name string) (Format, error) {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".")
 	switch ext {
-	case "svg", "png", "dot":
+	case "svg", "png", "pdf", "dot":
 		return Format(ext), nil
 	case "gv":
 		return DOT, nil
 	}
-	return "", fmt.Errorf("render: cannot tell the format from %q: use .svg, .png or .dot", name)
+	return "", fmt.Errorf("render: cannot tell the format from %q: use .svg, .png, .pdf or .dot", name)
 }
 
 // Diagram builds, lays out and draws the scenario's diagram in the view
@@ -140,8 +159,13 @@ func Diagram(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options
 }
 
 // Export writes the scenario's diagram in the given format. scale applies
-// to PNG only (1 = 96 dpi).
+// to PNG only (1 = 96 dpi), opts.Page to PDF only.
 func Export(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options, f Format, scale float64, w io.Writer) error {
+	if f == PDF {
+		if _, err := pdf.ParsePage(opts.Page); err != nil {
+			return err // before the work of drawing
+		}
+	}
 	if f == DOT {
 		v, name, err := viewNamed(opts.View)
 		if err != nil {
@@ -162,7 +186,11 @@ func Export(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options,
 		return err
 	}
 	if write, ok := writers[f]; ok {
-		return write(w, d, scale)
+		return write(w, d, scale, opts)
 	}
-	return fmt.Errorf("render: unknown format %q (allowed: svg, png, dot)", f)
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return fmt.Errorf("render: unknown format %q (allowed: %s)", f, strings.Join(names, ", "))
 }

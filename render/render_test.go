@@ -88,8 +88,26 @@ func TestFormatsHaveWriters(t *testing.T) {
 			t.Errorf("format %s has no writer", f)
 		}
 	}
-	err := Export(context.Background(), NewInProcess(), loadExample(t), Options{}, Format("pdf"), 1, io.Discard)
-	if want := `render: unknown format "pdf" (allowed: svg, png, dot)`; err == nil || err.Error() != want {
+	err := Export(context.Background(), NewInProcess(), loadExample(t), Options{}, Format("tiff"), 1, io.Discard)
+	if want := `render: unknown format "tiff" (allowed: svg, png, pdf, dot)`; err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
+// TestPDFPages: every page name exports, and a bad one is refused before
+// anything is written.
+func TestPDFPages(t *testing.T) {
+	s := loadExample(t)
+	eng := NewInProcess()
+	for _, p := range Pages {
+		var out bytes.Buffer
+		if err := Export(context.Background(), eng, s, Options{Page: p}, PDF, 1, &out); err != nil || !bytes.HasPrefix(out.Bytes(), []byte("%PDF-1.4")) {
+			t.Errorf("page %s: %v", p, err)
+		}
+	}
+	var out bytes.Buffer
+	err := Export(context.Background(), eng, s, Options{Page: "a5"}, PDF, 1, &out)
+	if err == nil || !strings.Contains(err.Error(), `unknown page "a5" (allowed: fit, a4,`) || out.Len() > 0 {
+		t.Errorf("page a5: %v, %d bytes", err, out.Len())
 	}
 }

@@ -97,6 +97,7 @@ func (l *loader) validate(s *Scenario) {
 	}
 	v.unused()
 	v.lintText() // lint_text.go
+	v.bidiControls()
 }
 
 // collect checks the syntax and uniqueness of a collection's ids.

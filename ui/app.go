@@ -54,6 +54,7 @@ type App struct {
 	doc     document
 	history *history
 	pipe    *pipeline
+	pdfPage string // the page of PDF exports, one of render.Pages (export.go)
 
 	// The last text that loaded, and its scenario: the forms, the matrix
 	// and the view controls show it.

@@ -28,11 +28,49 @@ var pngScales = []struct {
 	{"4× (384 dpi)", 4},
 }
 
+// PDF page choices: the label shown and the page (render.Pages).
+var pdfPages = []struct{ label, page string }{
+	{"The picture's size", "fit"},
+	{"A4, turned to the picture", "a4"},
+	{"A4 portrait", "a4-portrait"},
+	{"A4 landscape", "a4-landscape"},
+	{"Letter, turned to the picture", "letter"},
+	{"Letter portrait", "letter-portrait"},
+	{"Letter landscape", "letter-landscape"},
+}
+
+const prefPDFPage = "pdfPage"
+
+// exportPDF asks for the page, then the file.
+func (u *App) exportPDF(s *scenario.Scenario) {
+	sel := widget.NewSelect(nil, nil)
+	for _, o := range pdfPages {
+		sel.Options = append(sel.Options, o.label)
+	}
+	sel.SetSelectedIndex(u.prefInt(prefPDFPage, 0, len(pdfPages)))
+	d := dialog.NewForm("Export PDF", "Choose file…", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Page", sel)},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			i := max(sel.SelectedIndex(), 0)
+			u.setPrefInt(prefPDFPage, i)
+			u.pdfPage = pdfPages[i].page
+			u.exportTo(s, render.PDF, 1)
+		}, u.win)
+	d.Show()
+}
+
 // export asks for a file and writes the current diagram there in format f
-// (for PNG after asking the scale).
+// (for PNG after asking the scale, for PDF the page).
 func (u *App) export(f render.Format) {
 	s := u.currentModel()
 	if s == nil {
+		return
+	}
+	if f == render.PDF {
+		u.exportPDF(s)
 		return
 	}
 	if f != render.PNG {
@@ -84,6 +122,7 @@ func (u *App) exportTo(s *scenario.Scenario, f render.Format, scale float64) {
 // reports on the UI thread (then done, if set, with the error).
 func (u *App) writeExport(s *scenario.Scenario, f render.Format, scale float64, w fyne.URIWriteCloser, done func(error)) {
 	opts := optionsFor(s, u.preview.options())
+	opts.Page = u.pdfPage
 	name := w.URI().Name()
 	input := u.doc.path
 	go func() {

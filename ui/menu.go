@@ -56,6 +56,7 @@ func (u *App) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Export PNG…", shortcut(fyne.KeyE, false), func() { u.export(render.PNG) }),
 		item("Export SVG…", shortcut(fyne.KeyE, true), func() { u.export(render.SVG) }),
+		fyne.NewMenuItem("Export PDF…", func() { u.export(render.PDF) }),
 		fyne.NewMenuItem("Export DOT…", func() { u.export(render.DOT) }),
 		fyne.NewMenuItemSeparator(),
 		quit,

@@ -430,7 +430,8 @@ func TestExport(t *testing.T) {
 	h := newHarness(t, nil)
 	h.openExample()
 	dir := t.TempDir()
-	for _, f := range []render.Format{render.PNG, render.SVG, render.DOT} {
+	h.u.pdfPage = "a4-landscape" // as the Export PDF dialog sets it
+	for _, f := range []render.Format{render.PNG, render.SVG, render.PDF, render.DOT} {
 		path := filepath.Join(dir, "out."+string(f))
 		w, err := storage.Writer(storage.NewFileURI(path))
 		if err != nil {
@@ -460,6 +461,10 @@ func TestExport(t *testing.T) {
 		case render.SVG:
 			if !bytes.Contains(b, []byte("<svg")) || !bytes.Contains(b, []byte("</svg>")) {
 				t.Errorf("not an SVG: %.80s", b)
+			}
+		case render.PDF:
+			if !bytes.HasPrefix(b, []byte("%PDF-1.4")) || !bytes.Contains(b, []byte("/MediaBox [0 0 841.89 595.28]")) {
+				t.Errorf("not an A4 landscape PDF: %.80s", b)
 			}
 		case render.DOT:
 			if !bytes.Contains(b, []byte("digraph")) {

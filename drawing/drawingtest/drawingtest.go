@@ -23,13 +23,38 @@ var NastyStrings = []string{
 	"  two  spaces  ",
 }
 
+// ScriptStrings are names in every script Parley draws, and the bad input
+// of every kind: each must draw right, or visibly, in every output.
+var ScriptStrings = []string{
+	"Зеленский · Ελλάδα",
+	"قطر · وزير الخارجية",
+	"ירושלים",
+	"הארץ, 2025",
+	"Talks in القاهرة 2025",
+	"王毅 · 賴清德 · 東京",
+	"김정은",
+	"🇺🇦 🕊️ 👍🏽",
+	"👨‍👩‍👧 family",
+	"evil‮exe.txt",
+	"a⁦b⁩c",
+	"é ñ ǟ",
+	"x͸y 󰀁",
+}
+
 // ControlText has characters XML 1.0 cannot carry.
 const ControlText = "nul\x00bell\x07esc\x1b end"
 
 // Sample is a drawing that exercises every ItemKind, dashes, alphas, anchors, styles and
 // the nasty strings.
 func Sample() *drawing.Drawing {
-	d := &drawing.Drawing{Width: 420, Height: 300, Background: drawing.RGB(0xffffff)}
+	d := &drawing.Drawing{Width: 620, Height: 300, Background: drawing.RGB(0xffffff),
+		Title: `Sample <drawing> & "every" item`,
+		Desc:  "Every item kind, hostile text and every script.\nA second line \u202e reversed?",
+		Objects: map[string]drawing.Object{
+			"actor:us":                   {Class: "actor", Tooltip: "United States\nrole: participant", Data: map[string]string{"actor": "us", "role": "participant"}},
+			`actor:"x" onload="alert(1)`: {Class: "actor", Tooltip: `<script>alert(1)</script>`, Data: map[string]string{"actor": `"x" onload="alert(1)`, "bad key!": "v"}},
+			"track:riyadh":               {Class: "track", Tooltip: "Riyadh – track", Data: map[string]string{"track": "riyadh"}},
+		}}
 	ink := drawing.RGB(0x222222)
 	add := func(it drawing.Item) { d.Items = append(d.Items, it) }
 	text := func(x, y float64, s string, st drawing.FontStyle, size float64, a drawing.Anchor, ref string) {
@@ -65,6 +90,12 @@ func Sample() *drawing.Drawing {
 		y += 12
 	}
 	text(300, 100, ControlText, drawing.Regular, 9, drawing.AnchorStart, "ctl:\x01")
+	// Every script, one a line, in the three styles in turn.
+	y = 20
+	for i, s := range ScriptStrings {
+		text(430, y, s, drawing.FontStyle(i%3), 10, drawing.AnchorStart, "script:"+fmt.Sprint(i))
+		y += 20
+	}
 	return d
 }
 

@@ -5,8 +5,6 @@ import (
 	"image"
 	"math"
 
-	"golang.org/x/image/math/fixed"
-
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/drawing/typeset"
 )
@@ -64,7 +62,6 @@ type canvas struct {
 	scratch  polyline
 	scratch2 polyline
 	dash     []float64
-	glyphs   map[typeset.Face]map[typeset.GlyphID][]typeset.Segment
 }
 
 // clear fills the bitmap with the background colour (Src).
@@ -93,11 +90,12 @@ func (c *canvas) visible(it *drawing.Item) bool {
 	case drawing.KindEllipse:
 		x0, y0, x1, y1 = it.X-math.Abs(it.W), it.Y-math.Abs(it.H), it.X+math.Abs(it.W), it.Y+math.Abs(it.H)
 	case drawing.KindText:
-		if !(it.W > 0) {
-			return true // text() culls glyph by glyph
+		if it.Text == "" || !(it.Size > 0) {
+			return false
 		}
 		// Any anchor; glyphs stay within 2 em of the line.
-		x0, y0, x1, y1 = it.X-it.W, it.Y, it.X+it.W, it.Y
+		w := float64(typeset.Set(it.Text, it.Font).Advance) * it.Size / typeset.UnitsPerEm
+		x0, y0, x1, y1 = it.X-w, it.Y, it.X+w, it.Y
 		pad = 2*math.Abs(it.Size) + 1
 	default:
 		if len(it.Points) == 0 {
@@ -170,71 +168,39 @@ func (c *canvas) item(it *drawing.Item) {
 	}
 }
 
-// glyphOutline returns glyph g of face f in font units (y down), cached for
-// the canvas's life.
-func (c *canvas) glyphOutline(f typeset.Face, g typeset.GlyphID) []typeset.Segment {
-	m := c.glyphs[f]
-	if m == nil {
-		if c.glyphs == nil {
-			c.glyphs = make(map[typeset.Face]map[typeset.GlyphID][]typeset.Segment)
-		}
-		m = make(map[typeset.GlyphID][]typeset.Segment)
-		c.glyphs[f] = m
-	}
-	if segs, ok := m[g]; ok {
-		return segs
-	}
-	segs := f.Outline(g)
-	m[g] = segs
-	return segs
-}
-
-// text draws a text item: its glyphs laid out as MeasureText measures them,
-// stretched to the item's W, baseline at Y.
+// text draws a text item: its line as typeset sets it (shaped, in visual
+// order, from the bundled faces), baseline at Y, anchored by the line's own
+// width.
 func (c *canvas) text(it *drawing.Item) {
 	if it.Fill.A == 0 || it.Text == "" || !(it.Size > 0) {
 		return
 	}
-	f := typeset.FaceFor(it.Font)
-	upem := float64(f.UnitsPerEm())
-	measured := float64(f.Advance(it.Text)) * it.Size / upem
-	width, sx := measured, 1.0
-	if w := drawing.Round(it.W); w > 0 && measured > 0 {
-		width, sx = w, w/measured
-	}
+	line := typeset.Set(it.Text, it.Font)
+	ku := it.Size / typeset.UnitsPerEm // points per unit
 	x0 := it.X
 	switch it.Anchor {
 	case drawing.AnchorMiddle:
-		x0 -= width / 2
+		x0 -= float64(line.Advance) * ku / 2
 	case drawing.AnchorEnd:
-		x0 -= width
+		x0 -= float64(line.Advance) * ku
 	}
-	// Font units to pixels.
-	ky := it.Size * c.k / upem / 64 // segments are in 26.6 units
-	kx := ky * sx
+	kx := ku * c.k // pixels per unit
 	ox, oy := (x0-c.ox)*c.k, (it.Y-c.oy)*c.k
-	// Glyphs that cannot reach the bitmap are skipped (Noto Sans stays
-	// within 2 em of its origin), which bounds the work for absurd sizes.
+	// Glyphs that cannot reach the bitmap are skipped (glyphs stay within
+	// 2 em of their origin), which bounds the work for absurd sizes.
 	em := it.Size * c.k
-	emx := em * max(sx, 1)
 	W, H := float64(c.img.Rect.Dx()), float64(c.img.Rect.Dy())
 	if oy+2*em < 0 || oy-2*em > H {
 		return
 	}
 	c.shape.reset()
-	for gl := range f.Glyphs(it.Text) {
-		gx := ox + float64(gl.Pen)*64*kx
-		if gx+2*emx < 0 || gx-2*emx > W {
+	for _, gl := range line.Glyphs {
+		gx, gy := ox+float64(gl.X)*kx, oy+float64(gl.Y)*kx
+		if gx+2*em < 0 || gx-2*em > W {
 			continue
 		}
-		segs := c.glyphOutline(f, gl.ID)
-		if gl.Shift != 0 {
-			gx += gl.Shift * 64 * kx // centre the .notdef box
-		}
-		tp := func(p fixed.Point26_6) vec {
-			return vec{gx + float64(p.X)*kx, oy + float64(p.Y)*ky}
-		}
-		for _, s := range segs {
+		tp := func(p typeset.Point) vec { return vec{gx + float64(p.X)*kx, gy + float64(p.Y)*kx} }
+		for _, s := range typeset.Outline(gl.Key) {
 			a := &s.Args
 			switch s.Op {
 			case typeset.MoveTo:

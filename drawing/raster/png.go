@@ -35,8 +35,8 @@ const pngCompression = png.BestSpeed
 // a point is 4/3 pixels, as in Graphviz's and browsers' output; scale 2 is
 // 192 dpi. The bitmap is the drawing's size rounded up to whole pixels. It
 // draws what svg.Write writes: anti-aliased fills and strokes (miter joins
-// with SVG's limit of 4, butt caps, dashes), and text in the bundled fonts
-// without hinting, stretched to each text item's W as SVG's textLength does.
+// with SVG's limit of 4, butt caps, dashes), and text as drawing/typeset
+// sets it (shaped, bidi-ordered, from the bundled fonts), unhinted.
 // The output depends only on d and scale. A bitmap over MaxPNGSide pixels a
 // side or MaxPNGPixels in all is refused, with the largest scale that would
 // fit, before anything is allocated or written.

@@ -59,7 +59,7 @@ func TestPNGSizeAndDeterminism(t *testing.T) {
 	for _, c := range []struct {
 		scale float64
 		w, h  int
-	}{{1, 560, 400}, {2, 1120, 800}, {0.5, 280, 200}, {1.5, 840, 600}} {
+	}{{1, 827, 400}, {2, 1654, 800}, {0.5, 414, 200}, {1.5, 1240, 600}} {
 		a := encodePNG(t, d, c.scale)
 		img := decodePNG(t, a)
 		if b := img.Bounds(); b.Dx() != c.w || b.Dy() != c.h {

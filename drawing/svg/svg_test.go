@@ -63,9 +63,10 @@ func TestSVGGolden(t *testing.T) {
 
 // svgElement is a parsed element.
 type svgElement struct {
-	name  string
-	attrs map[string]string
-	text  string
+	name   string
+	attrs  map[string]string
+	text   string
+	parent int // index of the parent element, -1 for the root
 }
 
 // parseSVG parses the whole document strictly and returns its elements in
@@ -86,7 +87,10 @@ func parseSVG(t testing.TB, data []byte) []svgElement {
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			e := svgElement{name: tok.Name.Local, attrs: map[string]string{}}
+			e := svgElement{name: tok.Name.Local, attrs: map[string]string{}, parent: -1}
+			if len(stack) > 0 {
+				e.parent = stack[len(stack)-1]
+			}
 			for _, a := range tok.Attr {
 				key := a.Name.Local
 				if a.Name.Space != "" {
@@ -123,6 +127,47 @@ func xmlSafe(s string) string {
 	return b.String()
 }
 
+// allowedAttrs are the attributes the writer may write: anything else in
+// the output is injected markup.
+var allowedAttrs = map[string]bool{
+	"xmlns": true, "xmlns:xlink": true, "version": true, "width": true, "height": true, "viewBox": true,
+	"role": true, "aria-labelledby": true, "id": true, "class": true, "x": true, "y": true, "rx": true,
+	"cx": true, "cy": true, "ry": true, "points": true, "d": true, "fill": true, "fill-opacity": true,
+	"stroke": true, "stroke-width": true, "stroke-opacity": true, "stroke-dasharray": true, "transform": true,
+	"http://www.w3.org/1999/xlink:href": true, "font-family": true, "font-size": true, "textLength": true,
+	"lengthAdjust": true, "http://www.w3.org/XML/1998/namespace:space": true,
+}
+
+var allowedElements = map[string]bool{"svg": true, "title": true, "desc": true, "defs": true, "path": true,
+	"g": true, "use": true, "text": true, "rect": true, "ellipse": true, "polygon": true, "polyline": true}
+
+// checkMarkup fails on any element or attribute the writer does not write.
+func checkMarkup(t *testing.T, els []svgElement) {
+	t.Helper()
+	for _, e := range els {
+		if !allowedElements[e.name] {
+			t.Errorf("unexpected element <%s>", e.name)
+		}
+		for a := range e.attrs {
+			if !allowedAttrs[a] && !strings.HasPrefix(a, "data-") {
+				t.Errorf("<%s> has attribute %s", e.name, a)
+			}
+		}
+	}
+}
+
+// validID reports whether id is an XML NCName of ASCII letters, digits, '-'
+// and '_' that starts with a letter or '_'.
+func validID(id string) bool {
+	for i, r := range id {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_' || i > 0 && (r >= '0' && r <= '9' || r == '-')
+		if !ok {
+			return false
+		}
+	}
+	return id != ""
+}
+
 func TestSVGStructure(t *testing.T) {
 	d := drawingtest.Sample()
 	var buf bytes.Buffer
@@ -130,32 +175,77 @@ func TestSVGStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	els := parseSVG(t, buf.Bytes())
-	count := map[string]int{}
-	for _, e := range els {
-		count[e.name]++
-	}
-	want := map[string]int{"svg": 1, "rect": 1 + 3, "ellipse": 1, "polygon": 1, "polyline": 2, "path": 1,
-		"text": 3 + len(drawingtest.NastyStrings) + 1}
-	for name, n := range want {
-		if count[name] != n {
-			t.Errorf("%d <%s> elements, want %d", count[name], name, n)
-		}
-	}
-	for name := range count {
-		if _, ok := want[name]; !ok {
-			t.Errorf("unexpected element <%s>", name)
-		}
-	}
+	checkMarkup(t, els)
 	root := els[0]
-	if root.attrs["width"] != "420pt" || root.attrs["height"] != "300pt" || root.attrs["viewBox"] != "0 0 420 300" {
+	if root.attrs["width"] != "620pt" || root.attrs["height"] != "300pt" || root.attrs["viewBox"] != "0 0 620 300" ||
+		root.attrs["role"] != "img" || root.attrs["aria-labelledby"] != "parley-title parley-desc" {
 		t.Errorf("root attributes %v", root.attrs)
 	}
-	// Texts come back exactly, in order; attributes carry the refs.
+	ids := map[string]int{}
+	for i, e := range els {
+		if id, ok := e.attrs["id"]; ok {
+			if _, dup := ids[id]; dup || !validID(id) {
+				t.Errorf("id %q repeated or not a valid id", id)
+			}
+			ids[id] = i
+		}
+	}
+	if e := els[ids["parley-title"]]; e.name != "title" || e.parent != 0 || e.text != xmlSafe(typeset.Neutralise(d.Title)) {
+		t.Errorf("title %v", e)
+	}
+	if e := els[ids["parley-desc"]]; e.name != "desc" || e.parent != 0 || e.text != xmlSafe(typeset.Neutralise(d.Desc)) {
+		t.Errorf("desc %q, want %q", e.text, d.Desc)
+	}
+	// Every <use> refers to a glyph defined in <defs>.
+	for _, e := range els {
+		if e.name == "use" {
+			href := e.attrs["http://www.w3.org/1999/xlink:href"]
+			def, ok := ids[strings.TrimPrefix(href, "#")]
+			if !strings.HasPrefix(href, "#") || !ok || els[def].name != "path" || els[els[def].parent].name != "defs" {
+				t.Errorf("<use> refers to %q, no glyph", href)
+			}
+		}
+	}
+	// One group per run of a Ref, with its Object's id, class, data and
+	// tooltip; the text copies come back exactly, in order, inside them.
+	groups := map[string]svgElement{}
 	var texts []svgElement
 	for _, e := range els {
+		if ref, ok := e.attrs["data-ref"]; ok && e.name == "g" {
+			if _, seen := groups[ref]; !seen {
+				groups[ref] = e
+			}
+		}
 		if e.name == "text" {
 			texts = append(texts, e)
 		}
+	}
+	for ref, obj := range d.Objects {
+		g, ok := groups[xmlSafe(ref)]
+		if !ok {
+			t.Errorf("no group for %q", ref)
+			continue
+		}
+		if g.attrs["class"] != obj.Class {
+			t.Errorf("%q: class %q, want %q", ref, g.attrs["class"], obj.Class)
+		}
+		for k, v := range obj.Data {
+			if n := dataName(k); n != "" && g.attrs["data-"+n] != v {
+				t.Errorf("%q: data-%s = %q, want %q", ref, n, g.attrs["data-"+n], v)
+			}
+		}
+		var tip string
+		for _, e := range els {
+			if e.name == "title" && e.parent >= 0 && els[e.parent].attrs["id"] == g.attrs["id"] {
+				tip = e.text
+			}
+		}
+		if tip != xmlSafe(typeset.Neutralise(obj.Tooltip)) {
+			t.Errorf("%q: tooltip %q, want %q", ref, tip, obj.Tooltip)
+		}
+	}
+	if g := groups["actor:us"]; g.attrs["id"] != "actor-us" || g.attrs["data-actor"] != "us" || g.attrs["data-role"] != "participant" {
+		t.Errorf("actor:us group %v", g.attrs)
 	}
 	ti := 0
 	for _, it := range d.Items {
@@ -164,43 +254,46 @@ func TestSVGStructure(t *testing.T) {
 		}
 		e := texts[ti]
 		ti++
-		if want := xmlSafe(it.Text); e.text != want {
+		line := typeset.Set(it.Text, it.Font)
+		if want := xmlSafe(line.Text); e.text != want {
 			t.Errorf("text %q came back as %q", want, e.text)
 		}
-		if it.Ref != "" && e.attrs["data-ref"] != xmlSafe(it.Ref) {
-			t.Errorf("data-ref %q came back as %q", it.Ref, e.attrs["data-ref"])
+		if it.Ref != "" && (e.parent < 0 || els[e.parent].attrs["data-ref"] != xmlSafe(it.Ref)) {
+			t.Errorf("text %q is not in the group of %q", it.Text, it.Ref)
 		}
-		if e.attrs["xml:space"] != "preserve" && e.attrs["http://www.w3.org/XML/1998/namespace:space"] != "preserve" {
-			t.Errorf("text %q lacks xml:space=preserve: %v", it.Text, e.attrs)
+		if e.attrs["fill-opacity"] != "0" || e.attrs["http://www.w3.org/XML/1998/namespace:space"] != "preserve" {
+			t.Errorf("text %q: the copy is not invisible or not preserved: %v", it.Text, e.attrs)
 		}
-		if e.attrs["lengthAdjust"] != "spacingAndGlyphs" || e.attrs["textLength"] != string(appendNum(nil, it.W)) {
-			t.Errorf("text %q: textLength %q lengthAdjust %q, want %g", it.Text, e.attrs["textLength"], e.attrs["lengthAdjust"], it.W)
-		}
-	}
-	for _, e := range els {
-		if r, ok := e.attrs["data-ref"]; ok && e.name == "rect" && strings.Contains(r, "onload") {
-			if _, injected := e.attrs["onload"]; injected {
-				t.Error("a Ref injected an onload attribute")
-			}
-		}
-		if _, ok := e.attrs["onload"]; ok {
-			t.Errorf("<%s> has an onload attribute", e.name)
+		if w := float64(line.Advance) * (it.Size / typeset.UnitsPerEm); e.attrs["textLength"] != string(appendNum(nil, w)) {
+			t.Errorf("text %q: textLength %q, want %g", it.Text, e.attrs["textLength"], w)
 		}
 	}
-	// Spot checks of attribute forms.
+	if ti != len(texts) {
+		t.Errorf("%d texts, %d text items", len(texts), ti)
+	}
 	s := buf.String()
 	for _, want := range []string{
 		`stroke-dasharray="6,3"`, `stroke-opacity="0.502"`, `fill-opacity="0.502"`,
-		`text-anchor="middle"`, `text-anchor="end"`, `font-weight="bold"`, `font-style="italic"`,
 		`rx="6"`, `<path d="M70 50 C70 100 340 10 340 45" fill="none"`, `fill="none"`,
-		`font-family="'Noto Sans','DejaVu Sans',Arial,Helvetica,sans-serif"`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("SVG lacks %s", want)
 		}
 	}
-	if strings.Contains(s, "<script") || strings.Contains(s, "]]>") {
-		t.Error("user text leaked unescaped")
+	if strings.Contains(s, "<script") || strings.Contains(s, "]]>") || strings.Contains(s, "\u202e") {
+		t.Error("user text leaked unescaped, or a bidi control reached the SVG")
+	}
+}
+
+func TestRefID(t *testing.T) {
+	for ref, want := range map[string]string{
+		"actor:us": "actor-us", "seat:riyadh/us": "seat-riyadh-us", "track:a_b-c": "track-a_b-c",
+		`actor:"x" onload="alert(1)`: "actor-_22_x_22__20_onload_3D__22_alert_28_1_29_",
+		"3d":                         "ref-3d", "": "ref-", "ctl:\x01": "ctl-_1_", "актор:я": "ref-_430__43A__442__43E__440_-_44F_",
+	} {
+		if got := refID(ref); got != want || !validID(got) {
+			t.Errorf("refID(%q) = %q, want %q", ref, got, want)
+		}
 	}
 }
 
@@ -268,7 +361,6 @@ func TestSVGEdgeCases(t *testing.T) {
 	for _, want := range []string{
 		`<rect x="10" y="15" width="10" height="5" rx="2.5" fill="#ff0000"/>`,
 		`<path d="M1 1 L2 2 L3 3" fill="none"/>`,
-		`<text x="1" y="10" font-family=`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("SVG lacks %s:\n%s", want, s)
@@ -283,14 +375,17 @@ func TestSVGEdgeCases(t *testing.T) {
 }
 
 func FuzzWriteSVG(f *testing.F) {
-	for _, s := range append(drawingtest.NastyStrings, drawingtest.ControlText, "\xff\xfe", "") {
+	for _, s := range append(append(drawingtest.NastyStrings, drawingtest.ScriptStrings...), drawingtest.ControlText, "\xff\xfe", "") {
 		f.Add(s, "actor:"+s, 12.5)
 	}
 	f.Fuzz(func(t *testing.T, text, ref string, x float64) {
-		d := &drawing.Drawing{Width: 100, Height: 100, Background: drawing.RGB(0xffffff), Items: []drawing.Item{
-			{Kind: drawing.KindText, X: x, Y: 10, Text: text, Ref: ref, Size: 10, Fill: drawing.RGB(0), W: typeset.MeasureText(text, drawing.Regular, 10)},
-			{Kind: drawing.KindRect, X: x, Y: 1, W: 2, H: 2, Ref: text, Fill: drawing.RGB(0x123456)},
-		}}
+		d := &drawing.Drawing{Width: 100, Height: 100, Background: drawing.RGB(0xffffff), Title: text, Desc: ref,
+			Items: []drawing.Item{
+				{Kind: drawing.KindText, X: x, Y: 10, Text: text, Ref: ref, Size: 10, Fill: drawing.RGB(0), W: typeset.MeasureText(text, drawing.Regular, 10)},
+				{Kind: drawing.KindRect, X: x, Y: 1, W: 2, H: 2, Ref: text, Fill: drawing.RGB(0x123456)},
+			},
+			Objects: map[string]drawing.Object{ref: {Class: text, Tooltip: text, Data: map[string]string{text: ref, "k": text}}},
+		}
 		var buf bytes.Buffer
 		err := Write(&buf, d)
 		if math.IsNaN(x) || math.IsInf(x, 0) {
@@ -303,24 +398,32 @@ func FuzzWriteSVG(f *testing.F) {
 			t.Fatal(err)
 		}
 		els := parseSVG(t, buf.Bytes())
-		var names []string
+		checkMarkup(t, els)
+		var copies []string
+		var refs []string
 		for _, e := range els {
-			names = append(names, e.name)
+			if e.name == "text" {
+				copies = append(copies, e.text)
+			}
+			if r, ok := e.attrs["data-ref"]; ok {
+				refs = append(refs, r)
+			}
+			if id, ok := e.attrs["id"]; ok && !validID(id) {
+				t.Fatalf("invalid id %q", id)
+			}
 		}
-		if got := strings.Join(names, " "); got != "svg rect text rect" {
-			t.Fatalf("elements %q", got)
+		if text != "" && (len(copies) != 1 || copies[0] != xmlSafe(typeset.Set(text, drawing.Regular).Text)) {
+			t.Fatalf("text %q came back as %q", text, copies)
 		}
-		if els[2].text != xmlSafe(text) {
-			t.Fatalf("text %q came back as %q", text, els[2].text)
+		var want []string
+		if ref != "" {
+			want = append(want, xmlSafe(ref))
 		}
-		if ref != "" && els[2].attrs["data-ref"] != xmlSafe(ref) {
-			t.Fatalf("ref %q came back as %q", ref, els[2].attrs["data-ref"])
+		if text != "" && text != ref {
+			want = append(want, xmlSafe(text))
 		}
-		if text != "" && els[3].attrs["data-ref"] != xmlSafe(text) {
-			t.Fatalf("rect ref %q came back as %q", text, els[3].attrs["data-ref"])
-		}
-		if len(els[2].attrs) > 12 || len(els[3].attrs) > 7 {
-			t.Fatalf("extra attributes: %v %v", els[2].attrs, els[3].attrs)
+		if strings.Join(refs, "\x00") != strings.Join(want, "\x00") {
+			t.Fatalf("refs %q, want %q", refs, want)
 		}
 	})
 }
