@@ -17,8 +17,16 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Focus and filters: the selection's picture holds only the tracks
+	// and seats they keep.
+	sel, err := pic.Select(opts.Filter)
+	if err != nil {
+		return nil, err
+	}
+	pic = sel.Picture
 	b := &builder{
 		pic:    pic,
+		sel:    sel,
 		opts:   opts,
 		g:      &Graph{Direction: opts.Direction, Objects: map[string]drawing.Object{}},
 		nodes:  map[string]*Node{},
@@ -26,11 +34,17 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 	}
 	if pic.Variant != nil {
 		// What the base draws on the same day, to say what the variant removes.
+		// The same focus and filters apply to it, or everything they
+		// leave out would read as removed by the variant.
 		base, err := s.Resolve("", opts.AsOf)
 		if err != nil {
 			return nil, err
 		}
-		b.changes = variantChanges(s, base, pic)
+		baseSel, err := base.Select(opts.Filter)
+		if err != nil {
+			return nil, err
+		}
+		b.changes = variantChanges(s, baseSel.Picture, pic)
 	}
 	seats := b.seats()
 	b.numberSources(seats)
@@ -46,6 +60,7 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 
 type builder struct {
 	pic     *scenario.Picture
+	sel     *scenario.Selection
 	opts    Options
 	g       *Graph
 	changes *changes

@@ -278,12 +278,29 @@ func drawSources(d *drawing.Drawing, g *Graph, x, y, width float64) float64 {
 	}
 	y = drawBlock(d, stack([]TextLine{measured("Sources", drawing.Bold, style.LegendSize, style.Muted)}), x, y, drawing.AnchorStart, "")
 	numW := typeset.MeasureText(fmt.Sprintf("[%d]", len(g.Sources)), drawing.Regular, style.EdgeLabelSize)
+	// A long list goes into columns, read down then across, so that it
+	// does not make the picture taller than the diagram it belongs to.
+	need := 0.0
 	for _, s := range g.Sources {
+		need = max(need, numW+6+typeset.MeasureText(s.Text, drawing.Regular, style.EdgeLabelSize))
+	}
+	need = min(max(need, sourceColW), width)
+	cols := max(1, min(int((width+sourceColGap)/(need+sourceColGap)), (len(g.Sources)+sourceColMin-1)/sourceColMin))
+	colW := (width - float64(cols-1)*sourceColGap) / float64(cols)
+	perCol := (len(g.Sources) + cols - 1) / cols
+	top, bottom := y, y
+	for i, s := range g.Sources {
+		if i > 0 && i%perCol == 0 {
+			y = top
+		}
+		cx := x + float64(i/perCol)*(colW+sourceColGap)
 		ref := "source:" + s.ID
 		d.Objects[ref] = drawing.Object{Class: "source", Tooltip: s.Text, Data: map[string]string{"source": s.ID, "number": fmt.Sprint(s.N)}}
 		num := measured(fmt.Sprintf("[%d]", s.N), drawing.Regular, style.EdgeLabelSize, style.Muted)
-		drawBlock(d, stack([]TextLine{num}), x, y, drawing.AnchorStart, ref)
-		y = drawBlock(d, stack(wrapLines(s.Text, drawing.Regular, style.EdgeLabelSize, style.Muted, width-numW-6)), x+numW+6, y, drawing.AnchorStart, ref) + 1
+		drawBlock(d, stack([]TextLine{num}), cx, y, drawing.AnchorStart, ref)
+		y = drawBlock(d, stack(wrapLines(s.Text, drawing.Regular, style.EdgeLabelSize, style.Muted, colW-numW-6)), cx+numW+6, y, drawing.AnchorStart, ref) + 1
+		bottom = max(bottom, y)
 	}
+	y = bottom
 	return y + legendGapY
 }

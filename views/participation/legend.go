@@ -30,6 +30,9 @@ func (b *builder) header() {
 	if len(sub) > 0 {
 		lines = append(lines, wrapLines(strings.Join(sub, " · "), drawing.Regular, style.SubtitleSize, style.Muted, headerWrap)...)
 	}
+	if d := b.sel.Describe(); d != "" {
+		lines = append(lines, wrapLines(d, drawing.Bold, style.SubtitleSize, style.AsOfInk, headerWrap)...)
+	}
 	if v := b.pic.Variant; v != nil {
 		if s := shown(v.Summary, 0); s != "" {
 			lines = append(lines, wrapLines(s, drawing.Italic, style.SubtitleSize, style.Muted, headerWrap)...)

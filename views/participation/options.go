@@ -8,6 +8,9 @@ type Options struct {
 	AsOf      scenario.Date // the day drawn; zero for the scenario's as_of
 	Detail    Detail
 	Direction Direction
+	// Filter is the focus and filters (scenario.Filter); the zero Filter
+	// keeps everything.
+	Filter scenario.Filter
 }
 
 // Detail chooses how people are drawn.
@@ -63,4 +66,19 @@ const (
 	maxAspect       = 3.0   // the picture's long side at most this many times its short side
 	maxRows         = 6     //
 	headerAllowance = 140.0 // title, legend and footer, roughly
+
+	// The sources under the picture: columns as wide as the longest entry
+	// but at least this wide, this far apart, with at least this many
+	// sources in each.
+	sourceColW   = 160.0
+	sourceColGap = 24.0
+	sourceColMin = 8
+
+	// A screen at 100% zoom (1920×1080 px), in points.
+	screenW = 1440.0
+	screenH = 810.0
+	// What the screen test allows for beyond headerAllowance: a legend of
+	// several rows, and a line of the list of sources.
+	legendAllowance = 100.0
+	sourceLine      = 12.0
 )

@@ -101,8 +101,9 @@ func (b *builder) order() {
 }
 
 // twoSided says whether actors go on both sides of the tracks: when there
-// are more than a few units and more than one track.
-func (b *builder) twoSided() bool { return len(b.units) >= minTwoSided && len(b.g.Timeline) > 1 }
+// are more than a few units (with one track too: a column of actors
+// beside one box is twice as tall as it needs to be).
+func (b *builder) twoSided() bool { return len(b.units) >= minTwoSided }
 
 // length is a unit's length along the line of actors.
 func (b *builder) length(u *Unit) float64 {
@@ -314,7 +315,8 @@ func (b *builder) wrap(units []*Unit, side int) [][]*Unit {
 		edgesOf[e.Tail.unit] = append(edgesOf[e.Tail.unit], e)
 	}
 	inline := !b.g.floatingLabels()
-	for k := 1; k <= min(n, rowsAllowed); k++ {
+	// size estimates the picture's long and wide sides with k rows.
+	size := func(k int) (long, wide float64) {
 		// The longest rank, as the layout will fill them: a row holds its
 		// boxes; every rank an arrow passes holds a point of it (nodeSep
 		// apart), and the rank halfway along an arrow its label.
@@ -343,18 +345,48 @@ func (b *builder) wrap(units []*Unit, side int) [][]*Unit {
 			line = max(line, r)
 		}
 		deep := sides*(float64(k)*(depth+rankSep)+rankSep+labelDepth) + trackDepth
-		long, wide := line, deep
+		long, wide = line, deep
 		if tb {
 			wide += headerAllowance
 		} else {
 			long += headerAllowance
 		}
+		return long, wide
+	}
+	// fits reports whether a picture of that size fits a 1920×1080 screen
+	// at 100% (1440×810 pt).
+	// The legend and the list of sources are not laid out yet: allow for
+	// them, the sources in three columns.
+	footer := legendAllowance + math.Ceil(float64(len(b.g.Sources))/3)*sourceLine
+	fits := func(long, wide float64) bool {
+		h, v := wide, long
+		if tb {
+			h, v = long, wide
+		}
+		// The estimate of the line runs about 15% short of Graphviz's
+		// spacing; that of the depth, long.
+		return h <= screenW && 1.15*v+footer <= screenH
+	}
+	for k := 1; k <= min(n, rowsAllowed); k++ {
+		long, wide := size(k)
 		aspect := max(long, wide) / min(long, wide)
 		if aspect < bestAspect {
 			best, bestAspect = k, aspect
 		}
 		if long <= 0.9*maxAspect*wide {
 			break
+		}
+	}
+	// A picture that does not fit a screen takes more rows when that makes
+	// it fit (a focus on one busy track, say) — on a side of many units:
+	// with a few, their tallest frame is the length, and rows only spread
+	// the picture.
+	if long, wide := size(best); n >= minTwoSided && !fits(long, wide) {
+		for k := best + 1; k <= min(n, rowsAllowed); k++ {
+			if fits(size(k)) {
+				best = k
+				break
+			}
 		}
 	}
 	rows := make([][]*Unit, best)
