@@ -79,6 +79,7 @@ const usage = `usage:
       -direction D   lr (default) or tb
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
   parley example                     print the bundled example scenario
+  parley schema                      print the format's JSON Schema (for editors' TOML checkers)
   parley version                     print the version
   parley help [COMMAND]              print this, or one command's usage (also: COMMAND -h)
 `
@@ -121,6 +122,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.render(args[1:])
 	case "example":
 		return c.example(args[1:])
+	case "schema":
+		return c.schema(args[1:])
 	case "version":
 		return c.version(args[1:])
 	case "help":
