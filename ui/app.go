@@ -6,6 +6,7 @@
 package ui
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -101,6 +102,9 @@ type document struct {
 	text  string // the editor's text
 	saved string // the text as last loaded or saved: dirty when different
 	stamp fileStamp
+	// diskHash is the SHA-256 of the file's content as Parley last read or
+	// wrote it: the watch ignores a change to that content (its own save).
+	diskHash [sha256.Size]byte
 }
 
 func (d *document) dirty() bool { return d.text != d.saved }
@@ -187,6 +191,9 @@ func (u *App) openFile(path string) error {
 // setDocument replaces the document: a fresh history, not dirty.
 func (u *App) setDocument(path, name, text string) {
 	u.doc = document{path: path, name: name, text: text, saved: text}
+	if path != "" {
+		u.doc.diskHash = sha256.Sum256([]byte(text))
+	}
 	u.history.reset(text)
 	u.model, u.modelText, u.problems = nil, "", nil
 	u.typing++

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -126,6 +127,7 @@ func (u *App) saveTo(path string) error {
 		return err
 	}
 	u.doc.path, u.doc.name, u.doc.saved = path, filepath.Base(path), text
+	u.doc.diskHash = sha256.Sum256([]byte(text))
 	if fi, err := os.Stat(path); err == nil {
 		u.doc.stamp = stampOf(fi)
 	}
@@ -347,92 +349,9 @@ func (u *App) reload() {
 func (u *App) reloadText(text string, stamp fileStamp) {
 	u.doc.saved = text
 	u.doc.stamp = stamp
+	u.doc.diskHash = sha256.Sum256([]byte(text))
 	u.removeRecovery()
 	u.replaceText(text, true)
-}
-
-// fileWatch polls the open file for outside changes.
-type fileWatch struct{ done chan struct{} }
-
-func (w *fileWatch) stop() { close(w.done) }
-
-// watchFile starts watching the document's file (stopping any previous
-// watch).
-func (u *App) watchFile() {
-	if u.watch != nil {
-		u.watch.stop()
-		u.watch = nil
-	}
-	if u.doc.path == "" || u.closing {
-		return
-	}
-	w := &fileWatch{done: make(chan struct{})}
-	u.watch = w
-	path := u.doc.path
-	go func() {
-		t := time.NewTicker(watchInterval)
-		defer t.Stop()
-		for {
-			select {
-			case <-w.done:
-				return
-			case <-t.C:
-				fi, err := os.Stat(path)
-				u.do(func() {
-					select {
-					case <-w.done:
-						return
-					default:
-					}
-					u.checkDisk(path, fi, err)
-				})
-			}
-		}
-	}()
-}
-
-// checkDisk acts on the file's state on disk: reloads it when it changed
-// and nothing here is unsaved, else asks.
-func (u *App) checkDisk(path string, fi os.FileInfo, err error) {
-	if path != u.doc.path {
-		return
-	}
-	if err != nil {
-		if u.doc.stamp != (fileStamp{}) {
-			u.doc.stamp = fileStamp{}
-			u.setStatus(fmt.Sprintf("%s was moved or deleted outside Parley; Save writes it again", path))
-		}
-		return
-	}
-	if stampOf(fi) == u.doc.stamp {
-		return
-	}
-	text, stamp, err := readScenarioFile(path)
-	if err != nil {
-		return
-	}
-	u.doc.stamp = stamp
-	if text == u.doc.saved {
-		return
-	}
-	if !u.doc.dirty() {
-		u.reloadText(text, stamp)
-		u.setStatus(fmt.Sprintf("%s changed on disk and was reloaded (Undo brings back the previous text)", u.doc.name))
-		return
-	}
-	d := dialog.NewConfirm("File changed on disk",
-		fmt.Sprintf("%s was changed outside Parley, and you have unsaved changes here.\nReload it and lose your changes?", u.doc.name),
-		func(reload bool) {
-			if reload {
-				u.reloadText(text, stamp)
-			} else {
-				u.doc.saved = text // saving overwrites the outside version
-			}
-			u.updateTitle()
-		}, u.win)
-	d.SetConfirmText("Reload")
-	d.SetDismissText("Keep mine")
-	d.Show()
 }
 
 // showError shows an error in a dialog.

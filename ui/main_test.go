@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"flag"
 	"os"
 	"strings"
 	"sync"
@@ -16,6 +17,8 @@ import (
 	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 )
+
+var _ = flag.Bool("update", false, "rewrite golden files under testdata/ (none here)")
 
 // TestMain doubles as the layout worker child: the Worker starts this test
 // binary with PARLEY_TEST_LAYOUT_WORKER=1.
