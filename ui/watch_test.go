@@ -96,7 +96,7 @@ func TestWatchIgnoresSameContent(t *testing.T) {
 	h.settle("the event watch after the save", func() bool { return h.u.watch.events.Load() })
 	steps, status := len(h.u.history.snaps), h.u.status.Text
 	later := time.Now().Add(time.Minute)
-	os.Chtimes(path, later, later)                          // touched
+	os.Chtimes(path, later, later)                           // touched
 	saveByRename(t, path, string(assets.Example)+"# mine\n") // rewritten as it is
 	deadline := time.Now().Add(6 * watchDebounce)
 	h.settle("a pause", func() bool { return time.Now().After(deadline) })
