@@ -90,7 +90,8 @@ type App struct {
 
 	recoveryOffered bool
 	recoveryDialog  dialog.Dialog
-	lastError       error // the last error shown
+	lastError       error  // the last error shown
+	lastInfo        string // the last message shown
 	started         time.Time
 	firstHit        bool
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -264,12 +266,21 @@ func (u *App) whenSafe(what string, proceed func()) {
 	g.dlg.Show()
 }
 
-// closeRequested is the window's close intercept.
+// closeRequested is the window's close intercept, and File › Quit: after
+// the unsaved-changes question it closes every window Parley opened (the
+// format reference, …) with the main one, so that the process ends.
 func (u *App) closeRequested() {
 	u.whenSafe("close the window", func() {
 		u.removeRecovery()
 		u.shutdown()
+		for _, w := range slices.Clone(u.fyneApp.Driver().AllWindows()) { // Close changes the list
+			if w != u.win {
+				w.Close()
+			}
+		}
+		u.helpWindow = nil
 		u.win.Close()
+		u.fyneApp.Quit()
 	})
 }
 
@@ -309,7 +320,14 @@ func (u *App) dropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
+// openRecent opens a file of the recent files list; one that is no longer
+// there is taken off the list, and the user told.
 func (u *App) openRecent(path string) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		u.removeRecent(path)
+		u.showInfo("File not found", fmt.Sprintf("%s is no longer there (moved, renamed or deleted).\nIt has been taken off Open Recent.", path))
+		return
+	}
 	u.whenSafe("open another file", func() { u.OpenFile(path) })
 }
 
@@ -352,6 +370,12 @@ func (u *App) reloadText(text string, stamp fileStamp) {
 	u.doc.diskHash = sha256.Sum256([]byte(text))
 	u.removeRecovery()
 	u.replaceText(text, true)
+}
+
+// showInfo shows a message in a dialog.
+func (u *App) showInfo(title, msg string) {
+	u.lastInfo = msg
+	dialog.ShowInformation(title, msg, u.win)
 }
 
 // showError shows an error in a dialog.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parleyhq/parley/scenario"
@@ -54,13 +55,30 @@ func strs[T ~string](vs []T) []string {
 	return out
 }
 
-// showFormatReference opens the format reference in a window of its own.
+// showFormatReference opens the format reference in a window of its own,
+// or brings that window forward when it is open.
 func (u *App) showFormatReference() {
+	if u.helpWindow != nil {
+		u.helpWindow.RequestFocus()
+		return
+	}
 	rt := widget.NewRichTextFromMarkdown(formatReference())
 	rt.Wrapping = fyne.TextWrapWord
 	w := u.fyneApp.NewWindow("Scenario format — Parley")
 	w.SetContent(container.NewVScroll(rt))
 	w.Resize(fyne.NewSize(720, 800))
+	// Escape and Ctrl+W close it, as they close a dialog.
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			w.Close()
+		}
+	})
+	w.Canvas().AddShortcut(shortcut(fyne.KeyW, false).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.Close() })
+	w.SetOnClosed(func() {
+		if u.helpWindow == w {
+			u.helpWindow = nil
+		}
+	})
 	w.Show()
 	u.helpWindow = w
 }

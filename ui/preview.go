@@ -390,9 +390,20 @@ type scrollThumb struct {
 	scale    float32 // view units the diagram moves per unit the thumb moves
 }
 
+// The thumbs' colours: a dark grey pill with a light rim, as overlay
+// scrollbars are drawn, so that a thumb shows over any diagram (a white
+// page in the dark theme, where the theme's light scrollbar colour would
+// vanish) and over the view's own background in either theme.
+var (
+	thumbFill = color.NRGBA{R: 0x4a, G: 0x4a, B: 0x4a, A: 0xd0}
+	thumbRim  = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xc0}
+)
+
 func newScrollThumb(v *diagramView, vertical bool) *scrollThumb {
-	t := &scrollThumb{v: v, vertical: vertical, rect: canvas.NewRectangle(theme.Color(theme.ColorNameScrollBar))}
+	t := &scrollThumb{v: v, vertical: vertical, rect: canvas.NewRectangle(thumbFill)}
 	t.rect.CornerRadius = thumbThickness / 2
+	t.rect.StrokeColor = thumbRim
+	t.rect.StrokeWidth = 1
 	t.ExtendBaseWidget(t)
 	t.Hide()
 	return t
@@ -405,10 +416,7 @@ type thumbRenderer struct{ t *scrollThumb }
 
 func (r *thumbRenderer) Layout(s fyne.Size) { r.t.rect.Resize(s) }
 func (r *thumbRenderer) MinSize() fyne.Size { return fyne.NewSize(thumbThickness, thumbThickness) }
-func (r *thumbRenderer) Refresh() {
-	r.t.rect.FillColor = theme.Color(theme.ColorNameScrollBar)
-	r.t.rect.Refresh()
-}
+func (r *thumbRenderer) Refresh() { r.t.rect.Refresh() }
 func (r *thumbRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t.rect} }
 func (r *thumbRenderer) Destroy()                     {}
 
