@@ -414,9 +414,9 @@ func (t *scrollThumb) CreateRenderer() fyne.WidgetRenderer { return &thumbRender
 
 type thumbRenderer struct{ t *scrollThumb }
 
-func (r *thumbRenderer) Layout(s fyne.Size) { r.t.rect.Resize(s) }
-func (r *thumbRenderer) MinSize() fyne.Size { return fyne.NewSize(thumbThickness, thumbThickness) }
-func (r *thumbRenderer) Refresh() { r.t.rect.Refresh() }
+func (r *thumbRenderer) Layout(s fyne.Size)           { r.t.rect.Resize(s) }
+func (r *thumbRenderer) MinSize() fyne.Size           { return fyne.NewSize(thumbThickness, thumbThickness) }
+func (r *thumbRenderer) Refresh()                     { r.t.rect.Refresh() }
 func (r *thumbRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t.rect} }
 func (r *thumbRenderer) Destroy()                     {}
 
