@@ -85,6 +85,7 @@ type App struct {
 	measure    func(event string, d time.Duration) // test hook: timings
 
 	menu       *fyne.MainMenu
+	palette    *palette // the open command palette
 	themeItems []*fyne.MenuItem
 	helpWindow fyne.Window
 
@@ -144,6 +145,12 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 		container.NewTabItem("Forms", u.forms.content),
 		container.NewTabItem("Matrix", u.matrix.content),
 	)
+	u.tabs.OnUnselected = func(t *container.TabItem) {
+		if t.Content == u.forms.content {
+			// Leaving the Forms tab applies a change still in a field.
+			u.forms.leave("switch to the "+u.tabs.Selected().Text+" tab", func() {}, func() { u.tabs.Select(t) })
+		}
+	}
 	u.split = container.NewHSplit(u.tabs, u.preview.content)
 	u.split.Offset = u.prefFloat(PrefSplit, defaultSplit, 0.15, 0.85)
 	u.vsplit = container.NewVSplit(u.split, u.probs.content)
@@ -372,25 +379,37 @@ func (u *App) currentModel() *scenario.Scenario {
 // changing only the entries that changed, and makes it the document's text
 // as one undo step. It refuses (and says why) a change that would not load.
 func (u *App) applyModel(to *scenario.Scenario) bool {
+	if err := u.editModel(to); err != nil {
+		u.showError(err)
+		return false
+	}
+	return true
+}
+
+// editModel is applyModel, returning the error instead of showing it. The
+// changed scenario is the current model at once (Edit has checked that the
+// new text loads to it), so that the forms can show a new entry before the
+// text is validated again off the UI thread.
+func (u *App) editModel(to *scenario.Scenario) error {
 	from := u.currentModel()
 	if from == nil {
-		return false
+		return fmt.Errorf("ui: fix the problems in the text first; the forms edit a scenario that loads")
 	}
 	to.Name = from.Name
 	out, err := scenario.Edit([]byte(u.doc.text), from, to)
 	if err != nil {
 		if ps, ok := loadProblems(to); ok {
-			u.showError(fmt.Errorf("ui: that change would make the scenario invalid:\n%s", ps))
-		} else {
-			u.showError(fmt.Errorf("ui: that change cannot be written: %w", err))
+			return fmt.Errorf("ui: that change would make the scenario invalid:\n%s", ps)
 		}
-		return false
+		return fmt.Errorf("ui: that change cannot be written: %w", err)
 	}
 	if string(out) == u.doc.text {
-		return true
+		return nil
 	}
 	u.replaceText(string(out), true)
-	return true
+	to.Warnings = from.Warnings // until the new text's own arrive
+	u.model, u.modelText = to, string(out)
+	return nil
 }
 
 // loadProblems marshals s and loads it, for the problems of a refused edit.

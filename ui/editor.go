@@ -28,6 +28,7 @@ func newEditorPanel(u *App) *editorPanel {
 	}
 	p.ed.OnUndo, p.ed.OnRedo = u.undo, u.redo
 	p.ed.Completions = u.completions
+	p.ed.OnKey = u.typedKey
 	p.content = p.ed
 	return p
 }

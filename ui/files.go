@@ -144,6 +144,10 @@ func (u *App) saveTo(path string) error {
 // save saves to the document's file, or asks where; then runs after (when
 // the save succeeded).
 func (u *App) save(after func()) {
+	u.forms.leave("save", func() { u.saveNow(after) }, nil)
+}
+
+func (u *App) saveNow(after func()) {
 	if u.doc.path == "" {
 		u.saveAs(after)
 		return
@@ -162,6 +166,10 @@ func (u *App) save(after func()) {
 // an existing file is never emptied (see safewrite.go). A name without the
 // .toml extension gets it, after asking when that file exists.
 func (u *App) saveAs(after func()) {
+	u.forms.leave("save", func() { u.saveAsNow(after) }, nil)
+}
+
+func (u *App) saveAsNow(after func()) {
 	if err := u.checkSavable(); err != nil {
 		u.showError(err)
 		return
@@ -235,6 +243,11 @@ type unsavedGuard struct {
 // Save / Discard / Cancel first; what says what is about to happen
 // ("close the window").
 func (u *App) whenSafe(what string, proceed func()) {
+	u.forms.leave(what, func() { u.whenSaved(what, proceed) }, nil)
+}
+
+// whenSaved is whenSafe once the forms hold no change.
+func (u *App) whenSaved(what string, proceed func()) {
 	u.flushTyping()
 	if !u.doc.dirty() {
 		proceed()

@@ -11,11 +11,19 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 )
+
+// choiceValues are the values a picker offers.
+func choiceValues(k *picker) []string {
+	var out []string
+	for _, c := range k.choices {
+		out = append(out, c.value)
+	}
+	return out
+}
 
 // selectEntry shows collection title in the Forms tab and selects entry i.
 func selectEntry(h *harness, title string, i int) {
@@ -38,13 +46,13 @@ func TestScenarioForm(t *testing.T) {
 	if f.sel != 0 || !f.add.Disabled() || !f.del.Disabled() {
 		t.Fatalf("the scenario form: selected %d, add off %v, delete off %v", f.sel, f.add.Disabled(), f.del.Disabled())
 	}
-	title := f.widgets["title"].(*widget.Entry)
+	title := f.widgets["title"].(*formEntry)
 	if title.Text != h.u.model.Meta.Title {
 		t.Errorf("title shows %q", title.Text)
 	}
 	title.CursorColumn = len([]rune(title.Text))
 	test.Type(title, " (edited)")
-	asOf := f.widgets["as_of"].(*widget.Entry)
+	asOf := f.widgets["as_of"].(*formEntry)
 	asOf.SetText("2025-02-30")
 	h.u.lastError = nil
 	before := h.u.doc.text
@@ -53,7 +61,7 @@ func TestScenarioForm(t *testing.T) {
 		t.Fatal("an impossible as_of was applied")
 	}
 	asOf.SetText("2025-03-01")
-	summary := f.widgets["summary"].(*widget.Entry)
+	summary := f.widgets["summary"].(*formEntry)
 	summary.SetText("A new summary.")
 	test.Tap(f.apply)
 	s := loadText(t, h.u.doc.text)
@@ -65,7 +73,7 @@ func TestScenarioForm(t *testing.T) {
 	}
 	// A title is required.
 	h.drain()
-	f.widgets["title"].(*widget.Entry).SetText(" ")
+	f.widgets["title"].(*formEntry).SetText(" ")
 	h.u.lastError = nil
 	test.Tap(f.apply)
 	if h.u.lastError == nil {
@@ -88,12 +96,12 @@ func TestIDsPicker(t *testing.T) {
 		t.Fatalf("the actors picker shows %v", k.ids)
 	}
 	first, second := s.Events[ev].Actors[0], s.Events[ev].Actors[1]
-	if slices.Contains(k.add.Options, first) || !slices.Contains(k.add.Options, "macron") {
+	if slices.Contains(choiceValues(k.add), first) || !slices.Contains(choiceValues(k.add), "macron") {
 		t.Error("the add picker should offer the actors not chosen, only")
 	}
 	test.Tap(k.removes[first])
-	k.add.SetSelected("macron") // as a user picking it
-	if k.add.Selected != "" {
+	k.add.choose("macron") // as a user picking it
+	if k.add.Selected() != "" || k.add.Text != "" {
 		t.Error("the add picker keeps its choice")
 	}
 	test.Tap(h.u.forms.apply)
@@ -114,7 +122,7 @@ func TestIDsPicker(t *testing.T) {
 	// The labels say what an id names.
 	selectEntry(h, "Seats", 0)
 	k = h.u.forms.editor.pickers["claimed_by"]
-	k.add.SetSelected("kellogg")
+	k.add.choose("kellogg")
 	if !strings.Contains(test.RenderObjectToMarkup(k.rows.Objects[len(k.rows.Objects)-1]), "kellogg — ") {
 		t.Error("a chosen id is shown without its name")
 	}
@@ -136,13 +144,13 @@ func TestMemberships(t *testing.T) {
 	if l.dialog == nil {
 		t.Fatal("Edit opened no dialog")
 	}
-	l.sub.widgets["from"].(*widget.Entry).SetText("2025-13")
+	l.sub.widgets["from"].(*formEntry).SetText("2025-13")
 	h.u.lastError = nil
 	test.Tap(l.done)
 	if h.u.lastError == nil || l.dialog == nil {
 		t.Fatal("an impossible date was taken")
 	}
-	l.sub.widgets["from"].(*widget.Entry).SetText("1995")
+	l.sub.widgets["from"].(*formEntry).SetText("1995")
 	test.Tap(l.done)
 	a := loadText(t, h.u.doc.text).Actors[i]
 	if a.Memberships[0].From.String() != "1995" {
@@ -163,7 +171,7 @@ func TestMemberships(t *testing.T) {
 	if h.u.lastError == nil {
 		t.Error("a membership without a bloc was taken")
 	}
-	l.sub.widgets["of"].(*widget.Select).SetSelected(a.Memberships[1].Of)
+	l.sub.widgets["of"].(*picker).choose(a.Memberships[1].Of)
 	h.u.lastError = nil
 	test.Tap(l.done)
 	if h.u.lastError != nil {
@@ -200,13 +208,13 @@ func TestVariantForm(t *testing.T) {
 	seats := ed.lists["seats"]
 	n := seats.items.Len()
 	test.Tap(seats.add)
-	track := seats.sub.widgets["track"].(*widget.Select)
-	if !slices.Contains(track.Options, own) {
-		t.Fatalf("a variant seat cannot sit at the variant's track %s: %v", own, track.Options)
+	track := seats.sub.widgets["track"].(*picker)
+	if !slices.Contains(choiceValues(track), own) {
+		t.Fatalf("a variant seat cannot sit at the variant's track %s: %v", own, choiceValues(track))
 	}
-	track.SetSelected(own)
-	seats.sub.widgets["actor"].(*widget.Select).SetSelected("macron")
-	seats.sub.widgets["role"].(*widget.Select).SetSelected("observer")
+	track.choose(own)
+	seats.sub.widgets["actor"].(*picker).choose("macron")
+	seats.sub.widgets["role"].(*picker).choose("observer")
 	test.Tap(seats.done)
 	v := loadText(t, h.u.doc.text).Variants[vi]
 	if len(v.Seats) != n+1 || v.Seats[n].Actor != "macron" || v.Seats[n].Role != scenario.RoleObserver || v.Seats[n].Track != own {
@@ -216,11 +224,11 @@ func TestVariantForm(t *testing.T) {
 	h.drain()
 	ed = h.u.forms.editor
 	base := h.u.model.Tracks[0].ID
-	ed.pickers["remove_tracks"].add.SetSelected(base)
+	ed.pickers["remove_tracks"].add.choose(base)
 	rs := ed.lists["remove_seats"]
 	test.Tap(rs.add)
-	rs.sub.widgets["track"].(*widget.Select).SetSelected(h.u.model.Seats[0].Track)
-	rs.sub.widgets["actor"].(*widget.Select).SetSelected(h.u.model.Seats[0].Actor)
+	rs.sub.widgets["track"].(*picker).choose(h.u.model.Seats[0].Track)
+	rs.sub.widgets["actor"].(*picker).choose(h.u.model.Seats[0].Actor)
 	test.Tap(rs.done) // applies the form, remove_tracks too
 	v = loadText(t, h.u.doc.text).Variants[vi]
 	if !slices.Equal(v.RemoveTracks, []string{base}) {
@@ -233,7 +241,7 @@ func TestVariantForm(t *testing.T) {
 	h.drain()
 	tr := h.u.forms.editor.lists["tracks"]
 	test.Tap(tr.buttons[0])
-	tr.sub.widgets["name"].(*widget.Entry).SetText("Summit in Budapest")
+	tr.sub.widgets["name"].(*formEntry).SetText("Summit in Budapest")
 	test.Tap(tr.done)
 	if v := loadText(t, h.u.doc.text).Variants[vi]; v.Tracks[0].Name != "Summit in Budapest" {
 		t.Errorf("variant track is %+v", v.Tracks[0])
@@ -243,7 +251,7 @@ func TestVariantForm(t *testing.T) {
 	before := h.u.doc.text
 	tr = h.u.forms.editor.lists["tracks"]
 	test.Tap(tr.buttons[0])
-	tr.sub.widgets["name"].(*widget.Entry).SetText("Dropped")
+	tr.sub.widgets["name"].(*formEntry).SetText("Dropped")
 	test.Tap(h.overlayButton("Cancel"))
 	if h.u.doc.text != before || tr.dialog != nil {
 		t.Error("Cancel changed the text or left the dialog")
@@ -298,7 +306,7 @@ func TestLongFile(t *testing.T) {
 	}
 	// The forms work, and the Text tab shows their edit.
 	selectEntry(h, "Actors", 3)
-	h.u.forms.widgets["name"].(*widget.Entry).SetText("Renamed")
+	h.u.forms.widgets["name"].(*formEntry).SetText("Renamed")
 	test.Tap(h.u.forms.apply)
 	if loadText(t, h.u.doc.text).Actors[3].Name != "Renamed" || e.Text() != h.u.doc.text {
 		t.Error("a form edit of a long file did not reach the text")
@@ -344,7 +352,7 @@ func TestVariantRemembered(t *testing.T) {
 	// Renaming the variant in the forms follows it.
 	h2.openExample()
 	selectEntry(h2, "Variants", 1)
-	h2.u.forms.widgets["id"].(*widget.Entry).SetText("renamed-variant")
+	h2.u.forms.widgets["id"].(*formEntry).SetText("renamed-variant")
 	test.Tap(h2.u.forms.apply)
 	if h2.u.preview.wanted != "renamed-variant" {
 		t.Errorf("after a rename the view wants %q", h2.u.preview.wanted)

@@ -83,6 +83,17 @@ func (u *App) showFormatReference() {
 	u.helpWindow = w
 }
 
+// showKeys shows every key, in a dialog.
+func (u *App) showKeys() {
+	rt := widget.NewRichTextFromMarkdown(u.keysHelp())
+	rt.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(rt)
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", scroll, u.win)
+	size := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(760, max(size.Width-80, 400)), min(700, max(size.Height-80, 360))))
+	d.Show()
+}
+
 // showAbout shows the version.
 func (u *App) showAbout() {
 	msg := widget.NewRichTextFromMarkdown(fmt.Sprintf("## Parley %s\n\nMap who sits at which negotiating table, and who is shut out.\n\n"+

@@ -186,6 +186,7 @@ type diagramView struct {
 	raster *canvas.Raster
 	bg     *canvas.Rectangle
 	veil   *canvas.Rectangle // greys a stale diagram
+	ring   *canvas.Rectangle // shows the keyboard focus (see previewkeys.go)
 	hbar   *scrollThumb      // where the view is across the diagram
 	vbar   *scrollThumb      // and down it
 
@@ -205,6 +206,7 @@ func newDiagramView(p *previewPanel) *diagramView {
 	v.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	v.veil = canvas.NewRectangle(color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x50})
 	v.veil.Hide()
+	v.ring = newFocusRing()
 	v.raster = canvas.NewRaster(v.paint)
 	v.hbar = newScrollThumb(v, false)
 	v.vbar = newScrollThumb(v, true)
@@ -215,7 +217,7 @@ func newDiagramView(p *previewPanel) *diagramView {
 // CreateRenderer is the widget's renderer: background, diagram, veil and
 // the scrollbar thumbs.
 func (v *diagramView) CreateRenderer() fyne.WidgetRenderer {
-	return &diagramRenderer{v: v, objects: []fyne.CanvasObject{v.bg, v.raster, v.veil, v.hbar, v.vbar}}
+	return &diagramRenderer{v: v, objects: []fyne.CanvasObject{v.bg, v.raster, v.veil, v.hbar, v.vbar, v.ring}}
 }
 
 type diagramRenderer struct {
@@ -224,7 +226,7 @@ type diagramRenderer struct {
 }
 
 func (r *diagramRenderer) Layout(s fyne.Size) {
-	for _, o := range []fyne.CanvasObject{r.v.bg, r.v.raster, r.v.veil} {
+	for _, o := range []fyne.CanvasObject{r.v.bg, r.v.raster, r.v.veil, r.v.ring} {
 		o.Resize(s)
 		o.Move(fyne.NewPos(0, 0))
 	}
@@ -238,6 +240,8 @@ func (r *diagramRenderer) Refresh() {
 	r.v.vbar.Refresh()
 	r.v.raster.Refresh()
 	r.v.veil.Refresh()
+	r.v.ring.StrokeColor = theme.Color(theme.ColorNameFocus)
+	r.v.ring.Refresh()
 }
 func (r *diagramRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *diagramRenderer) Destroy()                     {}
@@ -504,8 +508,12 @@ func (v *diagramView) pan(dx, dy float32) {
 	v.clampAndRefresh()
 }
 
-// Tapped selects the actor or track under the pointer in the forms.
+// Tapped selects the actor or track under the pointer in the forms (and
+// takes the keyboard focus, for the keys that pan and zoom).
 func (v *diagramView) Tapped(ev *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
+		c.Focus(v)
+	}
 	if ref := v.refAt(ev.Position); ref != "" {
 		v.p.u.selectRef(ref)
 	}

@@ -522,7 +522,7 @@ func TestDiagramClickSelects(t *testing.T) {
 	if h.u.tabs.SelectedIndex() != 1 || h.u.forms.cur.key != "tracks" || h.u.forms.sel != 0 {
 		t.Errorf("click selected tab %d, %s #%d", h.u.tabs.SelectedIndex(), h.u.forms.cur.key, h.u.forms.sel)
 	}
-	if e, ok := h.u.forms.widgets["id"].(*widget.Entry); !ok || e.Text != target {
+	if e, ok := h.u.forms.widgets["id"].(*formEntry); !ok || e.Text != target {
 		t.Error("the form does not show the track")
 	}
 }
@@ -532,7 +532,7 @@ func TestFormsEditAndDates(t *testing.T) {
 	h.openExample()
 	f := h.u.forms
 	h.u.selectRef("actor:" + h.u.model.Actors[1].ID)
-	name := f.widgets["name"].(*widget.Entry)
+	name := f.widgets["name"].(*formEntry)
 	name.CursorColumn = len([]rune(name.Text))
 	test.Type(name, " (edited)")
 	test.Tap(f.apply)
@@ -544,7 +544,7 @@ func TestFormsEditAndDates(t *testing.T) {
 	f.kind.SetSelected("Tracks")
 	f.list.Select(0)
 	before := h.u.doc.text
-	start := f.widgets["start"].(*widget.Entry)
+	start := f.widgets["start"].(*formEntry)
 	start.SetText("2025-02-30")
 	if start.Validate() == nil {
 		t.Error("2025-02-30 passed the date field")
@@ -563,7 +563,7 @@ func TestFormsEditAndDates(t *testing.T) {
 	f.kind.SetSelected("Tracks")
 	f.list.Select(0)
 	old := h.u.model.Tracks[0].ID
-	id := f.widgets["id"].(*widget.Entry)
+	id := f.widgets["id"].(*formEntry)
 	id.SetText("renamed-track")
 	test.Tap(f.apply)
 	s = loadText(t, h.u.doc.text)

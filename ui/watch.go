@@ -213,7 +213,7 @@ func (u *App) checkDisk(path string, st diskState) {
 	}
 	u.doc.diskHash = st.hash
 	text, stamp := st.text, st.stamp
-	if !u.doc.dirty() {
+	if !u.doc.dirty() && !u.forms.pending() {
 		u.reloadText(text, stamp)
 		u.setStatus(fmt.Sprintf("%s changed on disk and was reloaded (Undo brings back the previous text)", u.doc.name))
 		return
