@@ -26,7 +26,7 @@ type idsPicker struct {
 	allowed  []string
 	describe func(id string) string
 	rows     *fyne.Container
-	add      *picker // type-ahead over the ids not chosen yet
+	add      *picker                   // type-ahead over the ids not chosen yet
 	removes  map[string]*widget.Button // by id
 	content  *fyne.Container
 	onChange func() // after a user's change; may be nil
