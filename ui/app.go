@@ -101,7 +101,8 @@ type App struct {
 type document struct {
 	path  string // "" until saved somewhere
 	name  string // what the title shows
-	text  string // the editor's text
+	text  string // the editor's text, when not stale (see App.text)
+	stale bool   // typed since text was taken from the editor
 	saved string // the text as last loaded or saved: dirty when different
 	stamp fileStamp
 	// diskHash is the SHA-256 of the file's content as Parley last read or
@@ -109,7 +110,19 @@ type document struct {
 	diskHash [sha256.Size]byte
 }
 
-func (d *document) dirty() bool { return d.text != d.saved }
+// dirty reports whether the text differs from the file (typing not yet
+// taken into text counts as a difference until it is).
+func (d *document) dirty() bool { return d.stale || d.text != d.saved }
+
+// text is the document's text. Typing only marks it stale (building the
+// whole text of a long file on each keystroke would cost milliseconds);
+// it is taken from the editor when it is asked for.
+func (u *App) text() string {
+	if u.doc.stale {
+		u.doc.text, u.doc.stale = u.editor.ed.Text(), false
+	}
+	return u.doc.text
+}
 
 // New builds Parley's window in w: menus, panels, shortcuts, the layout
 // worker (closed with the window), preferences (window size, theme, view
@@ -219,7 +232,7 @@ func (u *App) replaceText(text string, undoable bool) {
 	if u.typeAt != nil {
 		u.typeAt.Stop()
 	}
-	u.doc.text = text
+	u.doc.text, u.doc.stale = text, false
 	u.editor.setText(text)
 	if undoable {
 		u.history.push(text)
@@ -230,8 +243,8 @@ func (u *App) replaceText(text string, undoable bool) {
 
 // typed is the editor's change handler: the text becomes an undo step and
 // is validated once typing pauses.
-func (u *App) typed(text string) {
-	u.doc.text = text
+func (u *App) typed() {
+	u.doc.stale = true
 	u.typing++
 	n := u.typing
 	if u.typeAt != nil {
@@ -249,14 +262,14 @@ func (u *App) typed(text string) {
 
 // typingPaused makes the typed text an undo step and sends it off.
 func (u *App) typingPaused() {
-	u.history.push(u.doc.text)
+	u.history.push(u.text())
 	u.submit()
 }
 
 // flushTyping acts on a pending typing pause now (before undo, save, a
 // form edit).
 func (u *App) flushTyping() {
-	if u.doc.text != u.history.current() {
+	if u.text() != u.history.current() {
 		u.typing++
 		if u.typeAt != nil {
 			u.typeAt.Stop()
@@ -282,7 +295,7 @@ func (u *App) updateTitle() {
 // submit validates and renders the current text off the UI thread; the
 // newest submission wins.
 func (u *App) submit() {
-	u.pipe.submit(u, u.doc.name, u.doc.text, u.preview.options())
+	u.pipe.submit(u, u.doc.name, u.text(), u.preview.options())
 }
 
 // loaded takes a validation result (on the UI thread).
@@ -362,16 +375,16 @@ func plural(n int, noun string) string {
 // nil (and the problems shown) when the text does not load.
 func (u *App) currentModel() *scenario.Scenario {
 	u.flushTyping()
-	if u.model != nil && u.modelText == u.doc.text {
+	if u.model != nil && u.modelText == u.text() {
 		return u.model
 	}
-	s, err := scenario.Load(u.doc.name, strings.NewReader(u.doc.text))
+	s, err := scenario.Load(u.doc.name, strings.NewReader(u.text()))
 	if err != nil {
-		u.loaded(u.doc.text, nil, err)
+		u.loaded(u.text(), nil, err)
 		u.showError(fmt.Errorf("ui: fix the problems in the text first; the forms edit a scenario that loads"))
 		return nil
 	}
-	u.model, u.modelText = s, u.doc.text
+	u.model, u.modelText = s, u.text()
 	return s
 }
 
@@ -396,14 +409,14 @@ func (u *App) editModel(to *scenario.Scenario) error {
 		return fmt.Errorf("ui: fix the problems in the text first; the forms edit a scenario that loads")
 	}
 	to.Name = from.Name
-	out, err := scenario.Edit([]byte(u.doc.text), from, to)
+	out, err := scenario.Edit([]byte(u.text()), from, to)
 	if err != nil {
 		if ps, ok := loadProblems(to); ok {
 			return fmt.Errorf("ui: that change would make the scenario invalid:\n%s", ps)
 		}
 		return fmt.Errorf("ui: that change cannot be written: %w", err)
 	}
-	if string(out) == u.doc.text {
+	if string(out) == u.text() {
 		return nil
 	}
 	u.replaceText(string(out), true)

@@ -106,11 +106,11 @@ var writeFile = func(path string, data []byte, opt *safefile.Options) error {
 // not saved, and its problems are shown.
 func (u *App) checkSavable() error {
 	u.flushTyping()
-	_, err := scenario.Load(u.doc.name, strings.NewReader(u.doc.text))
+	_, err := scenario.Load(u.doc.name, strings.NewReader(u.text()))
 	if err == nil {
 		return nil
 	}
-	u.loaded(u.doc.text, nil, err)
+	u.loaded(u.text(), nil, err)
 	var ps scenario.Problems
 	if errors.As(err, &ps) {
 		n, _ := countProblems(ps)
@@ -124,7 +124,7 @@ func (u *App) saveTo(path string) error {
 	if err := u.checkSavable(); err != nil {
 		return err
 	}
-	text := u.doc.text
+	text := u.text()
 	if err := writeAtomic(path, []byte(text)); err != nil {
 		return err
 	}
@@ -265,7 +265,7 @@ func (u *App) whenSaved(what string, proceed func()) {
 		g.dlg.Hide()
 		u.guard = nil
 		u.removeRecovery()
-		u.doc.saved = u.doc.text // nothing to lose any more
+		u.doc.saved = u.text() // nothing to lose any more
 		proceed()
 	})
 	g.discard.Importance = widget.DangerImportance

@@ -55,20 +55,20 @@ func TestScenarioForm(t *testing.T) {
 	asOf := f.widgets["as_of"].(*formEntry)
 	asOf.SetText("2025-02-30")
 	h.u.lastError = nil
-	before := h.u.doc.text
+	before := h.u.text()
 	test.Tap(f.apply)
-	if h.u.lastError == nil || h.u.doc.text != before {
+	if h.u.lastError == nil || h.u.text() != before {
 		t.Fatal("an impossible as_of was applied")
 	}
 	asOf.SetText("2025-03-01")
 	summary := f.widgets["summary"].(*formEntry)
 	summary.SetText("A new summary.")
 	test.Tap(f.apply)
-	s := loadText(t, h.u.doc.text)
+	s := loadText(t, h.u.text())
 	if !strings.HasSuffix(s.Meta.Title, " (edited)") || s.Meta.AsOf.String() != "2025-03-01" || s.Meta.Summary != "A new summary." {
 		t.Errorf("scenario table is %+v", s.Meta)
 	}
-	if !strings.HasPrefix(h.u.doc.text, "# Parley scenario") {
+	if !strings.HasPrefix(h.u.text(), "# Parley scenario") {
 		t.Error("the leading comment was lost")
 	}
 	// A title is required.
@@ -105,7 +105,7 @@ func TestIDsPicker(t *testing.T) {
 		t.Error("the add picker keeps its choice")
 	}
 	test.Tap(h.u.forms.apply)
-	got := loadText(t, h.u.doc.text).Events[ev].Actors
+	got := loadText(t, h.u.text()).Events[ev].Actors
 	if !slices.Equal(got, []string{second, "macron"}) {
 		t.Errorf("event actors are %v", got)
 	}
@@ -116,7 +116,7 @@ func TestIDsPicker(t *testing.T) {
 		test.Tap(k.removes[id])
 	}
 	test.Tap(h.u.forms.apply)
-	if src := loadText(t, h.u.doc.text).Tracks[0].Sources; len(src) != 0 {
+	if src := loadText(t, h.u.text()).Tracks[0].Sources; len(src) != 0 {
 		t.Errorf("track sources are %v", src)
 	}
 	// The labels say what an id names.
@@ -152,7 +152,7 @@ func TestMemberships(t *testing.T) {
 	}
 	l.sub.widgets["from"].(*formEntry).SetText("1995")
 	test.Tap(l.done)
-	a := loadText(t, h.u.doc.text).Actors[i]
+	a := loadText(t, h.u.text()).Actors[i]
 	if a.Memberships[0].From.String() != "1995" {
 		t.Errorf("memberships are %+v", a.Memberships)
 	}
@@ -178,7 +178,7 @@ func TestMemberships(t *testing.T) {
 		t.Fatal(h.u.lastError)
 	}
 	var of []string
-	for _, m := range loadText(t, h.u.doc.text).Actors[i].Memberships {
+	for _, m := range loadText(t, h.u.text()).Actors[i].Memberships {
 		of = append(of, m.Of)
 	}
 	if want := []string{a.Memberships[0].Of, a.Memberships[2].Of, a.Memberships[1].Of}; !slices.Equal(of, want) {
@@ -187,7 +187,7 @@ func TestMemberships(t *testing.T) {
 	// Undo takes the steps back one by one.
 	h.u.undo()
 	h.u.undo()
-	if n := len(loadText(t, h.u.doc.text).Actors[i].Memberships); n != 3 {
+	if n := len(loadText(t, h.u.text()).Actors[i].Memberships); n != 3 {
 		t.Errorf("after two undos %d memberships", n)
 	}
 }
@@ -216,7 +216,7 @@ func TestVariantForm(t *testing.T) {
 	seats.sub.widgets["actor"].(*picker).choose("macron")
 	seats.sub.widgets["role"].(*picker).choose("observer")
 	test.Tap(seats.done)
-	v := loadText(t, h.u.doc.text).Variants[vi]
+	v := loadText(t, h.u.text()).Variants[vi]
 	if len(v.Seats) != n+1 || v.Seats[n].Actor != "macron" || v.Seats[n].Role != scenario.RoleObserver || v.Seats[n].Track != own {
 		t.Fatalf("variant seats are %+v", v.Seats)
 	}
@@ -230,7 +230,7 @@ func TestVariantForm(t *testing.T) {
 	rs.sub.widgets["track"].(*picker).choose(h.u.model.Seats[0].Track)
 	rs.sub.widgets["actor"].(*picker).choose(h.u.model.Seats[0].Actor)
 	test.Tap(rs.done) // applies the form, remove_tracks too
-	v = loadText(t, h.u.doc.text).Variants[vi]
+	v = loadText(t, h.u.text()).Variants[vi]
 	if !slices.Equal(v.RemoveTracks, []string{base}) {
 		t.Errorf("remove_tracks is %v", v.RemoveTracks)
 	}
@@ -243,17 +243,17 @@ func TestVariantForm(t *testing.T) {
 	test.Tap(tr.buttons[0])
 	tr.sub.widgets["name"].(*formEntry).SetText("Summit in Budapest")
 	test.Tap(tr.done)
-	if v := loadText(t, h.u.doc.text).Variants[vi]; v.Tracks[0].Name != "Summit in Budapest" {
+	if v := loadText(t, h.u.text()).Variants[vi]; v.Tracks[0].Name != "Summit in Budapest" {
 		t.Errorf("variant track is %+v", v.Tracks[0])
 	}
 	// Cancel changes nothing.
 	h.drain()
-	before := h.u.doc.text
+	before := h.u.text()
 	tr = h.u.forms.editor.lists["tracks"]
 	test.Tap(tr.buttons[0])
 	tr.sub.widgets["name"].(*formEntry).SetText("Dropped")
 	test.Tap(h.overlayButton("Cancel"))
-	if h.u.doc.text != before || tr.dialog != nil {
+	if h.u.text() != before || tr.dialog != nil {
 		t.Error("Cancel changed the text or left the dialog")
 	}
 }
@@ -262,7 +262,7 @@ func TestNestedListsOffWhileBroken(t *testing.T) {
 	h := newHarness(t, nil)
 	h.openExample()
 	selectEntry(h, "Variants", 0)
-	h.u.replaceText(h.u.doc.text+"\n[[actors]\n", true)
+	h.u.replaceText(h.u.text()+"\n[[actors]\n", true)
 	h.settle("the problem", func() bool { return h.u.problems.HasErrors() })
 	h.drain()
 	if l := h.u.forms.editor.lists["seats"]; l == nil || !l.add.Disabled() {
@@ -308,7 +308,7 @@ func TestLongFile(t *testing.T) {
 	selectEntry(h, "Actors", 3)
 	h.u.forms.widgets["name"].(*formEntry).SetText("Renamed")
 	test.Tap(h.u.forms.apply)
-	if loadText(t, h.u.doc.text).Actors[3].Name != "Renamed" || e.Text() != h.u.doc.text {
+	if loadText(t, h.u.text()).Actors[3].Name != "Renamed" || e.Text() != h.u.text() {
 		t.Error("a form edit of a long file did not reach the text")
 	}
 	// Typing at the end of the file.
@@ -317,7 +317,7 @@ func TestLongFile(t *testing.T) {
 		t.Errorf("gotoLine: tab %d, cursor %v", h.u.tabs.SelectedIndex(), e.Cursor())
 	}
 	test.Type(e, "# the end\n")
-	if !strings.HasSuffix(h.u.doc.text, "# the end\n") {
+	if !strings.HasSuffix(h.u.text(), "# the end\n") {
 		t.Error("typing in a long file did not reach the document")
 	}
 }

@@ -135,7 +135,7 @@ kind = "state"
 
 func checkText(t *testing.T, h *harness, when, want string) {
 	t.Helper()
-	if got := h.u.doc.text; got != want {
+	if got := h.u.text(); got != want {
 		t.Fatalf("%s the file is\n%s\nwant\n%s", when, got, want)
 	}
 }

@@ -32,7 +32,7 @@ func TestFormEditNeverLost(t *testing.T) {
 	}
 	h.settle("the model", func() bool { return h.u.model != nil })
 	f := h.u.forms
-	name := func(i int) string { return loadText(t, h.u.doc.text).Actors[i].Name }
+	name := func(i int) string { return loadText(t, h.u.text()).Actors[i].Name }
 
 	// Enter applies.
 	selectEntry(h, "Actors", 0)
@@ -73,13 +73,13 @@ func TestFormEditNeverLost(t *testing.T) {
 	selectEntry(h, "Tracks", 0)
 	start := f.widgets["start"].(*formEntry)
 	typeInto(h, start, "2025-02-30")
-	before := h.u.doc.text
+	before := h.u.text()
 	f.list.Select(1)
 	if f.asked == nil {
 		t.Fatal("no question about a change that cannot be applied")
 	}
 	test.Tap(h.overlayButton("Go back to it"))
-	if f.sel != 0 || f.widgets["start"].(*formEntry).Text != "2025-02-30" || h.u.doc.text != before {
+	if f.sel != 0 || f.widgets["start"].(*formEntry).Text != "2025-02-30" || h.u.text() != before {
 		t.Errorf("going back: selected %d, field %q", f.sel, f.widgets["start"].(*formEntry).Text)
 	}
 	if h.win.Canvas().Focused() != f.widgets["start"] {
@@ -94,7 +94,7 @@ func TestFormEditNeverLost(t *testing.T) {
 	// question about unsaved changes, here none).
 	h.u.closeRequested()
 	test.Tap(h.overlayButton("Discard it"))
-	if h.u.doc.text != before {
+	if h.u.text() != before {
 		t.Error("discarding changed the text")
 	}
 }
@@ -119,12 +119,12 @@ func TestFormEscapeAndRebuild(t *testing.T) {
 	typeInto(h, f.widgets["short"].(*formEntry), "XX")
 	typeInto(h, f.widgets["note"].(*formEntry), "typed meanwhile")
 	h.drain() // the text after the short name loads; the form is made again
-	h.u.loaded(h.u.doc.text, loadText(t, h.u.doc.text), nil)
+	h.u.loaded(h.u.text(), loadText(t, h.u.text()), nil)
 	note := f.widgets["note"].(*formEntry)
 	if note.Text != "typed meanwhile" || h.win.Canvas().Focused() != note {
 		t.Errorf("the form made again lost the note being typed: %q, focus %T", note.Text, h.win.Canvas().Focused())
 	}
-	if loadText(t, h.u.doc.text).Actors[0].Short != "XX" {
+	if loadText(t, h.u.text()).Actors[0].Short != "XX" {
 		t.Error("leaving the short name did not apply it")
 	}
 }
@@ -161,7 +161,7 @@ func TestPickerTypeAhead(t *testing.T) {
 	}
 	rep.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	want := rep.shown[0].value
-	if got := loadText(t, h.u.doc.text).Actors[i].Represents; got != rep.Selected() || rep.popupOpen() {
+	if got := loadText(t, h.u.text()).Actors[i].Represents; got != rep.Selected() || rep.popupOpen() {
 		t.Errorf("Enter chose %q; the file says %q (wanted %q)", rep.Selected(), got, want)
 	}
 	// Typing something that is no choice and leaving goes back.

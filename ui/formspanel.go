@@ -174,8 +174,8 @@ func (p *formsPanel) refresh() {
 		p.selectQuietly(-1)
 	}
 	p.list.Refresh()
-	if s := p.u.model; s != nil && p.shown != nil && scenario.Equal(s, p.shown) {
-		return // the same scenario (the change just applied, loaded): nothing to show anew
+	if p.u.model == p.shown {
+		return // the same scenario: nothing to show anew
 	}
 	p.rebuild()
 }

@@ -163,17 +163,17 @@ func TestRedoEverywhere(t *testing.T) {
 	for i, pl := range places {
 		for _, redo := range []fyne.Shortcut{&fyne.ShortcutRedo{}, ctrlShift(fyne.KeyZ)} {
 			h.u.flushTyping()
-			before := h.u.doc.text
+			before := h.u.text()
 			edited := before + "# edit " + pl.name + "\n"
 			h.u.replaceText(edited, true)
 			pl.focus()
 			h.press(&fyne.ShortcutUndo{})
-			if h.u.doc.text != before {
+			if h.u.text() != before {
 				t.Errorf("%d: Ctrl+Z in %s did not undo", i, pl.name)
 			}
 			pl.focus()
 			h.press(redo)
-			if h.u.doc.text != edited {
+			if h.u.text() != edited {
 				t.Errorf("%s in %s did not redo", shortcutText(redo), pl.name)
 			}
 		}

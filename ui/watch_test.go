@@ -54,14 +54,14 @@ func TestWatchEvents(t *testing.T) {
 
 	byRename := string(assets.Example) + "# saved by rename\n"
 	saveByRename(t, path, byRename)
-	h.settle("the reload after a rename", func() bool { return h.u.doc.text == byRename })
+	h.settle("the reload after a rename", func() bool { return h.u.text() == byRename })
 	if h.u.doc.dirty() || !strings.Contains(h.u.status.Text, "changed on disk") {
 		t.Errorf("dirty %v, status %q", h.u.doc.dirty(), h.u.status.Text)
 	}
 
 	inPlace := byRename + "# written in place\n"
 	os.WriteFile(path, []byte(inPlace), 0o644)
-	h.settle("the reload after a write", func() bool { return h.u.doc.text == inPlace })
+	h.settle("the reload after a write", func() bool { return h.u.text() == inPlace })
 
 	steps := len(h.u.history.snaps)
 	var last string
@@ -70,7 +70,7 @@ func TestWatchEvents(t *testing.T) {
 		os.WriteFile(path, []byte(last), 0o644)
 		time.Sleep(10 * time.Millisecond)
 	}
-	h.settle("the reload after a burst", func() bool { return h.u.doc.text == last })
+	h.settle("the reload after a burst", func() bool { return h.u.text() == last })
 	time.Sleep(3 * watchDebounce)
 	h.drain()
 	if got := len(h.u.history.snaps) - steps; got != 1 {
@@ -121,7 +121,7 @@ func TestWatchLink(t *testing.T) {
 	openWatched(t, h, link)
 	changed := string(assets.Example) + "# through the link\n"
 	saveByRename(t, real, changed)
-	h.settle("the reload through the link", func() bool { return h.u.doc.text == changed })
+	h.settle("the reload through the link", func() bool { return h.u.text() == changed })
 }
 
 // TestWatchPollFallback: without events (as on a network mount) the poll
@@ -151,5 +151,5 @@ func TestWatchPollFallback(t *testing.T) {
 	os.WriteFile(path, []byte(changed), 0o644)
 	later := time.Now().Add(time.Minute)
 	os.Chtimes(path, later, later)
-	h.settle("the polled reload", func() bool { return h.u.doc.text == changed })
+	h.settle("the polled reload", func() bool { return h.u.text() == changed })
 }
