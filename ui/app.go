@@ -175,6 +175,7 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 	w.SetCloseIntercept(u.closeRequested)
 	w.SetOnDropped(u.dropped)
 	u.setDocument("", untitled, blankScenario)
+	w.Canvas().Focus(u.editor.ed) // ready to type
 	return u
 }
 

@@ -101,7 +101,7 @@ func BenchmarkAppKeystroke100k(b *testing.B) {
 		// thread), validation off it, its result back on it.
 		start = time.Now()
 		h.u.typingPaused()
-		pauses += time.Since(start)
+		jt.jobs = append(jt.jobs, time.Since(start)) // a UI-thread job of its own
 		want := h.u.text()
 		jt.run(func() bool { return h.u.modelText == want })
 		h.u.pipe.wait()
@@ -112,7 +112,7 @@ func BenchmarkAppKeystroke100k(b *testing.B) {
 	}
 	b.ReportMetric(ms(keys)/float64(b.N), "keystroke-ms/op")
 	b.ReportMetric(ms(pauses)/float64(b.N), "pause-ms/op")
-	b.ReportMetric(ms(max(jt.max(), pauses/time.Duration(b.N))), "max-job-ms")
+	b.ReportMetric(ms(jt.max()), "max-job-ms")
 	b.ReportMetric(0, "ns/op")
 }
 

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
 
 	"github.com/parleyhq/parley/assets"
 	"github.com/parleyhq/parley/drawing"
@@ -91,7 +90,7 @@ func BenchmarkUndoRedo1000Actors(b *testing.B) {
 func BenchmarkStartToFirstDiagram(b *testing.B) {
 	for range b.N {
 		w := render.NewWorker(render.WorkerOptions{Command: []string{os.Args[0]}, Env: []string{"PARLEY_TEST_LAYOUT_WORKER=1"}})
-		a := test.NewTempApp(b)
+		a := tempApp(b)
 		start := time.Now()
 		h := newHarnessIn(b, a, w)
 		h.u.OpenExample()

@@ -280,7 +280,7 @@ func findTextGrid(o fyne.CanvasObject) *widget.TextGrid {
 // after the unsaved work was made, recovery does not silently replace it:
 // the user sees what differs and chooses.
 func TestRecoveryOverNewerFile(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "talks.toml")
 	os.WriteFile(path, []byte(oldScenario), 0o644)
@@ -321,7 +321,7 @@ func TestRecoveryOverNewerFile(t *testing.T) {
 
 	// Again, keeping the file on disk this time.
 	h.u.pipe.close()
-	b := test.NewTempApp(t)
+	b := tempApp(t)
 	crashWithUnsavedWork(t, b, path, "# second edit\n")
 	os.WriteFile(path, []byte(theirs+"# changed once more\n"), 0o644)
 	h2 := newHarnessIn(t, b, nil)
@@ -343,7 +343,7 @@ func TestRecoveryOverNewerFile(t *testing.T) {
 // the plain question is asked (and a touched but unchanged file is not a
 // change).
 func TestRecoveryOverUnchangedFile(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	path := filepath.Join(t.TempDir(), "talks.toml")
 	os.WriteFile(path, []byte(oldScenario), 0o644)
 	crashWithUnsavedWork(t, a, path, "# mine\n")
@@ -386,7 +386,7 @@ func TestSaveAsAddsExtension(t *testing.T) {
 }
 
 func TestDeferredWriter(t *testing.T) {
-	test.NewTempApp(t)
+	tempApp(t)
 	installLazyFileRepo()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.txt")

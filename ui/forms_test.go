@@ -323,7 +323,7 @@ func TestLongFile(t *testing.T) {
 }
 
 func TestVariantRemembered(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	h := newHarnessIn(t, a, nil)
 	h.openExample()
 	v := h.u.model.Variants[1]
@@ -366,7 +366,7 @@ func TestVariantRemembered(t *testing.T) {
 }
 
 func TestSplitsRemembered(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	h := newHarnessIn(t, a, failEngine{})
 	if h.u.vsplit.Offset < 0.84 || h.u.vsplit.Offset > 0.9 {
 		t.Errorf("the problems list takes %.2f of the height by default", 1-h.u.vsplit.Offset)

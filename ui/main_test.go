@@ -68,8 +68,16 @@ type harness struct {
 
 func newHarness(t testing.TB, eng render.Engine) *harness {
 	t.Helper()
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	return newHarnessIn(t, a, eng)
+}
+
+// tempApp is a test app whose storage (the recovery file) is the test's
+// own: Fyne's test app keeps it in os.TempDir, shared by every test on the
+// machine, so one test would find another's unsaved work.
+func tempApp(t testing.TB) fyne.App {
+	t.Setenv("TMPDIR", t.TempDir())
+	return test.NewTempApp(t)
 }
 
 func newHarnessIn(t testing.TB, a fyne.App, eng render.Engine) *harness {

@@ -151,17 +151,30 @@ func (p *previewPanel) variantRenamed(old, new string) {
 	}
 }
 
+// setStale says whether the diagram shown is of an older text (the text
+// has errors); with no diagram yet it says that one is on its way.
 func (p *previewPanel) setStale(stale bool) {
-	if stale {
+	p.banner.Importance = widget.WarningImportance
+	switch {
+	case stale && !p.view.hasDrawing():
+		p.banner.SetText("The text has errors (see Problems): the diagram is drawn once they are fixed.")
+		p.banner.Show()
+	case stale:
 		p.banner.SetText("The text has errors: this is the last good diagram (see Problems).")
 		p.banner.Show()
-	} else {
+	case !p.view.hasDrawing():
+		// The first diagram of a large scenario takes a while to lay out.
+		p.banner.Importance = widget.LowImportance
+		p.banner.SetText("Drawing the diagram…")
+		p.banner.Show()
+	default:
 		p.banner.Hide()
 	}
 	p.view.setStale(stale)
 }
 
 func (p *previewPanel) setError(err error) {
+	p.banner.Importance = widget.WarningImportance
 	p.banner.SetText("The diagram could not be drawn: " + forPeople(err))
 	p.banner.Show()
 	p.view.setStale(true)
@@ -279,6 +292,13 @@ func (v *diagramView) setDrawing(d *drawing.Drawing) {
 		return
 	}
 	v.clampAndRefresh()
+}
+
+// hasDrawing reports whether a diagram has been drawn.
+func (v *diagramView) hasDrawing() bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.drawing != nil
 }
 
 func (v *diagramView) setStale(stale bool) {

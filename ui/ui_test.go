@@ -394,7 +394,7 @@ func TestOutsideChange(t *testing.T) {
 }
 
 func TestRecovery(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	h := newHarnessIn(t, a, nil)
 	h.openExample()
 	h.u.replaceText(h.u.text()+"# unsaved work\n", true)
