@@ -172,4 +172,3 @@ func BenchmarkAppOpen100k(b *testing.B) {
 	}
 	b.ReportMetric(0, "ns/op")
 }
-

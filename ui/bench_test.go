@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/parleyhq/parley/assets"
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/render"
