@@ -2,10 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"os"
 	"strings"
 	"testing"
 )
+
+// go test ./... -update regenerates docs/scenario.schema.json (in
+// scenario/schema); this package has no golden files of its own.
+var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
 
 // TestSchemaCommand: parley schema prints the schema kept in docs/, which
 // is JSON, and takes no arguments.

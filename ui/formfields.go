@@ -31,6 +31,17 @@ type formEntry struct {
 	// shared handles the window-wide chords (undo, redo, focus moves);
 	// nil in a nested entry's dialog, whose undo is the field's own.
 	shared func(fyne.Shortcut) bool
+	// onFocus is called when the field gains the focus (the form scrolls
+	// it into view).
+	onFocus func(fyne.CanvasObject)
+}
+
+// FocusGained is part of fyne.Focusable.
+func (e *formEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus(e)
+	}
 }
 
 func newFormEntry(key string, multiLine bool) *formEntry {
@@ -115,6 +126,7 @@ type fieldEditor struct {
 	// onApply and onLeave are given to the text fields (see formEntry);
 	// nested, the fields are a dialog's, whose Done applies them.
 	onApply, onLeave func()
+	onFocus          func(fyne.CanvasObject) // a field gained the focus
 	nested           bool
 	// extra are more ids a refField may name, by key: a variant's seats
 	// may sit at the variant's own tracks.
@@ -202,7 +214,7 @@ func (e *fieldEditor) fieldWidget(s *scenario.Scenario, f formField, v reflect.V
 	switch f.kind {
 	case enumField, refField:
 		k := newPicker(e.choicesOf(s, f, v.String()), v.String(), func(string) { e.listChanged() })
-		k.shared = shared
+		k.shared, k.onFocus = shared, e.onFocus
 		if f.required {
 			k.SetPlaceHolder("choose one")
 		}
@@ -230,7 +242,7 @@ func (e *fieldEditor) fieldWidget(s *scenario.Scenario, f formField, v reflect.V
 		return l.content
 	}
 	en := newFormEntry(f.key, f.kind == multiLineField)
-	en.shared, en.onApply, en.onLeave = shared, e.onApply, e.onLeave
+	en.shared, en.onApply, en.onLeave, en.onFocus = shared, e.onApply, e.onLeave, e.onFocus
 	switch f.kind {
 	case dateField:
 		en.show(v.Interface().(scenario.Date).String())

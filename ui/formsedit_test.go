@@ -150,7 +150,10 @@ func TestPickerTypeAhead(t *testing.T) {
 	}
 	h.win.Canvas().Focus(rep)
 	rep.SetText("")
-	test.Type(rep, "ukra")
+	h.typeKeys("ukra") // as the driver does: to whatever has the focus, the pop-up's too
+	if rep.Text != "ukra" {
+		t.Fatalf("the picker got %q of the keys typed", rep.Text)
+	}
 	if len(rep.shown) == 0 || !rep.popupOpen() {
 		t.Fatal("typing shows no choices")
 	}
@@ -159,8 +162,8 @@ func TestPickerTypeAhead(t *testing.T) {
 			t.Errorf("%q does not match what was typed", c.label)
 		}
 	}
-	rep.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	want := rep.shown[0].value
+	h.key(fyne.KeyReturn)
 	if got := loadText(t, h.u.text()).Actors[i].Represents; got != rep.Selected() || rep.popupOpen() {
 		t.Errorf("Enter chose %q; the file says %q (wanted %q)", rep.Selected(), got, want)
 	}
@@ -174,8 +177,13 @@ func TestPickerTypeAhead(t *testing.T) {
 	// Down opens the whole list; Up/Down move; the enum pickers work alike.
 	kind := f.widgets["kind"].(*picker)
 	h.win.Canvas().Focus(kind)
-	kind.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	h.key(fyne.KeyDown)
 	if len(kind.shown) != len(kind.choices) {
 		t.Errorf("Down shows %d of %d kinds", len(kind.shown), len(kind.choices))
+	}
+	h.key(fyne.KeyDown)
+	h.key(fyne.KeyEscape)
+	if kind.popupOpen() || kind.Text != kind.labelOf(kind.Selected()) {
+		t.Errorf("Escape left the list open or the text %q", kind.Text)
 	}
 }

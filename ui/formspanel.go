@@ -273,6 +273,7 @@ func (p *formsPanel) make(carry map[string]string, focus string) {
 	p.editor.onListChange = p.applyEntry
 	p.editor.onApply = p.applyEntry
 	p.editor.onLeave = p.fieldLeft
+	p.editor.onFocus = p.reveal
 	p.widgets, p.checks = p.editor.widgets, p.editor.checks
 	s := p.u.model
 	p.shown = s
@@ -298,6 +299,26 @@ func (p *formsPanel) make(carry map[string]string, focus string) {
 	if w := p.editor.focusables()[focus]; w != nil {
 		p.u.win.Canvas().Focus(w)
 	}
+}
+
+// reveal scrolls the form so that field o, which has the focus, shows.
+func (p *formsPanel) reveal(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(p.form).Y
+	view := p.scroll.Size().Height
+	if view <= 0 {
+		return
+	}
+	const margin = 8
+	switch off := p.scroll.Offset.Y; {
+	case top-margin < off:
+		p.scroll.Offset.Y = max(0, top-margin)
+	case top+o.Size().Height+margin > off+view:
+		p.scroll.Offset.Y = top + o.Size().Height + margin - view
+	default:
+		return
+	}
+	p.scroll.Refresh()
 }
 
 // focusables are the form's widgets that take the focus, by key.

@@ -51,6 +51,16 @@ func (h *harness) key(name fyne.KeyName) {
 	h.win.Canvas().OnTypedKey()(ev)
 }
 
+// typeKeys types text as the driver does: each character to whatever has
+// the focus then.
+func (h *harness) typeKeys(text string) {
+	for _, r := range text {
+		if f := h.win.Canvas().Focused(); f != nil {
+			f.TypedRune(r)
+		}
+	}
+}
+
 func ctrl(k fyne.KeyName) fyne.Shortcut { return shortcut(k, false) }
 func ctrlShift(k fyne.KeyName) fyne.Shortcut {
 	return shortcut(k, true)

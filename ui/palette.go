@@ -129,7 +129,7 @@ func (u *App) showPalette() {
 		func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
 			keys := widget.NewLabel("")
-			keys.Importance = widget.LowImportance
+			keys.TextStyle = fyne.TextStyle{Italic: true}
 			return container.NewBorder(nil, nil, nil, keys, widget.NewLabel(""))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -25,11 +29,15 @@ type picker struct {
 	onChoose func(value string)
 	// shared handles the window-wide chords (undo, redo, focus moves).
 	shared func(fyne.Shortcut) bool
+	// onFocus is called when the picker gains the focus.
+	onFocus func(fyne.CanvasObject)
 
 	popup *widget.PopUp
 	list  *widget.List
+	keys  *pickerKeys // in the pop-up: takes the keys while it shows
 	shown []pickerChoice
 	hi    int // the highlighted row of shown
+	fresh bool // focused, nothing typed yet: typing replaces the label
 }
 
 // pickerChoice is one value and how the picker shows it.
@@ -111,6 +119,19 @@ func (k *picker) filter() {
 			k.shown = append(k.shown, c)
 		}
 	}
+	// An id typed in full first, then ids that start so, then names.
+	t := strings.TrimSpace(q)
+	rank := func(c pickerChoice) int {
+		v := strings.ToLower(c.value)
+		switch {
+		case v == t:
+			return 0
+		case strings.HasPrefix(v, t):
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(k.shown, func(a, b pickerChoice) int { return rank(a) - rank(b) })
 	k.hi = 0
 	k.showPopup()
 }
@@ -150,13 +171,15 @@ func (k *picker) showPopup() {
 				k.choose(k.shown[i].value)
 			}
 		}
-		k.popup = widget.NewPopUp(k.list, c)
+		k.keys = &pickerKeys{k: k}
+		k.keys.ExtendBaseWidget(k.keys)
+		k.popup = widget.NewPopUp(container.NewStack(k.list, k.keys), c)
 	}
 	if len(k.shown) == 0 {
 		k.popup.Hide()
 		return
 	}
-	row := widget.NewLabel("X").MinSize().Height + theme.SeparatorThicknessSize()
+	row := widget.NewLabel("X").MinSize().Height + theme.SeparatorThicknessSize() + theme.Padding()/2
 	h := row * float32(min(len(k.shown), maxPickerRows))
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(k)
 	below := pos.Add(fyne.NewPos(0, k.Size().Height))
@@ -167,7 +190,43 @@ func (k *picker) showPopup() {
 	k.popup.Resize(fyne.NewSize(k.Size().Width, h))
 	k.list.Refresh()
 	k.highlight(k.hi)
+	// A pop-up is an overlay with a focus of its own: the keys go to what
+	// is focused there, so the typing goes on through pickerKeys.
+	c.Focus(k.keys)
 }
+
+// pickerKeys is an invisible widget in the picker's pop-up that passes
+// the keys typed while the pop-up shows on to the picker.
+type pickerKeys struct {
+	widget.BaseWidget
+	k *picker
+}
+
+func (p *pickerKeys) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// MinSize is nothing: it only takes keys.
+func (p *pickerKeys) MinSize() fyne.Size { return fyne.Size{} }
+
+// FocusGained is part of fyne.Focusable.
+func (p *pickerKeys) FocusGained() {}
+
+// FocusLost is part of fyne.Focusable.
+func (p *pickerKeys) FocusLost() {}
+
+// TypedRune is part of fyne.Focusable.
+func (p *pickerKeys) TypedRune(r rune) { p.k.TypedRune(r) }
+
+// TypedKey is part of fyne.Focusable.
+func (p *pickerKeys) TypedKey(ev *fyne.KeyEvent) { p.k.TypedKey(ev) }
+
+// TypedShortcut is part of fyne.Shortcutable.
+func (p *pickerKeys) TypedShortcut(s fyne.Shortcut) { p.k.TypedShortcut(s) }
+
+// AcceptsTab is part of fyne.Tabbable: Tab closes the pop-up and moves on
+// (see picker.TypedKey).
+func (p *pickerKeys) AcceptsTab() bool { return true }
 
 func (k *picker) hidePopup() {
 	if k.popup != nil {
@@ -192,8 +251,13 @@ func (k *picker) highlight(i int) {
 }
 
 // TypedRune is part of fyne.Focusable: the text typed filters the
-// choices.
+// choices; the first character after the picker gains the focus replaces
+// the label shown.
 func (k *picker) TypedRune(r rune) {
+	if k.fresh {
+		k.fresh = false
+		k.SetText("")
+	}
 	k.Entry.TypedRune(r)
 	k.filter()
 }
@@ -229,10 +293,21 @@ func (k *picker) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		k.hidePopup()
 		k.setSelected(k.selected)
+	case fyne.KeyTab: // from the pop-up (pickerKeys): close it, then move on
+		k.hidePopup()
+		if c := fyne.CurrentApp().Driver().CanvasForObject(k); c != nil {
+			c.FocusNext()
+		}
 	case fyne.KeyBackspace, fyne.KeyDelete:
+		k.fresh = false
 		k.Entry.TypedKey(ev)
 		k.filter()
+	case fyne.KeyLeft, fyne.KeyRight, fyne.KeyHome, fyne.KeyEnd:
+		k.fresh = false // moving in the text: typing edits it
+		k.Entry.TypedKey(ev)
 	default:
+		// The desktop driver sends a letter's key before its rune: it
+		// must not end the "typing replaces the label" state.
 		k.Entry.TypedKey(ev)
 	}
 }
@@ -249,11 +324,13 @@ func (k *picker) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-// FocusGained is part of fyne.Focusable: the text is selected, so that
-// typing replaces it.
+// FocusGained is part of fyne.Focusable: typing replaces the label.
 func (k *picker) FocusGained() {
 	k.Entry.FocusGained()
-	k.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	k.fresh = true
+	if k.onFocus != nil {
+		k.onFocus(k)
+	}
 }
 
 // FocusLost is part of fyne.Focusable: a value typed in full is chosen,
