@@ -36,7 +36,7 @@ type picker struct {
 	list  *widget.List
 	keys  *pickerKeys // in the pop-up: takes the keys while it shows
 	shown []pickerChoice
-	hi    int // the highlighted row of shown
+	hi    int  // the highlighted row of shown
 	fresh bool // focused, nothing typed yet: typing replaces the label
 }
 
