@@ -187,3 +187,58 @@ func TestPickerTypeAhead(t *testing.T) {
 		t.Errorf("Escape left the list open or the text %q", kind.Text)
 	}
 }
+
+// TestNestedListAfterRebuild: a membership added in its dialog is applied
+// even when the form was made again while the dialog was open (the field
+// left before it applied, and its scenario loaded meanwhile).
+func TestNestedListAfterRebuild(t *testing.T) {
+	h := newHarness(t, nil)
+	h.openExample()
+	f := h.u.forms
+	s := h.u.model
+	i := -1
+	for k, a := range s.Actors {
+		if a.Kind == "state" && len(a.Memberships) == 0 {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		t.Skip("no state without memberships in the example")
+	}
+	selectEntry(h, "Actors", i)
+	typeInto(h, f.widgets["short"].(*formEntry), "ZZ")
+	l := f.editor.lists["memberships"]
+	test.Tap(l.add) // the click takes the focus: the short name applies
+	h.drain()       // its scenario loads: the form is made again
+	h.u.loaded(h.u.text(), loadText(t, h.u.text()), nil)
+	if f.editor.lists["memberships"] == l {
+		t.Fatal("the form was not made again")
+	}
+	l.sub.widgets["of"].(*picker).choose("nato")
+	test.Tap(l.done)
+	a := loadText(t, h.u.text()).Actors[i]
+	if a.Short != "ZZ" || len(a.Memberships) != 1 || a.Memberships[0].Of != "nato" {
+		t.Errorf("after the dialog: short %q, memberships %+v", a.Short, a.Memberships)
+	}
+}
+
+// TestRevertEntry: Revert puts the entry back as it was when selected, as
+// one undo step.
+func TestRevertEntry(t *testing.T) {
+	h := newHarness(t, nil)
+	h.openExample()
+	f := h.u.forms
+	selectEntry(h, "Actors", 0)
+	orig := h.u.text()
+	typeInto(h, f.widgets["name"].(*formEntry), "Changed")
+	h.key(fyne.KeyReturn)
+	typeInto(h, f.widgets["short"].(*formEntry), "CH")
+	test.Tap(f.revert)
+	if h.u.text() != orig {
+		t.Errorf("Revert did not bring the entry back:\n%s", h.u.text())
+	}
+	if f.widgets["name"].(*formEntry).Text != h.u.model.Actors[0].Name {
+		t.Error("the form does not show the reverted entry")
+	}
+}

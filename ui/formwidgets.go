@@ -208,8 +208,19 @@ func (l *nestedList) ids() []string {
 // changed tells the editor the list changed.
 func (l *nestedList) changed() {
 	l.refresh()
-	if l.parent != nil && l.parent.onListChange != nil {
-		l.parent.onListChange()
+	parent := l.parent
+	// The Forms tab may have made its form again while this list's dialog
+	// was open (the field left before it applied, and its scenario
+	// loaded): the change goes to the list of the form now shown.
+	if cur := l.p.editor; parent != nil && !parent.nested && cur != nil && cur != parent {
+		if now := cur.lists[l.field.key]; now != nil {
+			now.items = l.items
+			now.refresh()
+			parent = cur
+		}
+	}
+	if parent != nil && parent.onListChange != nil {
+		parent.onListChange()
 	}
 }
 
