@@ -323,6 +323,7 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 	u.forms.setEnabled(err == nil)
 	u.matrix.setEnabled(err == nil)
 	u.updateStatus()
+	u.report("loaded", 0)
 }
 
 // drawn takes a rendering result (on the UI thread).

@@ -25,7 +25,8 @@ import (
 // typing pauses: the undo step, sending the text off, and taking the
 // validated scenario back (problems, forms, matrix, variants). max-job-ms
 // is the longest single piece of UI-thread work seen, the longest a
-// keystroke can wait. Validation itself runs off the UI thread and is not
+// keystroke can wait (median-job-ms and p90-job-ms: the typical ones; on
+// a loaded machine the longest is the one the scheduler preempted). Validation itself runs off the UI thread and is not
 // in any of them. The diagram is left out (no layout of a 4,300-actor
 // graph here): its work on the UI thread is measured by
 // BenchmarkEditToDiagram*.
@@ -78,7 +79,31 @@ func (j *jobTimer) max() time.Duration {
 	return slices.Max(j.jobs)
 }
 
+// quantile is the q-quantile (0.5 the median) of the jobs' times.
+func (j *jobTimer) quantile(q float64) time.Duration {
+	if len(j.jobs) == 0 {
+		return 0
+	}
+	s := slices.Clone(j.jobs)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(q*float64(len(s))))]
+}
+
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// gotoFreeText puts the cursor inside a name in the middle of the text, so
+// that what is typed keeps the scenario valid (the whole pause, forms and
+// matrix included, is measured).
+func gotoFreeText(b *testing.B, h *harness) {
+	ed := h.u.editor.ed
+	for i := ed.LineCount() / 2; i < ed.LineCount(); i++ {
+		if strings.HasPrefix(ed.Line(i), `name = "`) {
+			ed.GotoLine(i+1, len(`name = "`)+1)
+			return
+		}
+	}
+	b.Fatal("no name in the second half")
+}
 
 // BenchmarkAppKeystroke100k types into the middle of a 100,000-line
 // scenario in the window, pausing after each few keys as a typist does.
@@ -89,8 +114,14 @@ func BenchmarkAppKeystroke100k(b *testing.B) {
 	jt := &jobTimer{h: h}
 	jt.run(func() bool { return h.u.model != nil })
 	h.win.Canvas().Focus(h.u.editor.ed)
-	h.u.editor.ed.GotoLine(h.u.editor.ed.LineCount()/2, 8)
+	gotoFreeText(b, h)
 	jt.jobs = nil
+	loads := 0
+	h.u.measure = func(event string, _ time.Duration) {
+		if event == "loaded" {
+			loads++
+		}
+	}
 	var keys, pauses time.Duration
 	b.ResetTimer()
 	for i := range b.N {
@@ -102,8 +133,10 @@ func BenchmarkAppKeystroke100k(b *testing.B) {
 		start = time.Now()
 		h.u.typingPaused()
 		jt.jobs = append(jt.jobs, time.Since(start)) // a UI-thread job of its own
-		want := h.u.text()
-		jt.run(func() bool { return h.u.modelText == want })
+		// (the text typed may not load: what counts is that the result,
+		// a scenario or its problems, came back)
+		n := loads
+		jt.run(func() bool { return loads > n })
 		h.u.pipe.wait()
 	}
 	b.StopTimer()
@@ -113,6 +146,8 @@ func BenchmarkAppKeystroke100k(b *testing.B) {
 	b.ReportMetric(ms(keys)/float64(b.N), "keystroke-ms/op")
 	b.ReportMetric(ms(pauses)/float64(b.N), "pause-ms/op")
 	b.ReportMetric(ms(jt.max()), "max-job-ms")
+	b.ReportMetric(ms(jt.quantile(0.5)), "median-job-ms")
+	b.ReportMetric(ms(jt.quantile(0.9)), "p90-job-ms")
 	b.ReportMetric(0, "ns/op")
 }
 
@@ -126,7 +161,7 @@ func BenchmarkAppKeystrokeOnly100k(b *testing.B) {
 	(&jobTimer{h: h}).run(func() bool { return h.u.model != nil })
 	c := h.win.Canvas()
 	c.Focus(h.u.editor.ed)
-	h.u.editor.ed.GotoLine(h.u.editor.ed.LineCount()/2, 8)
+	gotoFreeText(b, h)
 	c.(test.WindowlessCanvas).Capture()
 	var keys, paint time.Duration
 	b.ResetTimer()
