@@ -65,8 +65,10 @@ func (u *App) showFormatReference() {
 	rt := widget.NewRichTextFromMarkdown(formatReference())
 	rt.Wrapping = fyne.TextWrapWord
 	w := u.fyneApp.NewWindow("Scenario format — Parley")
-	w.SetContent(container.NewVScroll(rt))
+	// Sized before it gets its content: laid out in a window of no size,
+	// the wrapped text is measured a word a line, which took 40 s.
 	w.Resize(fyne.NewSize(720, 800))
+	w.SetContent(container.NewVScroll(rt))
 	// Escape and Ctrl+W close it, as they close a dialog.
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
