@@ -32,6 +32,19 @@ func TestQuitClosesEveryWindow(t *testing.T) {
 	}
 }
 
+// TestQuitFromTheReference: Ctrl+Q in the format reference window quits
+// too.
+func TestQuitFromTheReference(t *testing.T) {
+	h := newHarness(t, nil)
+	h.openExample()
+	h.u.showFormatReference()
+	w := h.u.helpWindow
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcut(fyne.KeyQ, false))
+	if n := len(h.app.Driver().AllWindows()); n != 0 {
+		t.Errorf("%d windows left after Ctrl+Q in the format reference", n)
+	}
+}
+
 // TestHelpWindowClosesOnEscape: the reference window closes with Escape
 // and opens again afresh.
 func TestHelpWindowClosesOnEscape(t *testing.T) {

@@ -76,6 +76,8 @@ func (u *App) showFormatReference() {
 		}
 	})
 	w.Canvas().AddShortcut(shortcut(fyne.KeyW, false).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.Close() })
+	// Quit quits from here too (with the main window's questions).
+	w.Canvas().AddShortcut(shortcut(fyne.KeyQ, false).(*desktop.CustomShortcut), func(fyne.Shortcut) { u.closeRequested() })
 	w.SetOnClosed(func() {
 		if u.helpWindow == w {
 			u.helpWindow = nil
