@@ -48,6 +48,8 @@ Draws FILE's participation diagram. Flags may come after FILE; -- ends them.
   -o OUT         output file ("-" for stdout); default: FILE with the format's extension
   -format F      svg, png or dot (default: from OUT's extension, else svg)
   -variant ID    draw a variant instead of the base scenario
+  -as-of DATE    draw what holds on that day (YYYY-MM-DD; a month, a year or ~ a
+                   day mean that span of days); default: the file's as_of
   -detail D      people (default: each person inside a frame for the actor they
                    represent) or delegations (people folded into that actor; the
                    arrow says "via" whom)
@@ -55,6 +57,7 @@ Draws FILE's participation diagram. Flags may come after FILE; -- ends them.
   -scale N       PNG pixels per point at 96 dpi, above 0 and at most 16
                    (default 1; 2 for high-DPI)
 `},
+	{"diff", diffUsage},
 	{"example", `usage: parley example
 Prints the bundled example scenario (parley example > my.toml starts a file).
 `},
@@ -73,11 +76,16 @@ const usage = `usage:
       -o OUT         output file ("-" for stdout); default: FILE with the format's extension
       -format F      svg, png or dot (default: from OUT's extension, else svg)
       -variant ID    draw a variant instead of the base scenario
+      -as-of DATE    draw what holds on that day (default: the file's as_of)
       -detail D      people (default: each person inside a frame for the actor they
                      represent) or delegations (people folded into that actor; the
                      arrow says "via" whom)
       -direction D   lr (default) or tb
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
+  parley diff [flags] OLD [NEW]      what changed between two pictures (exit 0 same, 1 different, 2 trouble)
+      -variant A..B  the old and new pictures' variants (..ID: the base and ID)
+      -as-of A..B    the old and new pictures' days (DATE: both)
+      -format F      text (default) or json
   parley example                     print the bundled example scenario
   parley schema                      print the format's JSON Schema (for editors' TOML checkers)
   parley version                     print the version
@@ -120,6 +128,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.validate(args[1:])
 	case "render":
 		return c.render(args[1:])
+	case "diff":
+		return c.diff(args[1:])
 	case "example":
 		return c.example(args[1:])
 	case "schema":
@@ -364,6 +374,7 @@ func (s *scaleFlag) Set(v string) error {
 
 type renderFlags struct {
 	out, variant              string
+	asOf                      dateFlag
 	outGiven                  bool // -o '' is a mistake, not the default
 	format, detail, direction choice
 	scale                     scaleFlag
@@ -381,6 +392,7 @@ func (c *cli) render(args []string) int {
 	fs.StringVar(&rf.out, "o", "", "")
 	fs.Var(&rf.format, "format", "")
 	fs.StringVar(&rf.variant, "variant", "", "")
+	fs.Var(&rf.asOf, "as-of", "")
 	fs.Var(&rf.detail, "detail", "")
 	fs.Var(&rf.direction, "direction", "")
 	fs.Var(&rf.scale, "scale", "")
@@ -408,10 +420,13 @@ func (c *cli) render(args []string) int {
 		return exitInvalid
 	}
 	if rf.variant != "" {
-		if _, err := s.Resolve(rf.variant); err != nil {
+		if _, err := s.Resolve(rf.variant, rf.asOf.date); err != nil {
 			fmt.Fprintf(c.stderr, "%s: error: %v\n", in, err)
 			return exitInvalid
 		}
+	}
+	if !rf.asOf.date.IsZero() {
+		c.warnOutside(in, s, "-as-of", rf.asOf.date)
 	}
 	var buf bytes.Buffer
 	eng := render.NewInProcess()
@@ -440,7 +455,7 @@ func (c *cli) render(args []string) int {
 // resolve works out the render options, the format and the output path
 // from the flags.
 func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string, error) {
-	opts := render.Options{Variant: rf.variant, Detail: render.People, Direction: render.LeftToRight}
+	opts := render.Options{Variant: rf.variant, AsOf: rf.asOf.date, Detail: render.People, Direction: render.LeftToRight}
 	if rf.detail.value == "delegations" {
 		opts.Detail = render.Delegations
 	}

@@ -29,7 +29,8 @@ type Options struct {
 	// View names the kind of diagram, one of Views; "" is the first,
 	// "participation".
 	View      string
-	Variant   string // "" for the base scenario
+	Variant   string        // "" for the base scenario
+	AsOf      scenario.Date // the day drawn; zero for the scenario's as_of
 	Detail    Detail
 	Direction Direction
 }
@@ -81,7 +82,7 @@ var views = map[string]view{
 }
 
 func participationOptions(o Options) participation.Options {
-	return participation.Options{Variant: o.Variant, Detail: o.Detail, Direction: o.Direction}
+	return participation.Options{Variant: o.Variant, AsOf: o.AsOf, Detail: o.Detail, Direction: o.Direction}
 }
 
 // viewNamed returns the view called name ("" for the default) and its name.

@@ -1,8 +1,11 @@
 package participation
 
+import "github.com/parleyhq/parley/scenario"
+
 // Options choose what a participation diagram shows.
 type Options struct {
-	Variant   string // "" for the base scenario
+	Variant   string        // "" for the base scenario
+	AsOf      scenario.Date // the day drawn; zero for the scenario's as_of
 	Detail    Detail
 	Direction Direction
 }
