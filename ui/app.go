@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"time"
 
@@ -440,58 +441,54 @@ func loadProblems(s *scenario.Scenario) (string, bool) {
 	return err.Error(), true
 }
 
-// cloneModel deep-copies a scenario: the copy shares no slice with s, so a
-// form can change it freely.
+// cloneModel deep-copies a scenario: the copy shares no slice, map or
+// pointer with s, so a form can change it freely. It copies by
+// reflection, so a field added to the scenario types is copied too.
 func cloneModel(s *scenario.Scenario) *scenario.Scenario {
-	c := *s
-	c.Sources = cloneSlice(s.Sources)
-	c.Actors = cloneSlice(s.Actors)
-	for i := range c.Actors {
-		c.Actors[i].Memberships = cloneSlice(c.Actors[i].Memberships)
-	}
-	c.Tracks = cloneSlice(s.Tracks)
-	for i := range c.Tracks {
-		c.Tracks[i].Sources = cloneSlice(c.Tracks[i].Sources)
-	}
-	c.Seats = cloneSeats(s.Seats)
-	c.Events = cloneSlice(s.Events)
-	for i := range c.Events {
-		e := &c.Events[i]
-		e.Actors, e.Sources = cloneSlice(e.Actors), cloneSlice(e.Sources)
-	}
-	c.Statements = cloneSlice(s.Statements)
-	for i := range c.Statements {
-		st := &c.Statements[i]
-		st.About, st.Sources = cloneSlice(st.About), cloneSlice(st.Sources)
-	}
-	c.Variants = cloneSlice(s.Variants)
-	for i := range c.Variants {
-		v := &c.Variants[i]
-		v.Tracks = cloneSlice(v.Tracks)
-		for j := range v.Tracks {
-			v.Tracks[j].Sources = cloneSlice(v.Tracks[j].Sources)
-		}
-		v.Seats = cloneSeats(v.Seats)
-		v.RemoveTracks = cloneSlice(v.RemoveTracks)
-		v.RemoveSeats = cloneSlice(v.RemoveSeats)
-	}
+	c := deepCopy(reflect.ValueOf(s).Elem()).Interface().(scenario.Scenario)
 	c.Warnings = nil
 	return &c
 }
 
-func cloneSeats(ss []scenario.Seat) []scenario.Seat {
-	c := cloneSlice(ss)
-	for i := range c {
-		c[i].ClaimedBy, c[i].Sources = cloneSlice(c[i].ClaimedBy), cloneSlice(c[i].Sources)
+// deepCopy copies v and everything it refers to.
+func deepCopy(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Slice:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Pointer:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		c := reflect.New(v.Type().Elem())
+		c.Elem().Set(deepCopy(v.Elem()))
+		return c
+	case reflect.Map:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		c := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			c.SetMapIndex(it.Key(), deepCopy(it.Value()))
+		}
+		return c
+	case reflect.Struct:
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v) // the unexported fields too, as they are
+		for i := range v.NumField() {
+			if c.Field(i).CanSet() {
+				c.Field(i).Set(deepCopy(v.Field(i)))
+			}
+		}
+		return c
 	}
-	return c
-}
-
-func cloneSlice[T any](s []T) []T {
-	if s == nil {
-		return nil
-	}
-	return append([]T(nil), s...)
+	return v
 }
 
 // shutdown stops background work and closes the engine; the window is

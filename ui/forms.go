@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"encoding"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -111,14 +113,16 @@ func eventIDs(s *scenario.Scenario) []string {
 // refTargets names, for each key that refers to other entries, the ids it
 // may name.
 var refTargets = map[string]func(s *scenario.Scenario) []string{
-	"represents": actorIDs,
-	"of":         actorIDs,
-	"actor":      actorIDs,
-	"speaker":    actorIDs,
-	"claimed_by": actorIDs,
-	"actors":     actorIDs,
-	"track":      trackIDs,
-	"at":         func(s *scenario.Scenario) []string { return append(trackIDs(s), eventIDs(s)...) },
+	"represents":  actorIDs,
+	"of":          actorIDs,
+	"actor":       actorIDs,
+	"speaker":     actorIDs,
+	"claimed_by":  actorIDs,
+	"invited_by":  actorIDs,
+	"replaced_by": actorIDs,
+	"actors":      actorIDs,
+	"track":       trackIDs,
+	"at":          func(s *scenario.Scenario) []string { return append(trackIDs(s), eventIDs(s)...) },
 	"about": func(s *scenario.Scenario) []string {
 		return append(append(actorIDs(s), trackIDs(s)...), eventIDs(s)...)
 	},
@@ -126,17 +130,23 @@ var refTargets = map[string]func(s *scenario.Scenario) []string{
 	"remove_tracks": trackIDs,
 }
 
-// enumValues lists the allowed values of each enum type.
-var enumValues = map[reflect.Type][]string{
-	reflect.TypeFor[scenario.ActorKind]():   strs(scenario.ActorKinds),
-	reflect.TypeFor[scenario.TrackKind]():   strs(scenario.TrackKinds),
-	reflect.TypeFor[scenario.TrackStatus](): strs(scenario.TrackStatuses),
-	reflect.TypeFor[scenario.Role]():        strs(scenario.Roles),
-	reflect.TypeFor[scenario.Certainty]():   strs(scenario.Certainties),
-	reflect.TypeFor[scenario.Reliability](): strs(scenario.Reliabilities),
-	reflect.TypeFor[scenario.EventKind]():   strs(scenario.EventKinds),
-	reflect.TypeFor[scenario.Stance]():      strs(scenario.Stances),
+// enumValues are the allowed values of enum type t (a string type whose
+// UnmarshalText refuses anything else, saying what it allows), nil for
+// any other type: so a new enum in package scenario gets its picker
+// without a list here.
+func enumValues(t reflect.Type) []string {
+	if t.Kind() != reflect.String || !reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return nil
+	}
+	v := reflect.New(t).Interface().(encoding.TextUnmarshaler)
+	var e *scenario.EnumError
+	if err := v.UnmarshalText([]byte("\x00?")); errors.As(err, &e) {
+		return e.Allowed
+	}
+	return nil
 }
+
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
 var dateType = reflect.TypeFor[scenario.Date]()
 
@@ -155,8 +165,8 @@ func fieldsOf(t reflect.Type) []formField {
 		case sf.Type == dateType:
 			f.kind = dateField
 			f.hint = "YYYY, YYYY-MM or YYYY-MM-DD; ~ in front: approximate"
-		case enumValues[sf.Type] != nil:
-			f.kind, f.enum = enumField, enumValues[sf.Type]
+		case enumValues(sf.Type) != nil:
+			f.kind, f.enum = enumField, enumValues(sf.Type)
 		case sf.Type.Kind() == reflect.Bool:
 			f.kind = boolField
 		case sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.String:
