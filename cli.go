@@ -115,6 +115,7 @@ const usage = `usage:
   parley import-seats [flags] FILE.toml SEATS.csv
                                      add the seats of a CSV file to a scenario
   parley example                     print the bundled example scenario
+  parley schema                      print the format's JSON Schema (for editors' TOML checkers)
   parley version                     print the version
   parley help [COMMAND]              print this, or one command's usage (also: COMMAND -h)
 `
@@ -163,6 +164,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.importSeats(args[1:]) // cmd_import.go
 	case "example":
 		return c.example(args[1:])
+	case "schema":
+		return c.schema(args[1:])
 	case "version":
 		return c.version(args[1:])
 	case "help":

@@ -6,8 +6,10 @@
 package ui
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"time"
 
@@ -85,12 +87,14 @@ type App struct {
 	measure    func(event string, d time.Duration) // test hook: timings
 
 	menu       *fyne.MainMenu
+	palette    *palette // the open command palette
 	themeItems []*fyne.MenuItem
 	helpWindow fyne.Window
 
 	recoveryOffered bool
 	recoveryDialog  dialog.Dialog
-	lastError       error // the last error shown
+	lastError       error  // the last error shown
+	lastInfo        string // the last message shown
 	started         time.Time
 	firstHit        bool
 }
@@ -99,12 +103,28 @@ type App struct {
 type document struct {
 	path  string // "" until saved somewhere
 	name  string // what the title shows
-	text  string // the editor's text
+	text  string // the editor's text, when not stale (see App.text)
+	stale bool   // typed since text was taken from the editor
 	saved string // the text as last loaded or saved: dirty when different
 	stamp fileStamp
+	// diskHash is the SHA-256 of the file's content as Parley last read or
+	// wrote it: the watch ignores a change to that content (its own save).
+	diskHash [sha256.Size]byte
 }
 
-func (d *document) dirty() bool { return d.text != d.saved }
+// dirty reports whether the text differs from the file (typing not yet
+// taken into text counts as a difference until it is).
+func (d *document) dirty() bool { return d.stale || d.text != d.saved }
+
+// text is the document's text. Typing only marks it stale (building the
+// whole text of a long file on each keystroke would cost milliseconds);
+// it is taken from the editor when it is asked for.
+func (u *App) text() string {
+	if u.doc.stale {
+		u.doc.text, u.doc.stale = u.editor.ed.Text(), false
+	}
+	return u.doc.text
+}
 
 // New builds Parley's window in w: menus, panels, shortcuts, the layout
 // worker (closed with the window), preferences (window size, theme, view
@@ -140,6 +160,12 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 		container.NewTabItem("Forms", u.forms.content),
 		container.NewTabItem("Matrix", u.matrix.content),
 	)
+	u.tabs.OnUnselected = func(t *container.TabItem) {
+		if t.Content == u.forms.content {
+			// Leaving the Forms tab applies a change still in a field.
+			u.forms.leave("switch to the "+u.tabs.Selected().Text+" tab", func() {}, func() { u.tabs.Select(t) })
+		}
+	}
 	u.split = container.NewHSplit(u.tabs, u.preview.content)
 	u.split.Offset = u.prefFloat(PrefSplit, defaultSplit, 0.15, 0.85)
 	u.vsplit = container.NewVSplit(u.split, u.probs.content)
@@ -151,6 +177,7 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 	w.SetCloseIntercept(u.closeRequested)
 	w.SetOnDropped(u.dropped)
 	u.setDocument("", untitled, blankScenario)
+	w.Canvas().Focus(u.editor.ed) // ready to type
 	return u
 }
 
@@ -188,6 +215,9 @@ func (u *App) openFile(path string) error {
 // setDocument replaces the document: a fresh history, not dirty.
 func (u *App) setDocument(path, name, text string) {
 	u.doc = document{path: path, name: name, text: text, saved: text}
+	if path != "" {
+		u.doc.diskHash = sha256.Sum256([]byte(text))
+	}
 	u.history.reset(text)
 	u.model, u.modelText, u.problems = nil, "", nil
 	u.typing++
@@ -205,7 +235,7 @@ func (u *App) replaceText(text string, undoable bool) {
 	if u.typeAt != nil {
 		u.typeAt.Stop()
 	}
-	u.doc.text = text
+	u.doc.text, u.doc.stale = text, false
 	u.editor.setText(text)
 	if undoable {
 		u.history.push(text)
@@ -216,8 +246,8 @@ func (u *App) replaceText(text string, undoable bool) {
 
 // typed is the editor's change handler: the text becomes an undo step and
 // is validated once typing pauses.
-func (u *App) typed(text string) {
-	u.doc.text = text
+func (u *App) typed() {
+	u.doc.stale = true
 	u.typing++
 	n := u.typing
 	if u.typeAt != nil {
@@ -235,14 +265,14 @@ func (u *App) typed(text string) {
 
 // typingPaused makes the typed text an undo step and sends it off.
 func (u *App) typingPaused() {
-	u.history.push(u.doc.text)
+	u.history.push(u.text())
 	u.submit()
 }
 
 // flushTyping acts on a pending typing pause now (before undo, save, a
 // form edit).
 func (u *App) flushTyping() {
-	if u.doc.text != u.history.current() {
+	if u.text() != u.history.current() {
 		u.typing++
 		if u.typeAt != nil {
 			u.typeAt.Stop()
@@ -268,7 +298,7 @@ func (u *App) updateTitle() {
 // submit validates and renders the current text off the UI thread; the
 // newest submission wins.
 func (u *App) submit() {
-	u.pipe.submit(u, u.doc.name, u.doc.text, u.preview.options())
+	u.pipe.submit(u, u.doc.name, u.text(), u.preview.options())
 }
 
 // loaded takes a validation result (on the UI thread).
@@ -295,6 +325,7 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 	u.forms.setEnabled(err == nil)
 	u.matrix.setEnabled(err == nil)
 	u.updateStatus()
+	u.report("loaded", 0)
 }
 
 // drawn takes a rendering result (on the UI thread).
@@ -348,16 +379,16 @@ func plural(n int, noun string) string {
 // nil (and the problems shown) when the text does not load.
 func (u *App) currentModel() *scenario.Scenario {
 	u.flushTyping()
-	if u.model != nil && u.modelText == u.doc.text {
+	if u.model != nil && u.modelText == u.text() {
 		return u.model
 	}
-	s, err := scenario.Load(u.doc.name, strings.NewReader(u.doc.text))
+	s, err := scenario.Load(u.doc.name, strings.NewReader(u.text()))
 	if err != nil {
-		u.loaded(u.doc.text, nil, err)
+		u.loaded(u.text(), nil, err)
 		u.showError(fmt.Errorf("ui: fix the problems in the text first; the forms edit a scenario that loads"))
 		return nil
 	}
-	u.model, u.modelText = s, u.doc.text
+	u.model, u.modelText = s, u.text()
 	return s
 }
 
@@ -365,25 +396,37 @@ func (u *App) currentModel() *scenario.Scenario {
 // changing only the entries that changed, and makes it the document's text
 // as one undo step. It refuses (and says why) a change that would not load.
 func (u *App) applyModel(to *scenario.Scenario) bool {
+	if err := u.editModel(to); err != nil {
+		u.showError(err)
+		return false
+	}
+	return true
+}
+
+// editModel is applyModel, returning the error instead of showing it. The
+// changed scenario is the current model at once (Edit has checked that the
+// new text loads to it), so that the forms can show a new entry before the
+// text is validated again off the UI thread.
+func (u *App) editModel(to *scenario.Scenario) error {
 	from := u.currentModel()
 	if from == nil {
-		return false
+		return fmt.Errorf("ui: fix the problems in the text first; the forms edit a scenario that loads")
 	}
 	to.Name = from.Name
-	out, err := scenario.Edit([]byte(u.doc.text), from, to)
+	out, err := scenario.Edit([]byte(u.text()), from, to)
 	if err != nil {
 		if ps, ok := loadProblems(to); ok {
-			u.showError(fmt.Errorf("ui: that change would make the scenario invalid:\n%s", ps))
-		} else {
-			u.showError(fmt.Errorf("ui: that change cannot be written: %w", err))
+			return fmt.Errorf("ui: that change would make the scenario invalid:\n%s", ps)
 		}
-		return false
+		return fmt.Errorf("ui: that change cannot be written: %w", err)
 	}
-	if string(out) == u.doc.text {
-		return true
+	if string(out) == u.text() {
+		return nil
 	}
 	u.replaceText(string(out), true)
-	return true
+	to.Warnings = from.Warnings // until the new text's own arrive
+	u.model, u.modelText = to, string(out)
+	return nil
 }
 
 // loadProblems marshals s and loads it, for the problems of a refused edit.
@@ -399,58 +442,54 @@ func loadProblems(s *scenario.Scenario) (string, bool) {
 	return err.Error(), true
 }
 
-// cloneModel deep-copies a scenario: the copy shares no slice with s, so a
-// form can change it freely.
+// cloneModel deep-copies a scenario: the copy shares no slice, map or
+// pointer with s, so a form can change it freely. It copies by
+// reflection, so a field added to the scenario types is copied too.
 func cloneModel(s *scenario.Scenario) *scenario.Scenario {
-	c := *s
-	c.Sources = cloneSlice(s.Sources)
-	c.Actors = cloneSlice(s.Actors)
-	for i := range c.Actors {
-		c.Actors[i].Memberships = cloneSlice(c.Actors[i].Memberships)
-	}
-	c.Tracks = cloneSlice(s.Tracks)
-	for i := range c.Tracks {
-		c.Tracks[i].Sources = cloneSlice(c.Tracks[i].Sources)
-	}
-	c.Seats = cloneSeats(s.Seats)
-	c.Events = cloneSlice(s.Events)
-	for i := range c.Events {
-		e := &c.Events[i]
-		e.Actors, e.Sources = cloneSlice(e.Actors), cloneSlice(e.Sources)
-	}
-	c.Statements = cloneSlice(s.Statements)
-	for i := range c.Statements {
-		st := &c.Statements[i]
-		st.About, st.Sources = cloneSlice(st.About), cloneSlice(st.Sources)
-	}
-	c.Variants = cloneSlice(s.Variants)
-	for i := range c.Variants {
-		v := &c.Variants[i]
-		v.Tracks = cloneSlice(v.Tracks)
-		for j := range v.Tracks {
-			v.Tracks[j].Sources = cloneSlice(v.Tracks[j].Sources)
-		}
-		v.Seats = cloneSeats(v.Seats)
-		v.RemoveTracks = cloneSlice(v.RemoveTracks)
-		v.RemoveSeats = cloneSlice(v.RemoveSeats)
-	}
+	c := deepCopy(reflect.ValueOf(s).Elem()).Interface().(scenario.Scenario)
 	c.Warnings = nil
 	return &c
 }
 
-func cloneSeats(ss []scenario.Seat) []scenario.Seat {
-	c := cloneSlice(ss)
-	for i := range c {
-		c[i].ClaimedBy, c[i].Sources = cloneSlice(c[i].ClaimedBy), cloneSlice(c[i].Sources)
+// deepCopy copies v and everything it refers to.
+func deepCopy(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Slice:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Pointer:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		c := reflect.New(v.Type().Elem())
+		c.Elem().Set(deepCopy(v.Elem()))
+		return c
+	case reflect.Map:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		c := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			c.SetMapIndex(it.Key(), deepCopy(it.Value()))
+		}
+		return c
+	case reflect.Struct:
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v) // the unexported fields too, as they are
+		for i := range v.NumField() {
+			if c.Field(i).CanSet() {
+				c.Field(i).Set(deepCopy(v.Field(i)))
+			}
+		}
+		return c
 	}
-	return c
-}
-
-func cloneSlice[T any](s []T) []T {
-	if s == nil {
-		return nil
-	}
-	return append([]T(nil), s...)
+	return v
 }
 
 // shutdown stops background work and closes the engine; the window is

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 
 	"github.com/parleyhq/parley/scenario"
@@ -19,33 +20,15 @@ func (u *App) completions(c editor.Context) []editor.Candidate {
 	if c.Parent != "" {
 		table = c.Parent
 	}
-	switch c.Key {
-	case "role":
-		return enumCandidates(scenario.Roles)
-	case "certainty":
-		return enumCandidates(scenario.Certainties)
-	case "status":
-		return enumCandidates(scenario.TrackStatuses)
-	case "stance":
-		return enumCandidates(scenario.Stances)
-	case "reliability":
-		return enumCandidates(scenario.Reliabilities)
-	case "kind":
-		switch table {
-		case "actors":
-			return enumCandidates(scenario.ActorKinds)
-		case "tracks":
-			return enumCandidates(scenario.TrackKinds)
-		case "events":
-			return enumCandidates(scenario.EventKinds)
-		}
-		return nil
+	// An enum key's allowed values, from its field's type in the table.
+	if values := enumOfKey(table, c.Key); values != nil {
+		return enumCandidates(values)
 	}
 	if s == nil {
 		return nil
 	}
 	switch c.Key {
-	case "actor", "speaker", "claimed_by", "actors":
+	case "actor", "speaker", "claimed_by", "invited_by", "replaced_by", "actors":
 		return actorCandidates(s, func(scenario.Actor) bool { return true })
 	case "represents":
 		return actorCandidates(s, func(a scenario.Actor) bool { return a.Kind != scenario.KindPerson })
@@ -71,7 +54,49 @@ func (u *App) completions(c editor.Context) []editor.Candidate {
 	return nil
 }
 
-func enumCandidates[T ~string](values []T) []editor.Candidate {
+// enumOfKey is the allowed values of key in the table at path ("actors",
+// "seats", "memberships" …), nil when it is no enum there.
+func enumOfKey(table, key string) []string {
+	t := tableTypes()[table]
+	if t == nil {
+		return nil
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if k, _, _ := strings.Cut(f.Tag.Get("toml"), ","); k == key {
+			return enumValues(f.Type)
+		}
+	}
+	return nil
+}
+
+// tableTypes maps each table's name in a file (its last key: "actors",
+// "memberships", "suspended") to its type.
+func tableTypes() map[string]reflect.Type {
+	out := map[string]reflect.Type{"scenario": reflect.TypeFor[scenario.Meta]()}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			key, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+			ft := f.Type
+			for ft.Kind() == reflect.Slice {
+				ft = ft.Elem()
+			}
+			if key == "" || key == "-" || ft.Kind() != reflect.Struct || ft == dateType {
+				continue
+			}
+			if _, ok := out[key]; !ok {
+				out[key] = ft
+				walk(ft)
+			}
+		}
+	}
+	walk(reflect.TypeFor[scenario.Scenario]())
+	return out
+}
+
+func enumCandidates(values []string) []editor.Candidate {
 	out := make([]editor.Candidate, len(values))
 	for i, v := range values {
 		out[i] = editor.Candidate{ID: string(v)}

@@ -23,11 +23,12 @@ func newEditorPanel(u *App) *editorPanel {
 	p.ed = editor.New()
 	p.ed.OnChanged = func(editor.Edit) {
 		if !p.quiet {
-			u.typed(p.ed.Text())
+			u.typed()
 		}
 	}
 	p.ed.OnUndo, p.ed.OnRedo = u.undo, u.redo
 	p.ed.Completions = u.completions
+	p.ed.OnKey = u.typedKey
 	p.content = p.ed
 	return p
 }

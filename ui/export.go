@@ -65,6 +65,10 @@ func (u *App) exportPDF(s *scenario.Scenario) {
 // export asks for a file and writes the current diagram there in format f
 // (for PNG after asking the scale, for PDF the page).
 func (u *App) export(f render.Format) {
+	u.forms.leave("export", func() { u.exportNow(f) }, nil)
+}
+
+func (u *App) exportNow(f render.Format) {
 	s := u.currentModel()
 	if s == nil {
 		return

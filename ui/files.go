@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -103,11 +106,11 @@ var writeFile = func(path string, data []byte, opt *safefile.Options) error {
 // not saved, and its problems are shown.
 func (u *App) checkSavable() error {
 	u.flushTyping()
-	_, err := scenario.Load(u.doc.name, strings.NewReader(u.doc.text))
+	_, err := scenario.Load(u.doc.name, strings.NewReader(u.text()))
 	if err == nil {
 		return nil
 	}
-	u.loaded(u.doc.text, nil, err)
+	u.loaded(u.text(), nil, err)
 	var ps scenario.Problems
 	if errors.As(err, &ps) {
 		n, _ := countProblems(ps)
@@ -121,11 +124,12 @@ func (u *App) saveTo(path string) error {
 	if err := u.checkSavable(); err != nil {
 		return err
 	}
-	text := u.doc.text
+	text := u.text()
 	if err := writeAtomic(path, []byte(text)); err != nil {
 		return err
 	}
 	u.doc.path, u.doc.name, u.doc.saved = path, filepath.Base(path), text
+	u.doc.diskHash = sha256.Sum256([]byte(text))
 	if fi, err := os.Stat(path); err == nil {
 		u.doc.stamp = stampOf(fi)
 	}
@@ -140,6 +144,10 @@ func (u *App) saveTo(path string) error {
 // save saves to the document's file, or asks where; then runs after (when
 // the save succeeded).
 func (u *App) save(after func()) {
+	u.forms.leave("save", func() { u.saveNow(after) }, nil)
+}
+
+func (u *App) saveNow(after func()) {
 	if u.doc.path == "" {
 		u.saveAs(after)
 		return
@@ -158,6 +166,10 @@ func (u *App) save(after func()) {
 // an existing file is never emptied (see safewrite.go). A name without the
 // .toml extension gets it, after asking when that file exists.
 func (u *App) saveAs(after func()) {
+	u.forms.leave("save", func() { u.saveAsNow(after) }, nil)
+}
+
+func (u *App) saveAsNow(after func()) {
 	if err := u.checkSavable(); err != nil {
 		u.showError(err)
 		return
@@ -231,6 +243,11 @@ type unsavedGuard struct {
 // Save / Discard / Cancel first; what says what is about to happen
 // ("close the window").
 func (u *App) whenSafe(what string, proceed func()) {
+	u.forms.leave(what, func() { u.whenSaved(what, proceed) }, nil)
+}
+
+// whenSaved is whenSafe once the forms hold no change.
+func (u *App) whenSaved(what string, proceed func()) {
 	u.flushTyping()
 	if !u.doc.dirty() {
 		proceed()
@@ -248,7 +265,7 @@ func (u *App) whenSafe(what string, proceed func()) {
 		g.dlg.Hide()
 		u.guard = nil
 		u.removeRecovery()
-		u.doc.saved = u.doc.text // nothing to lose any more
+		u.doc.saved = u.text() // nothing to lose any more
 		proceed()
 	})
 	g.discard.Importance = widget.DangerImportance
@@ -262,12 +279,21 @@ func (u *App) whenSafe(what string, proceed func()) {
 	g.dlg.Show()
 }
 
-// closeRequested is the window's close intercept.
+// closeRequested is the window's close intercept, and File › Quit: after
+// the unsaved-changes question it closes every window Parley opened (the
+// format reference, …) with the main one, so that the process ends.
 func (u *App) closeRequested() {
 	u.whenSafe("close the window", func() {
 		u.removeRecovery()
 		u.shutdown()
+		for _, w := range slices.Clone(u.fyneApp.Driver().AllWindows()) { // Close changes the list
+			if w != u.win {
+				w.Close()
+			}
+		}
+		u.helpWindow = nil
 		u.win.Close()
+		u.fyneApp.Quit()
 	})
 }
 
@@ -307,7 +333,14 @@ func (u *App) dropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
+// openRecent opens a file of the recent files list; one that is no longer
+// there is taken off the list, and the user told.
 func (u *App) openRecent(path string) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		u.removeRecent(path)
+		u.showInfo("File not found", fmt.Sprintf("%s is no longer there (moved, renamed or deleted).\nIt has been taken off Open Recent.", path))
+		return
+	}
 	u.whenSafe("open another file", func() { u.OpenFile(path) })
 }
 
@@ -347,92 +380,15 @@ func (u *App) reload() {
 func (u *App) reloadText(text string, stamp fileStamp) {
 	u.doc.saved = text
 	u.doc.stamp = stamp
+	u.doc.diskHash = sha256.Sum256([]byte(text))
 	u.removeRecovery()
 	u.replaceText(text, true)
 }
 
-// fileWatch polls the open file for outside changes.
-type fileWatch struct{ done chan struct{} }
-
-func (w *fileWatch) stop() { close(w.done) }
-
-// watchFile starts watching the document's file (stopping any previous
-// watch).
-func (u *App) watchFile() {
-	if u.watch != nil {
-		u.watch.stop()
-		u.watch = nil
-	}
-	if u.doc.path == "" || u.closing {
-		return
-	}
-	w := &fileWatch{done: make(chan struct{})}
-	u.watch = w
-	path := u.doc.path
-	go func() {
-		t := time.NewTicker(watchInterval)
-		defer t.Stop()
-		for {
-			select {
-			case <-w.done:
-				return
-			case <-t.C:
-				fi, err := os.Stat(path)
-				u.do(func() {
-					select {
-					case <-w.done:
-						return
-					default:
-					}
-					u.checkDisk(path, fi, err)
-				})
-			}
-		}
-	}()
-}
-
-// checkDisk acts on the file's state on disk: reloads it when it changed
-// and nothing here is unsaved, else asks.
-func (u *App) checkDisk(path string, fi os.FileInfo, err error) {
-	if path != u.doc.path {
-		return
-	}
-	if err != nil {
-		if u.doc.stamp != (fileStamp{}) {
-			u.doc.stamp = fileStamp{}
-			u.setStatus(fmt.Sprintf("%s was moved or deleted outside Parley; Save writes it again", path))
-		}
-		return
-	}
-	if stampOf(fi) == u.doc.stamp {
-		return
-	}
-	text, stamp, err := readScenarioFile(path)
-	if err != nil {
-		return
-	}
-	u.doc.stamp = stamp
-	if text == u.doc.saved {
-		return
-	}
-	if !u.doc.dirty() {
-		u.reloadText(text, stamp)
-		u.setStatus(fmt.Sprintf("%s changed on disk and was reloaded (Undo brings back the previous text)", u.doc.name))
-		return
-	}
-	d := dialog.NewConfirm("File changed on disk",
-		fmt.Sprintf("%s was changed outside Parley, and you have unsaved changes here.\nReload it and lose your changes?", u.doc.name),
-		func(reload bool) {
-			if reload {
-				u.reloadText(text, stamp)
-			} else {
-				u.doc.saved = text // saving overwrites the outside version
-			}
-			u.updateTitle()
-		}, u.win)
-	d.SetConfirmText("Reload")
-	d.SetDismissText("Keep mine")
-	d.Show()
+// showInfo shows a message in a dialog.
+func (u *App) showInfo(title, msg string) {
+	u.lastInfo = msg
+	dialog.ShowInformation(title, msg, u.win)
 }
 
 // showError shows an error in a dialog.

@@ -75,7 +75,7 @@ func TestSaveAsOverExistingFile(t *testing.T) {
 	if atWrite != oldScenario {
 		t.Errorf("before the save the file held %q: the dialog truncated it", atWrite)
 	}
-	if b, _ := os.ReadFile(path); string(b) != h.u.doc.text {
+	if b, _ := os.ReadFile(path); string(b) != h.u.text() {
 		t.Error("the file does not hold the new text")
 	}
 	// No backup, no temporary file; the user's NAME~ is left alone.
@@ -247,7 +247,7 @@ func crashWithUnsavedWork(t *testing.T, a fyne.App, path, edit string) {
 	if err := h.u.OpenFile(path); err != nil {
 		t.Fatal(err)
 	}
-	h.u.replaceText(h.u.doc.text+edit, true)
+	h.u.replaceText(h.u.text()+edit, true)
 	h.u.autosave()
 	h.u.recovery.wait()
 	if _, _, ok := h.u.recoveryPaths(); !ok {
@@ -280,7 +280,7 @@ func findTextGrid(o fyne.CanvasObject) *widget.TextGrid {
 // after the unsaved work was made, recovery does not silently replace it:
 // the user sees what differs and chooses.
 func TestRecoveryOverNewerFile(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "talks.toml")
 	os.WriteFile(path, []byte(oldScenario), 0o644)
@@ -311,8 +311,8 @@ func TestRecoveryOverNewerFile(t *testing.T) {
 	}
 	test.Tap(h.overlayButton("Back"))
 	test.Tap(h.overlayButton("Restore my edits"))
-	if !strings.HasSuffix(h.u.doc.text, "# my unsaved edit\n") || h.u.doc.saved != theirs || !h.u.doc.dirty() {
-		t.Errorf("restored: text %q, saved %q", h.u.doc.text, h.u.doc.saved)
+	if !strings.HasSuffix(h.u.text(), "# my unsaved edit\n") || h.u.doc.saved != theirs || !h.u.doc.dirty() {
+		t.Errorf("restored: text %q, saved %q", h.u.text(), h.u.doc.saved)
 	}
 	if b, _ := os.ReadFile(path); string(b) != theirs {
 		t.Error("restoring wrote over the newer file before any save")
@@ -321,7 +321,7 @@ func TestRecoveryOverNewerFile(t *testing.T) {
 
 	// Again, keeping the file on disk this time.
 	h.u.pipe.close()
-	b := test.NewTempApp(t)
+	b := tempApp(t)
 	crashWithUnsavedWork(t, b, path, "# second edit\n")
 	os.WriteFile(path, []byte(theirs+"# changed once more\n"), 0o644)
 	h2 := newHarnessIn(t, b, nil)
@@ -343,7 +343,7 @@ func TestRecoveryOverNewerFile(t *testing.T) {
 // the plain question is asked (and a touched but unchanged file is not a
 // change).
 func TestRecoveryOverUnchangedFile(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	path := filepath.Join(t.TempDir(), "talks.toml")
 	os.WriteFile(path, []byte(oldScenario), 0o644)
 	crashWithUnsavedWork(t, a, path, "# mine\n")
@@ -352,8 +352,8 @@ func TestRecoveryOverUnchangedFile(t *testing.T) {
 	h := newHarnessIn(t, a, nil)
 	h.u.OpenExample()
 	test.Tap(h.overlayButton("Recover"))
-	if h.u.doc.path != path || !strings.HasSuffix(h.u.doc.text, "# mine\n") || h.u.doc.saved != oldScenario {
-		t.Errorf("recovered %q: %q", h.u.doc.path, h.u.doc.text)
+	if h.u.doc.path != path || !strings.HasSuffix(h.u.text(), "# mine\n") || h.u.doc.saved != oldScenario {
+		t.Errorf("recovered %q: %q", h.u.doc.path, h.u.text())
 	}
 	h.u.recovery.wait()
 }
@@ -380,13 +380,13 @@ func TestSaveAsAddsExtension(t *testing.T) {
 		t.Fatal("talks.toml was replaced without asking")
 	}
 	test.Tap(h.overlayButton("Replace"))
-	if b, _ := os.ReadFile(filepath.Join(dir, "talks.toml")); string(b) != h.u.doc.text {
+	if b, _ := os.ReadFile(filepath.Join(dir, "talks.toml")); string(b) != h.u.text() {
 		t.Error("talks.toml was not replaced")
 	}
 }
 
 func TestDeferredWriter(t *testing.T) {
-	test.NewTempApp(t)
+	tempApp(t)
 	installLazyFileRepo()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.txt")
@@ -434,13 +434,13 @@ func TestDropOpensFile(t *testing.T) {
 		t.Error("a .txt drop was not refused")
 	}
 	// Unsaved changes are asked about first.
-	h.u.replaceText(h.u.doc.text+"# mine\n", true)
+	h.u.replaceText(h.u.text()+"# mine\n", true)
 	h.u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(other), storage.NewFileURI(path)})
 	if h.u.guard == nil {
 		t.Fatal("dropping a file over unsaved changes did not ask")
 	}
 	test.Tap(h.overlayButton("Discard"))
-	if h.u.doc.path != path || h.u.doc.text != oldScenario {
+	if h.u.doc.path != path || h.u.text() != oldScenario {
 		t.Errorf("the dropped file was not opened: %q", h.u.doc.path)
 	}
 }

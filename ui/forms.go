@@ -1,16 +1,14 @@
 package ui
 
 import (
+	"encoding"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/parleyhq/parley/scenario"
 )
@@ -115,14 +113,16 @@ func eventIDs(s *scenario.Scenario) []string {
 // refTargets names, for each key that refers to other entries, the ids it
 // may name.
 var refTargets = map[string]func(s *scenario.Scenario) []string{
-	"represents": actorIDs,
-	"of":         actorIDs,
-	"actor":      actorIDs,
-	"speaker":    actorIDs,
-	"claimed_by": actorIDs,
-	"actors":     actorIDs,
-	"track":      trackIDs,
-	"at":         func(s *scenario.Scenario) []string { return append(trackIDs(s), eventIDs(s)...) },
+	"represents":  actorIDs,
+	"of":          actorIDs,
+	"actor":       actorIDs,
+	"speaker":     actorIDs,
+	"claimed_by":  actorIDs,
+	"invited_by":  actorIDs,
+	"replaced_by": actorIDs,
+	"actors":      actorIDs,
+	"track":       trackIDs,
+	"at":          func(s *scenario.Scenario) []string { return append(trackIDs(s), eventIDs(s)...) },
 	"about": func(s *scenario.Scenario) []string {
 		return append(append(actorIDs(s), trackIDs(s)...), eventIDs(s)...)
 	},
@@ -130,17 +130,23 @@ var refTargets = map[string]func(s *scenario.Scenario) []string{
 	"remove_tracks": trackIDs,
 }
 
-// enumValues lists the allowed values of each enum type.
-var enumValues = map[reflect.Type][]string{
-	reflect.TypeFor[scenario.ActorKind]():   strs(scenario.ActorKinds),
-	reflect.TypeFor[scenario.TrackKind]():   strs(scenario.TrackKinds),
-	reflect.TypeFor[scenario.TrackStatus](): strs(scenario.TrackStatuses),
-	reflect.TypeFor[scenario.Role]():        strs(scenario.Roles),
-	reflect.TypeFor[scenario.Certainty]():   strs(scenario.Certainties),
-	reflect.TypeFor[scenario.Reliability](): strs(scenario.Reliabilities),
-	reflect.TypeFor[scenario.EventKind]():   strs(scenario.EventKinds),
-	reflect.TypeFor[scenario.Stance]():      strs(scenario.Stances),
+// enumValues are the allowed values of enum type t (a string type whose
+// UnmarshalText refuses anything else, saying what it allows), nil for
+// any other type: so a new enum in package scenario gets its picker
+// without a list here.
+func enumValues(t reflect.Type) []string {
+	if t.Kind() != reflect.String || !reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return nil
+	}
+	v := reflect.New(t).Interface().(encoding.TextUnmarshaler)
+	var e *scenario.EnumError
+	if err := v.UnmarshalText([]byte("\x00?")); errors.As(err, &e) {
+		return e.Allowed
+	}
+	return nil
 }
+
+var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
 var dateType = reflect.TypeFor[scenario.Date]()
 
@@ -159,8 +165,8 @@ func fieldsOf(t reflect.Type) []formField {
 		case sf.Type == dateType:
 			f.kind = dateField
 			f.hint = "YYYY, YYYY-MM or YYYY-MM-DD; ~ in front: approximate"
-		case enumValues[sf.Type] != nil:
-			f.kind, f.enum = enumField, enumValues[sf.Type]
+		case enumValues(sf.Type) != nil:
+			f.kind, f.enum = enumField, enumValues(sf.Type)
 		case sf.Type.Kind() == reflect.Bool:
 			f.kind = boolField
 		case sf.Type.Kind() == reflect.Slice && sf.Type.Elem().Kind() == reflect.String:
@@ -244,374 +250,6 @@ func formTypeOf(key string) *formType {
 	return nil
 }
 
-// formsPanel is the Forms tab.
-type formsPanel struct {
-	u       *App
-	kind    *widget.Select // which collection
-	list    *widget.List
-	add     *widget.Button
-	del     *widget.Button
-	apply   *widget.Button
-	revert  *widget.Button
-	note    *widget.Label
-	form    *fyne.Container
-	content fyne.CanvasObject
-
-	cur     *formType
-	sel     int                       // selected entry, -1 for none
-	editor  *fieldEditor              // the selected entry's form
-	widgets map[string]fyne.Focusable // editor.widgets
-	checks  map[string]*widget.Check  // editor.checks
-	enabled bool
-	confirm dialog.Dialog // the open delete question (tests answer it)
-}
-
-func newFormsPanel(u *App) *formsPanel {
-	p := &formsPanel{u: u, sel: -1, cur: formTypeOf("actors"), enabled: true}
-	var titles []string
-	for _, t := range formTypes {
-		titles = append(titles, t.title)
-	}
-	p.kind = widget.NewSelect(titles, func(title string) {
-		for _, t := range formTypes {
-			if t.title == title && t != p.cur {
-				p.cur, p.sel = t, -1
-				p.list.UnselectAll()
-				p.list.ScrollToTop()
-				p.refresh()
-				if t.single && p.count() > 0 {
-					p.list.Select(0)
-				}
-			}
-		}
-	})
-	p.kind.SetSelected(p.cur.title)
-	p.list = widget.NewList(
-		func() int { return p.count() },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if s := p.u.model; s != nil && i < p.count() {
-				o.(*widget.Label).SetText(p.cur.label(s, i))
-			}
-		},
-	)
-	p.list.OnSelected = func(i widget.ListItemID) {
-		p.sel = i
-		p.fill()
-	}
-	p.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.addEntry)
-	p.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), p.deleteEntry)
-	p.apply = widget.NewButtonWithIcon("Apply", theme.ConfirmIcon(), p.applyEntry)
-	p.apply.Importance = widget.HighImportance
-	p.revert = widget.NewButton("Revert", p.fill)
-	p.note = widget.NewLabel("")
-	p.note.Wrapping = fyne.TextWrapWord
-	p.note.Hide()
-	p.form = container.NewVBox()
-	top := container.NewBorder(nil, nil, widget.NewLabel("Edit"), container.NewHBox(p.add, p.del), p.kind)
-	formArea := container.NewBorder(nil, container.NewHBox(p.apply, p.revert), nil, nil, container.NewVScroll(p.form))
-	split := container.NewVSplit(p.list, formArea)
-	split.Offset = 0.35
-	p.content = container.NewBorder(container.NewVBox(top, p.note), nil, nil, nil, split)
-	p.fill()
-	return p
-}
-
-func (p *formsPanel) count() int { return p.cur.count(p.u.model) }
-
-// refresh shows the current scenario.
-func (p *formsPanel) refresh() {
-	if p.sel >= p.count() {
-		p.sel = -1
-		p.list.UnselectAll()
-	}
-	p.list.Refresh()
-	p.fill()
-}
-
-// setEnabled turns editing off while the text has errors.
-func (p *formsPanel) setEnabled(on bool) {
-	p.enabled = on
-	if on {
-		p.note.Hide()
-	} else {
-		p.note.SetText("The text has errors, so the forms show the last scenario that loaded and cannot change it. Fix the problems listed below first.")
-		p.note.Show()
-	}
-	for _, b := range []*widget.Button{p.add, p.del, p.apply, p.revert} {
-		if on {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
-	if on && p.sel < 0 {
-		p.del.Disable()
-		p.apply.Disable()
-		p.revert.Disable()
-	}
-	if p.cur.single {
-		p.add.Disable()
-		p.del.Disable()
-	}
-	if p.editor != nil {
-		for _, l := range p.editor.lists {
-			l.setEnabled(on)
-		}
-	}
-}
-
-// selectIndex selects the i-th entry of kind key.
-func (p *formsPanel) selectIndex(key string, i int) {
-	for _, t := range formTypes {
-		if t.key == key {
-			p.kind.SetSelected(t.title)
-		}
-	}
-	if i >= 0 && i < p.count() {
-		p.list.Select(i)
-		p.list.ScrollTo(i)
-	}
-}
-
-// fill builds the form of the selected entry.
-func (p *formsPanel) fill() {
-	p.form.Objects = nil
-	p.editor = p.newEditor(p.cur.fields)
-	p.editor.onListChange = p.applyEntry
-	p.widgets, p.checks = p.editor.widgets, p.editor.checks
-	s := p.u.model
-	if s == nil || p.sel < 0 || p.sel >= p.count() {
-		msg := "Select an entry to change it, or add one."
-		if s == nil {
-			msg = "No scenario has loaded yet."
-		}
-		p.form.Add(widget.NewLabel(msg))
-		p.form.Refresh()
-		p.setEnabled(p.enabled)
-		return
-	}
-	form := widget.NewForm(p.editor.items(s, p.cur.entry(s, p.sel))...)
-	p.form.Add(form)
-	p.form.Refresh()
-	p.setEnabled(p.enabled)
-}
-
-// fieldEditor is the input widgets of one entry's form (the Forms tab's,
-// or a nested entry's dialog): it makes them showing an entry and reads
-// them back into one.
-type fieldEditor struct {
-	p       *formsPanel
-	fields  []formField
-	widgets map[string]fyne.Focusable // entries and selects, by key
-	checks  map[string]*widget.Check
-	pickers map[string]*idsPicker
-	lists   map[string]*nestedList
-	// onListChange runs when a nested list changes (the Forms tab applies
-	// the entry at once); nil leaves the change to the caller.
-	onListChange func()
-	// extra are more ids a refField may name, by key: a variant's seats
-	// may sit at the variant's own tracks.
-	extra map[string]func() []string
-}
-
-func (p *formsPanel) newEditor(fields []formField) *fieldEditor {
-	return &fieldEditor{p: p, fields: fields, widgets: map[string]fyne.Focusable{},
-		checks: map[string]*widget.Check{}, pickers: map[string]*idsPicker{}, lists: map[string]*nestedList{}}
-}
-
-// items makes the form items of entry v of s.
-func (e *fieldEditor) items(s *scenario.Scenario, v reflect.Value) []*widget.FormItem {
-	var items []*widget.FormItem
-	for _, f := range e.fields {
-		w := e.fieldWidget(s, f, v.Field(f.index))
-		label := f.label
-		if f.required {
-			label += " *"
-		}
-		it := widget.NewFormItem(label, w)
-		it.HintText = f.hint
-		items = append(items, it)
-	}
-	return items
-}
-
-// fieldWidget makes the widget for one field, showing value v.
-func (e *fieldEditor) fieldWidget(s *scenario.Scenario, f formField, v reflect.Value) fyne.CanvasObject {
-	switch f.kind {
-	case enumField, refField:
-		opts := f.enum
-		if f.kind == refField {
-			opts = f.refs(s)
-			if more := e.extra[f.key]; more != nil {
-				for _, id := range more() {
-					if !slices.Contains(opts, id) {
-						opts = append(opts, id)
-					}
-				}
-			}
-		}
-		if !f.required {
-			opts = append([]string{noneOption}, opts...)
-		}
-		sel := widget.NewSelect(opts, nil)
-		cur := v.String()
-		if cur == "" && !f.required {
-			cur = noneOption
-		}
-		if !slices.Contains(opts, cur) && cur != "" {
-			sel.Options = append(sel.Options, cur)
-		}
-		sel.SetSelected(cur)
-		e.widgets[f.key] = sel
-		return sel
-	case boolField:
-		c := widget.NewCheck("", nil)
-		c.SetChecked(v.Bool())
-		e.checks[f.key] = c
-		return c
-	case refsField:
-		var allowed []string
-		if f.refs != nil {
-			allowed = f.refs(s)
-		}
-		k := newIDsPicker(v.Interface().([]string), allowed, func(id string) string { return describeID(s, id) })
-		e.pickers[f.key] = k
-		return k.content
-	case listField:
-		l := e.p.newNestedList(f, v, e)
-		e.lists[f.key] = l
-		return l.content
-	case dateField:
-		en := widget.NewEntry()
-		en.SetText(v.Interface().(scenario.Date).String())
-		en.SetPlaceHolder("YYYY-MM-DD")
-		en.Validator = func(text string) error {
-			if _, err := scenario.ParseDate(text); err != nil {
-				return fmt.Errorf("ui: %w", err)
-			}
-			return nil
-		}
-		e.widgets[f.key] = en
-		return en
-	case multiLineField:
-		en := widget.NewMultiLineEntry()
-		en.Wrapping = fyne.TextWrapWord
-		en.SetMinRowsVisible(3)
-		en.SetText(v.String())
-		e.widgets[f.key] = en
-		return en
-	}
-	en := widget.NewEntry()
-	en.SetText(v.String())
-	if f.required {
-		en.Validator = func(text string) error {
-			if strings.TrimSpace(text) == "" {
-				return fmt.Errorf("ui: %s must not be empty", f.label)
-			}
-			return nil
-		}
-	}
-	e.widgets[f.key] = en
-	return en
-}
-
-const noneOption = "(none)"
-
-// read writes the form's values into entry v, or says which field is
-// wrong.
-func (e *fieldEditor) read(v reflect.Value) error {
-	for _, f := range e.fields {
-		fv := v.Field(f.index)
-		switch f.kind {
-		case boolField:
-			if c := e.checks[f.key]; c != nil {
-				fv.SetBool(c.Checked)
-			}
-			continue
-		case refsField:
-			if k := e.pickers[f.key]; k != nil {
-				if len(k.ids) == 0 {
-					fv.Set(reflect.Zero(fv.Type()))
-				} else {
-					fv.Set(reflect.ValueOf(slices.Clone(k.ids)))
-				}
-			}
-			continue
-		case listField:
-			if l := e.lists[f.key]; l != nil {
-				if l.items.Len() == 0 {
-					fv.Set(reflect.Zero(fv.Type()))
-				} else {
-					c := reflect.MakeSlice(fv.Type(), l.items.Len(), l.items.Len())
-					reflect.Copy(c, l.items)
-					fv.Set(c)
-				}
-			}
-			continue
-		}
-		switch w := e.widgets[f.key].(type) {
-		case *widget.Select:
-			val := w.Selected
-			if val == noneOption {
-				val = ""
-			}
-			if val == "" && f.required {
-				return fmt.Errorf("ui: %s: choose one", f.label)
-			}
-			fv.SetString(val)
-		case *widget.Entry:
-			if w.Validator != nil {
-				if err := w.Validator(w.Text); err != nil {
-					return fmt.Errorf("ui: %s: %w", f.label, err)
-				}
-			}
-			switch f.kind {
-			case dateField:
-				d, _ := scenario.ParseDate(w.Text)
-				fv.Set(reflect.ValueOf(d))
-			default:
-				fv.SetString(strings.TrimSpace(w.Text))
-			}
-		}
-	}
-	return nil
-}
-
-// readForm writes the Forms tab's form into entry v.
-func (p *formsPanel) readForm(v reflect.Value) error { return p.editor.read(v) }
-
-// applyEntry writes the form into the selected entry, renaming references
-// when its id changed.
-func (p *formsPanel) applyEntry() {
-	from := p.u.currentModel()
-	if from == nil || p.sel < 0 || p.sel >= p.cur.count(from) {
-		return
-	}
-	to := cloneModel(from)
-	v := p.cur.entry(to, p.sel)
-	oldID := idOf(v)
-	if err := p.readForm(v); err != nil {
-		p.u.showError(err)
-		return
-	}
-	newID := idOf(v)
-	if oldID != "" && newID != oldID {
-		renameRefs(to, p.cur.key, oldID, newID)
-	}
-	sel := p.sel
-	if p.u.applyModel(to) {
-		p.sel = sel
-		if p.cur.key == "variants" && oldID != newID {
-			p.u.preview.variantRenamed(oldID, newID)
-		}
-	}
-}
-
 // idOf is an entry's id ("" for seats).
 func idOf(v reflect.Value) string {
 	if f := v.FieldByName("ID"); f.IsValid() {
@@ -637,10 +275,17 @@ func (p *formsPanel) addEntry() {
 	}
 	n := p.cur.list(to).Len() - 1
 	if p.u.applyModel(to) {
+		// The new entry is selected, scrolled to and its first field
+		// focused, ready to type over.
 		p.sel = n
-		p.refresh()
-		p.list.Select(n)
-		p.list.ScrollToBottom()
+		p.list.Refresh()
+		p.selectQuietly(n)
+		p.fill()
+		if len(p.cur.fields) > 0 {
+			if w := p.editor.focusables()[p.cur.fields[0].key]; w != nil {
+				p.u.win.Canvas().Focus(w)
+			}
+		}
 	}
 }
 
@@ -707,8 +352,9 @@ func (p *formsPanel) deleteEntry() {
 	doIt := func() {
 		if p.u.applyModel(to) {
 			p.sel = -1
-			p.list.UnselectAll()
-			p.refresh()
+			p.selectQuietly(-1)
+			p.list.Refresh()
+			p.fill()
 		}
 	}
 	if len(consequences) == 0 {

@@ -11,11 +11,19 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 )
+
+// choiceValues are the values a picker offers.
+func choiceValues(k *picker) []string {
+	var out []string
+	for _, c := range k.choices {
+		out = append(out, c.value)
+	}
+	return out
+}
 
 // selectEntry shows collection title in the Forms tab and selects entry i.
 func selectEntry(h *harness, title string, i int) {
@@ -38,34 +46,34 @@ func TestScenarioForm(t *testing.T) {
 	if f.sel != 0 || !f.add.Disabled() || !f.del.Disabled() {
 		t.Fatalf("the scenario form: selected %d, add off %v, delete off %v", f.sel, f.add.Disabled(), f.del.Disabled())
 	}
-	title := f.widgets["title"].(*widget.Entry)
+	title := f.widgets["title"].(*formEntry)
 	if title.Text != h.u.model.Meta.Title {
 		t.Errorf("title shows %q", title.Text)
 	}
 	title.CursorColumn = len([]rune(title.Text))
 	test.Type(title, " (edited)")
-	asOf := f.widgets["as_of"].(*widget.Entry)
+	asOf := f.widgets["as_of"].(*formEntry)
 	asOf.SetText("2025-02-30")
 	h.u.lastError = nil
-	before := h.u.doc.text
+	before := h.u.text()
 	test.Tap(f.apply)
-	if h.u.lastError == nil || h.u.doc.text != before {
+	if h.u.lastError == nil || h.u.text() != before {
 		t.Fatal("an impossible as_of was applied")
 	}
 	asOf.SetText("2025-03-01")
-	summary := f.widgets["summary"].(*widget.Entry)
+	summary := f.widgets["summary"].(*formEntry)
 	summary.SetText("A new summary.")
 	test.Tap(f.apply)
-	s := loadText(t, h.u.doc.text)
+	s := loadText(t, h.u.text())
 	if !strings.HasSuffix(s.Meta.Title, " (edited)") || s.Meta.AsOf.String() != "2025-03-01" || s.Meta.Summary != "A new summary." {
 		t.Errorf("scenario table is %+v", s.Meta)
 	}
-	if !strings.HasPrefix(h.u.doc.text, "# Parley scenario") {
+	if !strings.HasPrefix(h.u.text(), "# Parley scenario") {
 		t.Error("the leading comment was lost")
 	}
 	// A title is required.
 	h.drain()
-	f.widgets["title"].(*widget.Entry).SetText(" ")
+	f.widgets["title"].(*formEntry).SetText(" ")
 	h.u.lastError = nil
 	test.Tap(f.apply)
 	if h.u.lastError == nil {
@@ -88,16 +96,16 @@ func TestIDsPicker(t *testing.T) {
 		t.Fatalf("the actors picker shows %v", k.ids)
 	}
 	first, second := s.Events[ev].Actors[0], s.Events[ev].Actors[1]
-	if slices.Contains(k.add.Options, first) || !slices.Contains(k.add.Options, "macron") {
+	if slices.Contains(choiceValues(k.add), first) || !slices.Contains(choiceValues(k.add), "macron") {
 		t.Error("the add picker should offer the actors not chosen, only")
 	}
 	test.Tap(k.removes[first])
-	k.add.SetSelected("macron") // as a user picking it
-	if k.add.Selected != "" {
+	k.add.choose("macron") // as a user picking it
+	if k.add.Selected() != "" || k.add.Text != "" {
 		t.Error("the add picker keeps its choice")
 	}
 	test.Tap(h.u.forms.apply)
-	got := loadText(t, h.u.doc.text).Events[ev].Actors
+	got := loadText(t, h.u.text()).Events[ev].Actors
 	if !slices.Equal(got, []string{second, "macron"}) {
 		t.Errorf("event actors are %v", got)
 	}
@@ -108,13 +116,13 @@ func TestIDsPicker(t *testing.T) {
 		test.Tap(k.removes[id])
 	}
 	test.Tap(h.u.forms.apply)
-	if src := loadText(t, h.u.doc.text).Tracks[0].Sources; len(src) != 0 {
+	if src := loadText(t, h.u.text()).Tracks[0].Sources; len(src) != 0 {
 		t.Errorf("track sources are %v", src)
 	}
 	// The labels say what an id names.
 	selectEntry(h, "Seats", 0)
 	k = h.u.forms.editor.pickers["claimed_by"]
-	k.add.SetSelected("kellogg")
+	k.add.choose("kellogg")
 	if !strings.Contains(test.RenderObjectToMarkup(k.rows.Objects[len(k.rows.Objects)-1]), "kellogg — ") {
 		t.Error("a chosen id is shown without its name")
 	}
@@ -136,15 +144,15 @@ func TestMemberships(t *testing.T) {
 	if l.dialog == nil {
 		t.Fatal("Edit opened no dialog")
 	}
-	l.sub.widgets["from"].(*widget.Entry).SetText("2025-13")
+	l.sub.widgets["from"].(*formEntry).SetText("2025-13")
 	h.u.lastError = nil
 	test.Tap(l.done)
 	if h.u.lastError == nil || l.dialog == nil {
 		t.Fatal("an impossible date was taken")
 	}
-	l.sub.widgets["from"].(*widget.Entry).SetText("1995")
+	l.sub.widgets["from"].(*formEntry).SetText("1995")
 	test.Tap(l.done)
-	a := loadText(t, h.u.doc.text).Actors[i]
+	a := loadText(t, h.u.text()).Actors[i]
 	if a.Memberships[0].From.String() != "1995" {
 		t.Errorf("memberships are %+v", a.Memberships)
 	}
@@ -163,14 +171,14 @@ func TestMemberships(t *testing.T) {
 	if h.u.lastError == nil {
 		t.Error("a membership without a bloc was taken")
 	}
-	l.sub.widgets["of"].(*widget.Select).SetSelected(a.Memberships[1].Of)
+	l.sub.widgets["of"].(*picker).choose(a.Memberships[1].Of)
 	h.u.lastError = nil
 	test.Tap(l.done)
 	if h.u.lastError != nil {
 		t.Fatal(h.u.lastError)
 	}
 	var of []string
-	for _, m := range loadText(t, h.u.doc.text).Actors[i].Memberships {
+	for _, m := range loadText(t, h.u.text()).Actors[i].Memberships {
 		of = append(of, m.Of)
 	}
 	if want := []string{a.Memberships[0].Of, a.Memberships[2].Of, a.Memberships[1].Of}; !slices.Equal(of, want) {
@@ -179,7 +187,7 @@ func TestMemberships(t *testing.T) {
 	// Undo takes the steps back one by one.
 	h.u.undo()
 	h.u.undo()
-	if n := len(loadText(t, h.u.doc.text).Actors[i].Memberships); n != 3 {
+	if n := len(loadText(t, h.u.text()).Actors[i].Memberships); n != 3 {
 		t.Errorf("after two undos %d memberships", n)
 	}
 }
@@ -200,15 +208,15 @@ func TestVariantForm(t *testing.T) {
 	seats := ed.lists["seats"]
 	n := seats.items.Len()
 	test.Tap(seats.add)
-	track := seats.sub.widgets["track"].(*widget.Select)
-	if !slices.Contains(track.Options, own) {
-		t.Fatalf("a variant seat cannot sit at the variant's track %s: %v", own, track.Options)
+	track := seats.sub.widgets["track"].(*picker)
+	if !slices.Contains(choiceValues(track), own) {
+		t.Fatalf("a variant seat cannot sit at the variant's track %s: %v", own, choiceValues(track))
 	}
-	track.SetSelected(own)
-	seats.sub.widgets["actor"].(*widget.Select).SetSelected("macron")
-	seats.sub.widgets["role"].(*widget.Select).SetSelected("observer")
+	track.choose(own)
+	seats.sub.widgets["actor"].(*picker).choose("macron")
+	seats.sub.widgets["role"].(*picker).choose("observer")
 	test.Tap(seats.done)
-	v := loadText(t, h.u.doc.text).Variants[vi]
+	v := loadText(t, h.u.text()).Variants[vi]
 	if len(v.Seats) != n+1 || v.Seats[n].Actor != "macron" || v.Seats[n].Role != scenario.RoleObserver || v.Seats[n].Track != own {
 		t.Fatalf("variant seats are %+v", v.Seats)
 	}
@@ -216,13 +224,13 @@ func TestVariantForm(t *testing.T) {
 	h.drain()
 	ed = h.u.forms.editor
 	base := h.u.model.Tracks[0].ID
-	ed.pickers["remove_tracks"].add.SetSelected(base)
+	ed.pickers["remove_tracks"].add.choose(base)
 	rs := ed.lists["remove_seats"]
 	test.Tap(rs.add)
-	rs.sub.widgets["track"].(*widget.Select).SetSelected(h.u.model.Seats[0].Track)
-	rs.sub.widgets["actor"].(*widget.Select).SetSelected(h.u.model.Seats[0].Actor)
+	rs.sub.widgets["track"].(*picker).choose(h.u.model.Seats[0].Track)
+	rs.sub.widgets["actor"].(*picker).choose(h.u.model.Seats[0].Actor)
 	test.Tap(rs.done) // applies the form, remove_tracks too
-	v = loadText(t, h.u.doc.text).Variants[vi]
+	v = loadText(t, h.u.text()).Variants[vi]
 	if !slices.Equal(v.RemoveTracks, []string{base}) {
 		t.Errorf("remove_tracks is %v", v.RemoveTracks)
 	}
@@ -233,19 +241,19 @@ func TestVariantForm(t *testing.T) {
 	h.drain()
 	tr := h.u.forms.editor.lists["tracks"]
 	test.Tap(tr.buttons[0])
-	tr.sub.widgets["name"].(*widget.Entry).SetText("Summit in Budapest")
+	tr.sub.widgets["name"].(*formEntry).SetText("Summit in Budapest")
 	test.Tap(tr.done)
-	if v := loadText(t, h.u.doc.text).Variants[vi]; v.Tracks[0].Name != "Summit in Budapest" {
+	if v := loadText(t, h.u.text()).Variants[vi]; v.Tracks[0].Name != "Summit in Budapest" {
 		t.Errorf("variant track is %+v", v.Tracks[0])
 	}
 	// Cancel changes nothing.
 	h.drain()
-	before := h.u.doc.text
+	before := h.u.text()
 	tr = h.u.forms.editor.lists["tracks"]
 	test.Tap(tr.buttons[0])
-	tr.sub.widgets["name"].(*widget.Entry).SetText("Dropped")
+	tr.sub.widgets["name"].(*formEntry).SetText("Dropped")
 	test.Tap(h.overlayButton("Cancel"))
-	if h.u.doc.text != before || tr.dialog != nil {
+	if h.u.text() != before || tr.dialog != nil {
 		t.Error("Cancel changed the text or left the dialog")
 	}
 }
@@ -254,7 +262,7 @@ func TestNestedListsOffWhileBroken(t *testing.T) {
 	h := newHarness(t, nil)
 	h.openExample()
 	selectEntry(h, "Variants", 0)
-	h.u.replaceText(h.u.doc.text+"\n[[actors]\n", true)
+	h.u.replaceText(h.u.text()+"\n[[actors]\n", true)
 	h.settle("the problem", func() bool { return h.u.problems.HasErrors() })
 	h.drain()
 	if l := h.u.forms.editor.lists["seats"]; l == nil || !l.add.Disabled() {
@@ -298,9 +306,9 @@ func TestLongFile(t *testing.T) {
 	}
 	// The forms work, and the Text tab shows their edit.
 	selectEntry(h, "Actors", 3)
-	h.u.forms.widgets["name"].(*widget.Entry).SetText("Renamed")
+	h.u.forms.widgets["name"].(*formEntry).SetText("Renamed")
 	test.Tap(h.u.forms.apply)
-	if loadText(t, h.u.doc.text).Actors[3].Name != "Renamed" || e.Text() != h.u.doc.text {
+	if loadText(t, h.u.text()).Actors[3].Name != "Renamed" || e.Text() != h.u.text() {
 		t.Error("a form edit of a long file did not reach the text")
 	}
 	// Typing at the end of the file.
@@ -309,13 +317,13 @@ func TestLongFile(t *testing.T) {
 		t.Errorf("gotoLine: tab %d, cursor %v", h.u.tabs.SelectedIndex(), e.Cursor())
 	}
 	test.Type(e, "# the end\n")
-	if !strings.HasSuffix(h.u.doc.text, "# the end\n") {
+	if !strings.HasSuffix(h.u.text(), "# the end\n") {
 		t.Error("typing in a long file did not reach the document")
 	}
 }
 
 func TestVariantRemembered(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	h := newHarnessIn(t, a, nil)
 	h.openExample()
 	v := h.u.model.Variants[1]
@@ -344,7 +352,7 @@ func TestVariantRemembered(t *testing.T) {
 	// Renaming the variant in the forms follows it.
 	h2.openExample()
 	selectEntry(h2, "Variants", 1)
-	h2.u.forms.widgets["id"].(*widget.Entry).SetText("renamed-variant")
+	h2.u.forms.widgets["id"].(*formEntry).SetText("renamed-variant")
 	test.Tap(h2.u.forms.apply)
 	if h2.u.preview.wanted != "renamed-variant" {
 		t.Errorf("after a rename the view wants %q", h2.u.preview.wanted)
@@ -358,7 +366,7 @@ func TestVariantRemembered(t *testing.T) {
 }
 
 func TestSplitsRemembered(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	h := newHarnessIn(t, a, failEngine{})
 	if h.u.vsplit.Offset < 0.84 || h.u.vsplit.Offset > 0.9 {
 		t.Errorf("the problems list takes %.2f of the height by default", 1-h.u.vsplit.Offset)

@@ -26,20 +26,22 @@ type idsPicker struct {
 	allowed  []string
 	describe func(id string) string
 	rows     *fyne.Container
-	add      *widget.Select
+	add      *picker                   // type-ahead over the ids not chosen yet
 	removes  map[string]*widget.Button // by id
 	content  *fyne.Container
 	onChange func() // after a user's change; may be nil
+	shared   func(fyne.Shortcut) bool
 }
 
 func newIDsPicker(ids, allowed []string, describe func(string) string) *idsPicker {
 	k := &idsPicker{ids: slices.Clone(ids), allowed: allowed, describe: describe}
 	k.rows = container.NewVBox()
-	k.add = widget.NewSelect(nil, func(id string) {
+	k.add = newPicker(nil, "", func(id string) {
 		if id != "" {
 			k.addID(id)
 		}
 	})
+	k.add.shared = func(s fyne.Shortcut) bool { return k.shared != nil && k.shared(s) }
 	k.content = container.NewVBox(k.rows, k.add)
 	k.refresh()
 	return k
@@ -77,26 +79,25 @@ func (k *idsPicker) refresh() {
 		k.removes[id] = b
 		k.rows.Add(container.NewBorder(nil, nil, nil, b, l))
 	}
-	var rest []string
+	var rest []pickerChoice
 	for _, id := range k.allowed {
 		if !slices.Contains(k.ids, id) {
-			rest = append(rest, id)
+			rest = append(rest, pickerChoice{id, k.describe(id)})
 		}
 	}
-	k.add.Options = rest
-	k.add.Selected = ""
+	k.add.choices = rest
+	k.add.setSelected("")
 	switch {
 	case len(k.allowed) == 0:
-		k.add.PlaceHolder = "(nothing to choose from)"
+		k.add.SetPlaceHolder("(nothing to choose from)")
 		k.add.Disable()
 	case len(rest) == 0:
-		k.add.PlaceHolder = "(all chosen)"
+		k.add.SetPlaceHolder("(all chosen)")
 		k.add.Disable()
 	default:
-		k.add.PlaceHolder = "Add…"
+		k.add.SetPlaceHolder("Add… (type an id or a name)")
 		k.add.Enable()
 	}
-	k.add.Refresh()
 	k.rows.Refresh()
 }
 
@@ -207,8 +208,19 @@ func (l *nestedList) ids() []string {
 // changed tells the editor the list changed.
 func (l *nestedList) changed() {
 	l.refresh()
-	if l.parent != nil && l.parent.onListChange != nil {
-		l.parent.onListChange()
+	parent := l.parent
+	// The Forms tab may have made its form again while this list's dialog
+	// was open (the field left before it applied, and its scenario
+	// loaded): the change goes to the list of the form now shown.
+	if cur := l.p.editor; parent != nil && !parent.nested && cur != nil && cur != parent {
+		if now := cur.lists[l.field.key]; now != nil {
+			now.items = l.items
+			now.refresh()
+			parent = cur
+		}
+	}
+	if parent != nil && parent.onListChange != nil {
+		parent.onListChange()
 	}
 }
 
@@ -235,6 +247,9 @@ func (l *nestedList) edit(i int) {
 		el.Set(newNested(l.elem))
 	}
 	sub := l.p.newEditor(fieldsOf(l.elem))
+	sub.nested = true
+	var pressDone func()
+	sub.onApply = func() { pressDone() } // Enter in a field presses Done
 	if tracks := l.parent.lists["tracks"]; tracks != nil && tracks != l {
 		sub.extra = map[string]func() []string{"track": tracks.ids}
 	}
@@ -259,6 +274,7 @@ func (l *nestedList) edit(i int) {
 		l.changed()
 	})
 	done.Importance = widget.HighImportance
+	pressDone = done.OnTapped
 	d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(form), l.p.u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, done})
 	height := float32(520)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parleyhq/parley/scenario"
@@ -54,15 +55,47 @@ func strs[T ~string](vs []T) []string {
 	return out
 }
 
-// showFormatReference opens the format reference in a window of its own.
+// showFormatReference opens the format reference in a window of its own,
+// or brings that window forward when it is open.
 func (u *App) showFormatReference() {
+	if u.helpWindow != nil {
+		u.helpWindow.RequestFocus()
+		return
+	}
 	rt := widget.NewRichTextFromMarkdown(formatReference())
 	rt.Wrapping = fyne.TextWrapWord
 	w := u.fyneApp.NewWindow("Scenario format — Parley")
-	w.SetContent(container.NewVScroll(rt))
+	// Sized before it gets its content: laid out in a window of no size,
+	// the wrapped text is measured a word a line, which took 40 s.
 	w.Resize(fyne.NewSize(720, 800))
+	w.SetContent(container.NewVScroll(rt))
+	// Escape and Ctrl+W close it, as they close a dialog.
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			w.Close()
+		}
+	})
+	w.Canvas().AddShortcut(shortcut(fyne.KeyW, false).(*desktop.CustomShortcut), func(fyne.Shortcut) { w.Close() })
+	// Quit quits from here too (with the main window's questions).
+	w.Canvas().AddShortcut(shortcut(fyne.KeyQ, false).(*desktop.CustomShortcut), func(fyne.Shortcut) { u.closeRequested() })
+	w.SetOnClosed(func() {
+		if u.helpWindow == w {
+			u.helpWindow = nil
+		}
+	})
 	w.Show()
 	u.helpWindow = w
+}
+
+// showKeys shows every key, in a dialog.
+func (u *App) showKeys() {
+	rt := widget.NewRichTextFromMarkdown(u.keysHelp())
+	rt.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(rt)
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", scroll, u.win)
+	size := u.win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(760, max(size.Width-80, 400)), min(700, max(size.Height-80, 360))))
+	d.Show()
 }
 
 // showAbout shows the version.

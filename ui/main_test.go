@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"flag"
 	"os"
 	"strings"
 	"sync"
@@ -16,6 +17,8 @@ import (
 	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 )
+
+var _ = flag.Bool("update", false, "rewrite golden files under testdata/ (none here)")
 
 // TestMain doubles as the layout worker child: the Worker starts this test
 // binary with PARLEY_TEST_LAYOUT_WORKER=1.
@@ -65,8 +68,16 @@ type harness struct {
 
 func newHarness(t testing.TB, eng render.Engine) *harness {
 	t.Helper()
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	return newHarnessIn(t, a, eng)
+}
+
+// tempApp is a test app whose storage (the recovery file) is the test's
+// own: Fyne's test app keeps it in os.TempDir, shared by every test on the
+// machine, so one test would find another's unsaved work.
+func tempApp(t testing.TB) fyne.App {
+	t.Setenv("TMPDIR", t.TempDir())
+	return test.NewTempApp(t)
 }
 
 func newHarnessIn(t testing.TB, a fyne.App, eng render.Engine) *harness {

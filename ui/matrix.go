@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -65,6 +67,7 @@ func newMatrixPanel(u *App) *matrixPanel {
 			l.SetText("")
 		}
 	}
+	p.table.SetColumnWidth(-1, 170)
 	p.note = widget.NewLabel("Each cell is the actor's seat at the track: its role (— for none) and how certain it is.")
 	p.note.Wrapping = fyne.TextWrapWord
 	p.content = container.NewBorder(p.note, nil, nil, nil, p.table)
@@ -81,11 +84,20 @@ func (p *matrixPanel) newCell() fyne.CanvasObject {
 	c.role.PlaceHolder = noRole
 	c.certainty.PlaceHolder = "certainty"
 	c.box = container.NewBorder(nil, nil, nil, c.more, container.NewGridWithColumns(2, c.role, c.certainty))
-	return c.box
+	// The column width comes from the cell's own minimum: setting each
+	// column's width costs a refresh of the table per track (40 ms for
+	// 430 tracks on the UI thread).
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(matrixColumnWidth, 0))
+	return container.NewStack(width, c.box)
 }
 
-// cellOf finds the cell whose widgets are in box.
-func (p *matrixPanel) cellOf(box *fyne.Container) *matrixCell {
+// matrixColumnWidth is the width of a track's column.
+const matrixColumnWidth = 300
+
+// cellOf finds the cell whose widgets are in the cell object o.
+func (p *matrixPanel) cellOf(o *fyne.Container) *matrixCell {
+	box := o.Objects[1].(*fyne.Container)
 	for _, c := range p.cells {
 		if c.box == box {
 			return c
@@ -197,16 +209,8 @@ func (p *matrixPanel) setCertainty(actor, track, cert string) {
 	}
 }
 
-// refresh shows the current scenario, sizing the columns.
-func (p *matrixPanel) refresh() {
-	p.table.SetColumnWidth(-1, 170)
-	if s := p.u.model; s != nil {
-		for i := range s.Tracks {
-			p.table.SetColumnWidth(i, 300)
-		}
-	}
-	p.table.Refresh()
-}
+// refresh shows the current scenario.
+func (p *matrixPanel) refresh() { p.table.Refresh() }
 
 func (p *matrixPanel) setEnabled(on bool) {
 	if p.enabled == on {

@@ -64,6 +64,10 @@ func (u *App) buildMenu() *fyne.MainMenu {
 	edit := fyne.NewMenu("Edit",
 		item("Undo", &fyne.ShortcutUndo{}, u.undo),
 		item("Redo", &fyne.ShortcutRedo{}, u.redo),
+		fyne.NewMenuItemSeparator(),
+		item("Find…", shortcut(fyne.KeyF, false), func() { u.showTab(0); u.editor.ed.ShowFind(false) }),
+		item("Replace…", shortcut(fyne.KeyH, false), func() { u.showTab(0); u.editor.ed.ShowFind(true) }),
+		item("Go to Line…", shortcut(fyne.KeyG, false), func() { u.showTab(0); u.editor.ed.ShowGotoLine() }),
 	)
 	u.themeItems = nil
 	themeMenu := fyne.NewMenu("Theme")
@@ -80,28 +84,25 @@ func (u *App) buildMenu() *fyne.MainMenu {
 	themeItem.ChildMenu = themeMenu
 	u.refreshThemeMenu()
 	view := fyne.NewMenu("View",
+		item("Text", shortcut(fyne.Key1, false), func() { u.showTab(0) }),
+		item("Forms", shortcut(fyne.Key2, false), func() { u.showTab(1) }),
+		item("Matrix", shortcut(fyne.Key3, false), func() { u.showTab(2) }),
+		fyne.NewMenuItemSeparator(),
 		item("Zoom In", shortcut(fyne.KeyEqual, false), func() { u.preview.view.zoomIn() }),
 		item("Zoom Out", shortcut(fyne.KeyMinus, false), func() { u.preview.view.zoomOut() }),
 		item("Fit to Window", shortcut(fyne.Key0, false), func() { u.preview.view.fit() }),
-		item("Actual Size (100%)", shortcut(fyne.Key1, false), func() { u.preview.view.actualSize() }),
+		item("Actual Size (100%)", shortcut(fyne.Key1, true), func() { u.preview.view.actualSize() }),
 		fyne.NewMenuItemSeparator(),
 		themeItem,
+		item("Command Palette…", shortcut(fyne.KeyP, true), u.showPalette),
 	)
 	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Keyboard Shortcuts", u.showKeys),
 		fyne.NewMenuItem("Scenario Format Reference", u.showFormatReference),
 		fyne.NewMenuItem("About Parley", u.showAbout),
 	)
 	u.menu = fyne.NewMainMenu(file, edit, view, help)
 	return u.menu
-}
-
-// addShortcuts registers on the canvas the shortcuts that have no menu
-// item: Ctrl+Shift+Z redoes, Ctrl++ (with shift, as on most keyboards)
-// zooms in.
-func (u *App) addShortcuts() {
-	c := u.win.Canvas()
-	c.AddShortcut(shortcut(fyne.KeyZ, true).(*desktop.CustomShortcut), func(fyne.Shortcut) { u.redo() })
-	c.AddShortcut(shortcut(fyne.KeyEqual, true).(*desktop.CustomShortcut), func(fyne.Shortcut) { u.preview.view.zoomIn() })
 }
 
 func (u *App) refreshRecentMenu() {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"path/filepath"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -69,13 +70,24 @@ func (u *App) prefFloat(key string, def, lo, hi float64) float64 {
 // recentFiles is the recent files list, newest first.
 func (u *App) recentFiles() []string { return u.prefs().StringList(PrefRecentFiles) }
 
-// addRecent puts path first in the recent files.
+// addRecent puts path first in the recent files, as an absolute path, so
+// that the list works wherever Parley is started from next time.
 func (u *App) addRecent(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	list := slices.DeleteFunc(u.recentFiles(), func(p string) bool { return p == path })
 	list = append([]string{path}, list...)
 	if len(list) > maxRecent {
 		list = list[:maxRecent]
 	}
+	u.prefs().SetStringList(PrefRecentFiles, list)
+	u.refreshRecentMenu()
+}
+
+// removeRecent takes path off the recent files.
+func (u *App) removeRecent(path string) {
+	list := slices.DeleteFunc(u.recentFiles(), func(p string) bool { return p == path })
 	u.prefs().SetStringList(PrefRecentFiles, list)
 	u.refreshRecentMenu()
 }

@@ -151,17 +151,30 @@ func (p *previewPanel) variantRenamed(old, new string) {
 	}
 }
 
+// setStale says whether the diagram shown is of an older text (the text
+// has errors); with no diagram yet it says that one is on its way.
 func (p *previewPanel) setStale(stale bool) {
-	if stale {
+	p.banner.Importance = widget.WarningImportance
+	switch {
+	case stale && !p.view.hasDrawing():
+		p.banner.SetText("The text has errors (see Problems): the diagram is drawn once they are fixed.")
+		p.banner.Show()
+	case stale:
 		p.banner.SetText("The text has errors: this is the last good diagram (see Problems).")
 		p.banner.Show()
-	} else {
+	case !p.view.hasDrawing():
+		// The first diagram of a large scenario takes a while to lay out.
+		p.banner.Importance = widget.LowImportance
+		p.banner.SetText("Drawing the diagram…")
+		p.banner.Show()
+	default:
 		p.banner.Hide()
 	}
 	p.view.setStale(stale)
 }
 
 func (p *previewPanel) setError(err error) {
+	p.banner.Importance = widget.WarningImportance
 	p.banner.SetText("The diagram could not be drawn: " + forPeople(err))
 	p.banner.Show()
 	p.view.setStale(true)
@@ -186,6 +199,7 @@ type diagramView struct {
 	raster *canvas.Raster
 	bg     *canvas.Rectangle
 	veil   *canvas.Rectangle // greys a stale diagram
+	ring   *canvas.Rectangle // shows the keyboard focus (see previewkeys.go)
 	hbar   *scrollThumb      // where the view is across the diagram
 	vbar   *scrollThumb      // and down it
 
@@ -205,6 +219,7 @@ func newDiagramView(p *previewPanel) *diagramView {
 	v.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	v.veil = canvas.NewRectangle(color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x50})
 	v.veil.Hide()
+	v.ring = newFocusRing()
 	v.raster = canvas.NewRaster(v.paint)
 	v.hbar = newScrollThumb(v, false)
 	v.vbar = newScrollThumb(v, true)
@@ -215,7 +230,7 @@ func newDiagramView(p *previewPanel) *diagramView {
 // CreateRenderer is the widget's renderer: background, diagram, veil and
 // the scrollbar thumbs.
 func (v *diagramView) CreateRenderer() fyne.WidgetRenderer {
-	return &diagramRenderer{v: v, objects: []fyne.CanvasObject{v.bg, v.raster, v.veil, v.hbar, v.vbar}}
+	return &diagramRenderer{v: v, objects: []fyne.CanvasObject{v.bg, v.raster, v.veil, v.hbar, v.vbar, v.ring}}
 }
 
 type diagramRenderer struct {
@@ -224,7 +239,7 @@ type diagramRenderer struct {
 }
 
 func (r *diagramRenderer) Layout(s fyne.Size) {
-	for _, o := range []fyne.CanvasObject{r.v.bg, r.v.raster, r.v.veil} {
+	for _, o := range []fyne.CanvasObject{r.v.bg, r.v.raster, r.v.veil, r.v.ring} {
 		o.Resize(s)
 		o.Move(fyne.NewPos(0, 0))
 	}
@@ -238,6 +253,8 @@ func (r *diagramRenderer) Refresh() {
 	r.v.vbar.Refresh()
 	r.v.raster.Refresh()
 	r.v.veil.Refresh()
+	r.v.ring.StrokeColor = theme.Color(theme.ColorNameFocus)
+	r.v.ring.Refresh()
 }
 func (r *diagramRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *diagramRenderer) Destroy()                     {}
@@ -275,6 +292,13 @@ func (v *diagramView) setDrawing(d *drawing.Drawing) {
 		return
 	}
 	v.clampAndRefresh()
+}
+
+// hasDrawing reports whether a diagram has been drawn.
+func (v *diagramView) hasDrawing() bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.drawing != nil
 }
 
 func (v *diagramView) setStale(stale bool) {
@@ -390,9 +414,20 @@ type scrollThumb struct {
 	scale    float32 // view units the diagram moves per unit the thumb moves
 }
 
+// The thumbs' colours: a dark grey pill with a light rim, as overlay
+// scrollbars are drawn, so that a thumb shows over any diagram (a white
+// page in the dark theme, where the theme's light scrollbar colour would
+// vanish) and over the view's own background in either theme.
+var (
+	thumbFill = color.NRGBA{R: 0x4a, G: 0x4a, B: 0x4a, A: 0xd0}
+	thumbRim  = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xc0}
+)
+
 func newScrollThumb(v *diagramView, vertical bool) *scrollThumb {
-	t := &scrollThumb{v: v, vertical: vertical, rect: canvas.NewRectangle(theme.Color(theme.ColorNameScrollBar))}
+	t := &scrollThumb{v: v, vertical: vertical, rect: canvas.NewRectangle(thumbFill)}
 	t.rect.CornerRadius = thumbThickness / 2
+	t.rect.StrokeColor = thumbRim
+	t.rect.StrokeWidth = 1
 	t.ExtendBaseWidget(t)
 	t.Hide()
 	return t
@@ -403,12 +438,9 @@ func (t *scrollThumb) CreateRenderer() fyne.WidgetRenderer { return &thumbRender
 
 type thumbRenderer struct{ t *scrollThumb }
 
-func (r *thumbRenderer) Layout(s fyne.Size) { r.t.rect.Resize(s) }
-func (r *thumbRenderer) MinSize() fyne.Size { return fyne.NewSize(thumbThickness, thumbThickness) }
-func (r *thumbRenderer) Refresh() {
-	r.t.rect.FillColor = theme.Color(theme.ColorNameScrollBar)
-	r.t.rect.Refresh()
-}
+func (r *thumbRenderer) Layout(s fyne.Size)           { r.t.rect.Resize(s) }
+func (r *thumbRenderer) MinSize() fyne.Size           { return fyne.NewSize(thumbThickness, thumbThickness) }
+func (r *thumbRenderer) Refresh()                     { r.t.rect.Refresh() }
 func (r *thumbRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t.rect} }
 func (r *thumbRenderer) Destroy()                     {}
 
@@ -496,8 +528,12 @@ func (v *diagramView) pan(dx, dy float32) {
 	v.clampAndRefresh()
 }
 
-// Tapped selects the actor or track under the pointer in the forms.
+// Tapped selects the actor or track under the pointer in the forms (and
+// takes the keyboard focus, for the keys that pan and zoom).
 func (v *diagramView) Tapped(ev *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
+		c.Focus(v)
+	}
 	if ref := v.refAt(ev.Position); ref != "" {
 		v.p.u.selectRef(ref)
 	}

@@ -72,7 +72,7 @@ func (u *App) autosave() {
 	if !ok {
 		return
 	}
-	text := []byte(u.doc.text)
+	text := []byte(u.text())
 	ri := recoveryInfo{Path: u.doc.path, Name: u.doc.name, Saved: time.Now()}
 	if u.doc.path != "" {
 		ri.Base = textHash(u.doc.saved)
@@ -151,7 +151,7 @@ func (u *App) offerRecovery() {
 	if b, err := os.ReadFile(ip); err == nil {
 		json.Unmarshal(b, &info)
 	}
-	if string(text) == u.doc.text {
+	if string(text) == u.text() {
 		u.removeRecovery()
 		return
 	}

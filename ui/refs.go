@@ -131,6 +131,13 @@ func (e *refEdit) seats(seats []scenario.Seat, byActor bool, where string) []sce
 		*ref = id
 		if byActor {
 			st.ClaimedBy = e.list(st.ClaimedBy, "claim of a seat", st.Actor+" at "+st.Track)
+			st.InvitedBy = e.list(st.InvitedBy, "invitation to a seat", st.Actor+" at "+st.Track)
+			if id, ok := e.one(st.ReplacedBy); ok {
+				st.ReplacedBy = id
+			} else {
+				st.ReplacedBy = ""
+				e.gone("seat's successor (replaced_by)", st.Actor+" at "+st.Track)
+			}
 		}
 		out = append(out, st)
 	}
@@ -239,7 +246,11 @@ func (e *refEdit) seatRefs(rs []scenario.SeatRef, byActor bool, variant string) 
 
 func (e *refEdit) sources(s *scenario.Scenario) {
 	for i := range s.Tracks {
-		s.Tracks[i].Sources = e.list(s.Tracks[i].Sources, "citation", "track "+s.Tracks[i].ID)
+		t := &s.Tracks[i]
+		t.Sources = e.list(t.Sources, "citation", "track "+t.ID)
+		for j := range t.Suspended {
+			t.Suspended[j].Sources = e.list(t.Suspended[j].Sources, "citation", "suspension of track "+t.ID)
+		}
 	}
 	for i := range s.Seats {
 		st := &s.Seats[i]
@@ -254,7 +265,11 @@ func (e *refEdit) sources(s *scenario.Scenario) {
 	for i := range s.Variants {
 		v := &s.Variants[i]
 		for j := range v.Tracks {
-			v.Tracks[j].Sources = e.list(v.Tracks[j].Sources, "citation", "variant "+v.ID)
+			t := &v.Tracks[j]
+			t.Sources = e.list(t.Sources, "citation", "variant "+v.ID)
+			for k := range t.Suspended {
+				t.Suspended[k].Sources = e.list(t.Suspended[k].Sources, "citation", "variant "+v.ID)
+			}
 		}
 		for j := range v.Seats {
 			v.Seats[j].Sources = e.list(v.Seats[j].Sources, "citation", "variant "+v.ID)

@@ -79,7 +79,7 @@ func TestMatrixChangesSeat(t *testing.T) {
 	cell := h.u.matrix.cell(r, c)
 	cell.role.SetSelected("observer") // as a user picking it
 	// The TOML changed, only there.
-	text := h.u.doc.text
+	text := h.u.text()
 	s := loadText(t, text)
 	i := slices.IndexFunc(s.Seats, func(st scenario.Seat) bool { return st.Track == seat.Track && st.Actor == seat.Actor })
 	if i < 0 || s.Seats[i].Role != scenario.RoleObserver {
@@ -106,20 +106,20 @@ func TestMatrixChangesSeat(t *testing.T) {
 	}
 	// Certainty.
 	h.u.matrix.cell(r, c).certainty.SetSelected("disputed")
-	s = loadText(t, h.u.doc.text)
+	s = loadText(t, h.u.text())
 	if s.Seats[i].Certainty != scenario.Disputed {
 		t.Error("certainty did not change")
 	}
 	// None removes the seat.
 	h.drain()
 	h.u.matrix.cell(r, c).role.SetSelected(noRole)
-	s = loadText(t, h.u.doc.text)
+	s = loadText(t, h.u.text())
 	if len(seatsAt(s, seat.Track, seat.Actor)) != 0 {
 		t.Error("the seat was not removed")
 	}
 	// The Text tab shows the edited text when it is selected.
 	h.u.tabs.SelectIndex(0)
-	if h.u.editor.ed.Text() != h.u.doc.text {
+	if h.u.editor.ed.Text() != h.u.text() {
 		t.Error("the Text tab does not show the edits")
 	}
 }
@@ -167,10 +167,10 @@ func TestBrokenTextKeepsDiagram(t *testing.T) {
 func TestUndoRedo(t *testing.T) {
 	h := newHarness(t, nil)
 	h.openExample()
-	orig := h.u.doc.text
+	orig := h.u.text()
 	r, c, _ := firstSeatCell(t, h)
 	h.u.matrix.cell(r, c).role.SetSelected("observer")
-	afterMatrix := h.u.doc.text
+	afterMatrix := h.u.text()
 	// Typing, then a pause: one step.
 	h.u.tabs.SelectIndex(0)
 	e := h.u.editor.ed
@@ -207,7 +207,7 @@ func TestUndoRedo(t *testing.T) {
 	}
 	// Many steps deep.
 	for i := range 30 {
-		h.u.replaceText(h.u.doc.text+"# "+strings.Repeat("x", i)+"\n", true)
+		h.u.replaceText(h.u.text()+"# "+strings.Repeat("x", i)+"\n", true)
 	}
 	for range 30 {
 		h.u.undo()
@@ -228,7 +228,7 @@ func TestUnsavedChangesGuard(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.settle("diagram", func() bool { return h.drawing() != nil })
-	h.u.replaceText(h.u.doc.text+"# change\n", true)
+	h.u.replaceText(h.u.text()+"# change\n", true)
 	// Closing asks; Cancel keeps everything.
 	h.u.closeRequested()
 	if h.u.guard == nil {
@@ -252,7 +252,7 @@ func TestUnsavedChangesGuard(t *testing.T) {
 		t.Error("the other file was not opened after saving")
 	}
 	// Discard closes without saving.
-	h.u.replaceText(h.u.doc.text+"# more\n", true)
+	h.u.replaceText(h.u.text()+"# more\n", true)
 	h.u.closeRequested()
 	test.Tap(h.overlayButton("Discard"))
 	if !h.u.closing {
@@ -289,7 +289,7 @@ func TestSaveAndReload(t *testing.T) {
 	h.settle("model", func() bool { return h.u.model != nil })
 	r, c, _ := firstSeatCell(t, h)
 	h.u.matrix.cell(r, c).role.SetSelected("observer")
-	edited := h.u.doc.text
+	edited := h.u.text()
 	h.u.save(nil)
 	if h.u.lastError != nil {
 		t.Fatal(h.u.lastError)
@@ -315,7 +315,7 @@ func TestSaveAndReload(t *testing.T) {
 	h.u.reload()
 	test.Tap(h.overlayButton("Discard"))
 	h.u.tabs.SelectIndex(0)
-	if h.u.doc.text != edited || h.u.editor.ed.Text() != edited {
+	if h.u.text() != edited || h.u.editor.ed.Text() != edited {
 		t.Error("reload did not bring back the saved text")
 	}
 	// A text that does not load is never saved.
@@ -377,7 +377,7 @@ func TestOutsideChange(t *testing.T) {
 	changed := string(assets.Example) + "# from git\n"
 	os.WriteFile(path, []byte(changed), 0o644)
 	os.Chtimes(path, time.Now().Add(time.Minute), time.Now().Add(time.Minute))
-	h.settle("the reload", func() bool { return h.u.doc.text == changed })
+	h.settle("the reload", func() bool { return h.u.text() == changed })
 	if h.u.doc.dirty() {
 		t.Error("a reload from disk is not dirty")
 	}
@@ -388,16 +388,16 @@ func TestOutsideChange(t *testing.T) {
 	os.Chtimes(path, time.Now().Add(2*time.Minute), time.Now().Add(2*time.Minute))
 	h.settle("the question", func() bool { return h.win.Canvas().Overlays().Top() != nil })
 	test.Tap(h.overlayButton("Keep mine"))
-	if !strings.HasSuffix(h.u.doc.text, "# mine\n") {
+	if !strings.HasSuffix(h.u.text(), "# mine\n") {
 		t.Error("Keep mine lost the changes here")
 	}
 }
 
 func TestRecovery(t *testing.T) {
-	a := test.NewTempApp(t)
+	a := tempApp(t)
 	h := newHarnessIn(t, a, nil)
 	h.openExample()
-	h.u.replaceText(h.u.doc.text+"# unsaved work\n", true)
+	h.u.replaceText(h.u.text()+"# unsaved work\n", true)
 	h.u.autosave()
 	h.u.recovery.wait()
 	tp, _, ok := h.u.recoveryPaths()
@@ -415,7 +415,7 @@ func TestRecovery(t *testing.T) {
 		t.Fatal("recovery was not offered")
 	}
 	test.Tap(h2.overlayButton("Recover"))
-	if !strings.HasSuffix(h2.u.doc.text, "# unsaved work\n") || !h2.u.doc.dirty() {
+	if !strings.HasSuffix(h2.u.text(), "# unsaved work\n") || !h2.u.doc.dirty() {
 		t.Error("the recovered work is not the unsaved text")
 	}
 	// Saving clears it.
@@ -527,7 +527,7 @@ func TestDiagramClickSelects(t *testing.T) {
 	if h.u.tabs.SelectedIndex() != 1 || h.u.forms.cur.key != "tracks" || h.u.forms.sel != 0 {
 		t.Errorf("click selected tab %d, %s #%d", h.u.tabs.SelectedIndex(), h.u.forms.cur.key, h.u.forms.sel)
 	}
-	if e, ok := h.u.forms.widgets["id"].(*widget.Entry); !ok || e.Text != target {
+	if e, ok := h.u.forms.widgets["id"].(*formEntry); !ok || e.Text != target {
 		t.Error("the form does not show the track")
 	}
 }
@@ -537,41 +537,41 @@ func TestFormsEditAndDates(t *testing.T) {
 	h.openExample()
 	f := h.u.forms
 	h.u.selectRef("actor:" + h.u.model.Actors[1].ID)
-	name := f.widgets["name"].(*widget.Entry)
+	name := f.widgets["name"].(*formEntry)
 	name.CursorColumn = len([]rune(name.Text))
 	test.Type(name, " (edited)")
 	test.Tap(f.apply)
-	s := loadText(t, h.u.doc.text)
+	s := loadText(t, h.u.text())
 	if !strings.HasSuffix(s.Actors[1].Name, " (edited)") {
 		t.Errorf("name is %q", s.Actors[1].Name)
 	}
 	// An impossible date is refused and changes nothing.
 	f.kind.SetSelected("Tracks")
 	f.list.Select(0)
-	before := h.u.doc.text
-	start := f.widgets["start"].(*widget.Entry)
+	before := h.u.text()
+	start := f.widgets["start"].(*formEntry)
 	start.SetText("2025-02-30")
 	if start.Validate() == nil {
 		t.Error("2025-02-30 passed the date field")
 	}
 	h.u.lastError = nil
 	test.Tap(f.apply)
-	if h.u.lastError == nil || h.u.doc.text != before {
+	if h.u.lastError == nil || h.u.text() != before {
 		t.Error("an impossible date was applied")
 	}
 	start.SetText("~2025-02")
 	test.Tap(f.apply)
-	if s := loadText(t, h.u.doc.text); s.Tracks[0].Start.String() != "~2025-02" {
+	if s := loadText(t, h.u.text()); s.Tracks[0].Start.String() != "~2025-02" {
 		t.Errorf("start is %v", s.Tracks[0].Start)
 	}
 	// Renaming an id renames the references.
 	f.kind.SetSelected("Tracks")
 	f.list.Select(0)
 	old := h.u.model.Tracks[0].ID
-	id := f.widgets["id"].(*widget.Entry)
+	id := f.widgets["id"].(*formEntry)
 	id.SetText("renamed-track")
 	test.Tap(f.apply)
-	s = loadText(t, h.u.doc.text)
+	s = loadText(t, h.u.text())
 	if s.Tracks[0].ID != "renamed-track" || slices.ContainsFunc(s.Seats, func(st scenario.Seat) bool { return st.Track == old }) {
 		t.Error("the rename did not follow to the seats")
 	}
@@ -579,7 +579,7 @@ func TestFormsEditAndDates(t *testing.T) {
 	f.kind.SetSelected("Sources")
 	n := len(s.Sources)
 	test.Tap(f.add)
-	if s := loadText(t, h.u.doc.text); len(s.Sources) != n+1 {
+	if s := loadText(t, h.u.text()); len(s.Sources) != n+1 {
 		t.Error("add did not add a source")
 	}
 }
@@ -594,9 +594,9 @@ func TestDeleteActorAsks(t *testing.T) {
 	})
 	id := s.Actors[i].ID
 	h.u.selectRef("actor:" + id)
-	before := h.u.doc.text
+	before := h.u.text()
 	test.Tap(h.u.forms.del)
-	if h.u.forms.confirm == nil || h.u.doc.text != before {
+	if h.u.forms.confirm == nil || h.u.text() != before {
 		t.Fatal("deleting an actor with seats did not ask first")
 	}
 	top := h.win.Canvas().Overlays().Top()
@@ -604,7 +604,7 @@ func TestDeleteActorAsks(t *testing.T) {
 		t.Error("the question does not say which seats go")
 	}
 	test.Tap(h.overlayButton("Delete"))
-	after := loadText(t, h.u.doc.text)
+	after := loadText(t, h.u.text())
 	if slices.ContainsFunc(after.Actors, func(a scenario.Actor) bool { return a.ID == id }) ||
 		slices.ContainsFunc(after.Seats, func(st scenario.Seat) bool { return st.Actor == id }) {
 		t.Error("the actor or its seats are still there")

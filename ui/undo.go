@@ -1,5 +1,7 @@
 package ui
 
+import "fyne.io/fyne/v2"
+
 // history is the undo stack: snapshots of the whole text, one per form edit
 // and one per pause in typing, shared by the text and form views.
 type history struct {
@@ -63,8 +65,23 @@ func (h *history) redo() (string, bool) {
 	return h.snaps[h.at], true
 }
 
-// undo takes back the last edit, typed or made in the forms.
+// localUndoer is a text field whose undo and redo are its own typing, not
+// the document's (the editor's find bar, the command palette): the menu's
+// Undo and Redo, which Fyne gives the keys to first, pass them on to it.
+type localUndoer interface {
+	fyne.Shortcutable
+	UndoesLocally()
+}
+
+// undo takes back the last edit, typed or made in the forms; a change in
+// a form field not applied yet is applied first, so it is what is taken
+// back.
 func (u *App) undo() {
+	if f, ok := u.win.Canvas().Focused().(localUndoer); ok {
+		f.TypedShortcut(&fyne.ShortcutUndo{})
+		return
+	}
+	u.forms.commitPending()
 	u.flushTyping()
 	if t, ok := u.history.undo(); ok {
 		u.replaceText(t, false)
@@ -73,6 +90,11 @@ func (u *App) undo() {
 
 // redo makes the last undone edit again.
 func (u *App) redo() {
+	if f, ok := u.win.Canvas().Focused().(localUndoer); ok {
+		f.TypedShortcut(&fyne.ShortcutRedo{})
+		return
+	}
+	u.forms.commitPending()
 	u.flushTyping()
 	if t, ok := u.history.redo(); ok {
 		u.replaceText(t, false)

@@ -48,6 +48,9 @@ type Editor struct {
 	// Completions, when set, gives the candidates for a string value being
 	// typed (ids for `actor = "`); see Context.
 	Completions func(Context) []Candidate
+	// OnKey, when set, is offered each key first (a window-wide key such as
+	// F10); when it returns true the editor does nothing more with it.
+	OnKey func(*fyne.KeyEvent) bool
 
 	buf      *Buffer
 	hl       *highlighter

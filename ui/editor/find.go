@@ -70,6 +70,19 @@ func (b *barEntry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// TypedShortcut is part of fyne.Shortcutable: Ctrl+Shift+Z redoes the
+// field's typing, as Ctrl+Y does.
+func (b *barEntry) TypedShortcut(s fyne.Shortcut) {
+	if c, ok := s.(*desktop.CustomShortcut); ok && c.KeyName == fyne.KeyZ && c.Modifier == modShortcut|modShift {
+		s = &fyne.ShortcutRedo{}
+	}
+	b.Entry.TypedShortcut(s)
+}
+
+// UndoesLocally tells an app whose menu catches the undo keys that this
+// field's undo and redo are its own typing, not the document's.
+func (b *barEntry) UndoesLocally() {}
+
 // KeyDown is part of desktop.Keyable.
 func (b *barEntry) KeyDown(k *fyne.KeyEvent) {
 	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {

@@ -205,6 +205,9 @@ func (e *Editor) TypedKey(k *fyne.KeyEvent) {
 	if e.comp.key(k.Name) {
 		return
 	}
+	if e.OnKey != nil && e.OnKey(k) {
+		return
+	}
 	sh := e.shift
 	switch k.Name {
 	case fyne.KeyLeft:
