@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"bufio"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,9 @@ import (
 
 	gobidi "github.com/go-text/typesetting/bidi"
 )
+
+// go test ./... -update must run in every package.
+var _ = flag.Bool("update", false, "rewrite golden files under testdata/ (none here)")
 
 // bidiTestFile finds Unicode's conformance test for the bidi algorithm,
 // which the go-text module carries.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -16,6 +17,9 @@ import (
 	"testing"
 	"time"
 )
+
+// go test ./... -update must run in every package.
+var _ = flag.Bool("update", false, "rewrite golden files under testdata/ (none here)")
 
 // TestMain doubles as the helper processes of the tests that need one
 // (SAFEFILE_TEST_HELPER names which).
