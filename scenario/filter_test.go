@@ -101,7 +101,7 @@ func TestSelectFocus(t *testing.T) {
 					"riyadh-talks/rubio/participant", "riyadh-talks/witkoff/participant", "riyadh-talks/ru/participant",
 					"riyadh-talks/dmitriev/participant", "riyadh-talks/ua/participant", "riyadh-talks/europe/excluded"},
 				// The seated, and the speakers of statements about the talks.
-				Actors: []string{"us", "ru", "ua", "sa", "europe", "vance", "rubio", "waltz", "witkoff", "kellogg", "hegseth", "dmitriev", "zelensky"},
+				Actors:     []string{"us", "ru", "ua", "sa", "europe", "vance", "rubio", "waltz", "witkoff", "kellogg", "hegseth", "dmitriev", "zelensky"},
 				Statements: []string{"kellogg-europe-out", "hegseth-all-options", "vance-repercussions", "zelensky-no-deal-without-us"},
 			},
 			describe: "Focus: US–Russia talks on ending the war",
