@@ -167,3 +167,27 @@ func Heading(sel *scenario.Selection, view string, asOf scenario.Date, maxW floa
 	}
 	return Stack(lines...)
 }
+
+// Palette is the i-th of a set of colours told apart at a glance, for
+// things a view must tell apart that have no colour of their own (the
+// blocs of the network view); it repeats after twelve.
+func Palette(i int) drawing.Color {
+	return palette[((i%len(palette))+len(palette))%len(palette)]
+}
+
+var palette = []drawing.Color{
+	drawing.RGB(0x1f5fa8), drawing.RGB(0xc28a00), drawing.RGB(0x0f8b8d), drawing.RGB(0xb2446a),
+	drawing.RGB(0x6b7d1e), drawing.RGB(0x7b4fa6), drawing.RGB(0xc0562b), drawing.RGB(0x3d7a4a),
+	drawing.RGB(0x8c6d46), drawing.RGB(0x4a6fa5), drawing.RGB(0x9e3d8f), drawing.RGB(0x5f6b73),
+}
+
+// Tint mixes a colour four fifths of the way to white, for the fill of a
+// box outlined in that colour.
+func Tint(c drawing.Color) drawing.Color {
+	mix := func(v uint8) uint8 { return uint8((int(v) + 4*255) / 5) }
+	return drawing.Color{R: mix(c.R), G: mix(c.G), B: mix(c.B), A: 0xff}
+}
+
+// Together is the colour of co-participation ties (parties that take
+// part in the same tracks).
+var Together = drawing.Color{R: 0x37, G: 0x47, B: 0x4f, A: 0xb8}

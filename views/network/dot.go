@@ -1,0 +1,156 @@
+package network
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/views/style"
+)
+
+// DOT is the graph as Graphviz DOT text for use with any Graphviz: every
+// box, frame and tie with the size Parley measured, and the text from the
+// scenario in HTML-like labels, escaped, so it is data and never markup.
+func (g *Graph) DOT() []byte { return g.dot(true) }
+
+// LayoutDOT is the DOT given to the layout engine: the same graph with
+// boxes and labels of the measured sizes but no text (Parley draws the
+// text itself).
+func (g *Graph) LayoutDOT() []byte { return g.dot(false) }
+
+func (g *Graph) dot(withText bool) []byte {
+	var b bytes.Buffer
+	b.WriteString("digraph network {\n")
+	b.WriteString("\tgraph [rankdir=LR, compound=true, newrank=true, nodesep=0.2, ranksep=1.0, pad=0.1, charset=\"UTF-8\", fontname=\"Noto Sans\"];\n")
+	b.WriteString("\tnode [shape=box, style=\"rounded,filled\", fixedsize=true, margin=0, fontname=\"Noto Sans\"];\n")
+	b.WriteString("\tedge [fontname=\"Noto Sans\", arrowsize=0.9];\n")
+	b.WriteString("\tgraph [forcelabels=true];\n")
+	if withText {
+		fmt.Fprintf(&b, "\tgraph [labelloc=t, labeljust=l, label=<%s>];\n", blockHTML(g.heading, 2, true))
+	}
+	for _, f := range g.Frames {
+		fmt.Fprintf(&b, "\tsubgraph %s {\n", f.Name)
+		fmt.Fprintf(&b, "\t\tgraph [style=\"rounded,filled\", fillcolor=%q, color=%q, labeljust=l, labelloc=t, margin=12, label=<%s>];\n",
+			style.Band.Hex(), style.Frame.Hex(), blockHTML(f.Label, 3, withText))
+		for _, n := range f.Nodes {
+			b.WriteString("\t")
+			writeNode(&b, n, withText)
+		}
+		b.WriteString("\t}\n")
+	}
+	for _, n := range g.Nodes {
+		if n.Frame == nil {
+			writeNode(&b, n, withText)
+		}
+	}
+	for _, t := range g.Ties {
+		fmt.Fprintf(&b, "\t%s -> %s [id=%q, color=%q, penwidth=%s", t.Tail.Name, t.Head.Name, t.ID, t.Stroke.Color.Hex(), num(t.Stroke.Width))
+		switch {
+		case t.Kind == Together:
+			b.WriteString(", dir=none, constraint=false")
+		case t.Arrowhead != "":
+			fmt.Fprintf(&b, ", arrowhead=%s", t.Arrowhead)
+		}
+		if t.From != nil {
+			fmt.Fprintf(&b, ", ltail=%s", t.From.Name)
+		}
+		if t.Kind == Together && t.Weight > 1 {
+			fmt.Fprintf(&b, ", weight=%d", t.Weight)
+		}
+		if len(t.Label.Lines) > 0 {
+			// Placed after the layout (xlabel), not as a node in the ranks:
+			// labels on ties that do not constrain the ranks make dot
+			// fold clusters over (an inverted bounding box).
+			fmt.Fprintf(&b, ", xlabel=<%s>", blockHTML(t.Label, 2, withText))
+		}
+		b.WriteString("];\n")
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+func writeNode(b *bytes.Buffer, n *Node, withText bool) {
+	label := `""`
+	if withText {
+		label = "<" + blockHTML(n.Label, -1, true) + ">"
+	}
+	fmt.Fprintf(b, "\t%s [width=%s, height=%s, fillcolor=%q, color=%q, penwidth=%s, label=%s];\n",
+		n.Name, inches(n.W), inches(n.H), n.Fill.Hex(), n.Stroke.Color.Hex(), num(n.Stroke.Width), label)
+}
+
+// blockHTML is a text block as an HTML-like label, one row a line. With
+// pad >= 0 the table has exactly the block's measured size plus pad points
+// a side, so Graphviz reserves the room Parley's text needs; without text
+// the rows are left empty.
+func blockHTML(bl style.Block, pad float64, withText bool) string {
+	if len(bl.Lines) == 0 {
+		return `<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD WIDTH="1" HEIGHT="1" FIXEDSIZE="TRUE"> </TD></TR></TABLE>`
+	}
+	var b strings.Builder
+	if pad < 0 {
+		b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0">`)
+	} else {
+		fmt.Fprintf(&b, `<TABLE BORDER="0" CELLBORDER="0" CELLPADDING="0" CELLSPACING="0" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="%d">`,
+			int(math.Ceil(bl.W+2*pad)), int(math.Ceil(bl.H+2*pad)))
+	}
+	if !withText {
+		b.WriteString(`<TR><TD> </TD></TR></TABLE>`)
+		return b.String()
+	}
+	for _, l := range bl.Lines {
+		text := htmlEscape(l.Text)
+		switch l.Font {
+		case drawing.Bold:
+			text = "<B>" + text + "</B>"
+		case drawing.Italic:
+			text = "<I>" + text + "</I>"
+		}
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" HEIGHT="%d"><FONT POINT-SIZE="%s" COLOR="%s">%s</FONT></TD></TR>`,
+			int(math.Ceil(style.LineHeight(l.Font, l.Size))), num(l.Size), l.Color.Hex(), text)
+	}
+	b.WriteString("</TABLE>")
+	return b.String()
+}
+
+// htmlEscape makes text safe inside an HTML-like label: markup characters
+// become entities, so nothing in a scenario can close the label or inject
+// elements or attributes.
+func htmlEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '\n', '\r', '\t':
+			b.WriteByte(' ')
+		default:
+			if r < 0x20 || r == 0x7f {
+				continue
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// inches converts points to Graphviz's inches, rounded up so a box is never
+// smaller than its text.
+func inches(pt float64) string {
+	return strconv.FormatFloat(math.Ceil(pt/72*1e4)/1e4, 'f', -1, 64)
+}
+
+// num formats a number with at most two decimals, the same on every run.
+func num(v float64) string {
+	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+}
