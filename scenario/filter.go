@@ -577,14 +577,17 @@ func (k *keeper) seat(st Seat) bool {
 }
 
 func (k *keeper) track(t *Track, hasSeats bool) bool {
+	if hasSeats {
+		return true // a seat kept keeps its track, whatever the track's own dates
+	}
 	if !k.inRange(t.Start, trackEnd(t)) {
 		return false
 	}
 	if k.focused {
-		return hasSeats || k.allSeats[t.ID] || k.eventTrack[t.ID]
+		return k.allSeats[t.ID] || k.eventTrack[t.ID]
 	}
 	// Narrowed to some seats: a track none of them is at is not shown.
-	return hasSeats || !k.seatFilter
+	return !k.seatFilter
 }
 
 // trackEnd is a track's end for range checks: its end, or, for a track
