@@ -21,18 +21,56 @@ import (
 	"github.com/parleyhq/parley/drawing/raster"
 	"github.com/parleyhq/parley/drawing/svg"
 	"github.com/parleyhq/parley/scenario"
+	"github.com/parleyhq/parley/views/grid"
+	"github.com/parleyhq/parley/views/network"
 	"github.com/parleyhq/parley/views/participation"
+	"github.com/parleyhq/parley/views/timeline"
 )
 
 // Options choose what a diagram shows.
 type Options struct {
 	// View names the kind of diagram, one of Views; "" is the first,
 	// "participation".
-	View      string
-	Variant   string // "" for the base scenario
-	Detail    Detail
+	View    string
+	Variant string // "" for the base scenario
+	// Filter is the focus and filters every view applies
+	// (scenario.ParseFilter reads the command line's); the zero Filter
+	// keeps everything.
+	Filter scenario.Filter
+	// AsOf is the day the views mark as "as of"; zero: the scenario's
+	// as_of.
+	AsOf scenario.Date
+	// Detail: people in their delegations or folded into them
+	// (participation, timeline lanes, grid rows).
+	Detail Detail
+	// Direction: the participation view's main flow.
 	Direction Direction
+	// Lanes: the timeline's lanes, by actor or by track.
+	Lanes Lanes
+	// Group: the grid's rows, by side or by bloc.
+	Group Grouping
+	// CoParticipation: the network ties parties that sit at the same
+	// tracks.
+	CoParticipation bool
 }
+
+// Lanes chooses how the timeline groups its marks.
+type Lanes = timeline.Lanes
+
+// Lane groupings of the timeline.
+const (
+	LanesByActor = timeline.ByActor
+	LanesByTrack = timeline.ByTrack
+)
+
+// Grouping chooses how the grid groups its rows.
+type Grouping = grid.Grouping
+
+// Row groupings of the grid.
+const (
+	GroupBySide = grid.BySide
+	GroupByBloc = grid.ByBloc
+)
 
 // Detail chooses how people are drawn.
 type Detail = participation.Detail
@@ -55,13 +93,20 @@ const (
 )
 
 // Views lists the names of the views, the default first.
-var Views = []string{"participation"}
+var Views = []string{"participation", "timeline", "network", "grid"}
 
-// view is one kind of diagram: how it is drawn, and its DOT if it is laid
-// out by Graphviz (nil otherwise).
+// view is one kind of diagram: how it is drawn, its DOT if it is laid
+// out by Graphviz, and its table if it is one (nil otherwise).
 type view struct {
-	draw func(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options) (*drawing.Drawing, error)
-	dot  func(s *scenario.Scenario, opts Options) ([]byte, error)
+	draw  func(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options) (*drawing.Drawing, error)
+	dot   func(s *scenario.Scenario, opts Options) ([]byte, error)
+	table func(s *scenario.Scenario, opts Options) (table, error)
+}
+
+// table is a view that is a table: it writes itself as text.
+type table interface {
+	CSV(w io.Writer) error
+	Markdown(w io.Writer) error
 }
 
 // views are the views by name; every name in Views is here.
@@ -78,10 +123,55 @@ var views = map[string]view{
 			return g.DOT(), nil
 		},
 	},
+	"timeline": {
+		draw: func(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options) (*drawing.Drawing, error) {
+			return timeline.Diagram(ctx, eng, s, timelineOptions(opts))
+		},
+	},
+	"network": {
+		draw: func(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options) (*drawing.Drawing, error) {
+			return network.Diagram(ctx, eng, s, networkOptions(opts))
+		},
+		dot: func(s *scenario.Scenario, opts Options) ([]byte, error) {
+			g, err := network.Build(s, networkOptions(opts))
+			if err != nil {
+				return nil, err
+			}
+			return g.DOT(), nil
+		},
+	},
+	"grid": {
+		draw: func(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options) (*drawing.Drawing, error) {
+			return grid.Diagram(ctx, eng, s, gridOptions(opts))
+		},
+		table: func(s *scenario.Scenario, opts Options) (table, error) {
+			return grid.Build(s, gridOptions(opts))
+		},
+	},
 }
 
 func participationOptions(o Options) participation.Options {
-	return participation.Options{Variant: o.Variant, Detail: o.Detail, Direction: o.Direction}
+	return participation.Options{Variant: o.Variant, Detail: o.Detail, Direction: o.Direction, Filter: o.Filter}
+}
+
+func timelineOptions(o Options) timeline.Options {
+	d := timeline.People
+	if o.Detail == Delegations {
+		d = timeline.Delegations
+	}
+	return timeline.Options{Variant: o.Variant, Filter: o.Filter, AsOf: o.AsOf, Lanes: o.Lanes, Detail: d}
+}
+
+func networkOptions(o Options) network.Options {
+	return network.Options{Variant: o.Variant, Filter: o.Filter, AsOf: o.AsOf, CoParticipation: o.CoParticipation}
+}
+
+func gridOptions(o Options) grid.Options {
+	d := grid.People
+	if o.Detail == Delegations {
+		d = grid.Delegations
+	}
+	return grid.Options{Variant: o.Variant, Filter: o.Filter, AsOf: o.AsOf, Group: o.Group, Detail: d}
 }
 
 // viewNamed returns the view called name ("" for the default) and its name.
@@ -103,11 +193,29 @@ type Format string
 const (
 	SVG Format = "svg"
 	PNG Format = "png"
-	DOT Format = "dot"
+	DOT Format = "dot" // the views laid out by Graphviz: participation, network
+	CSV Format = "csv" // the grid only
+	MD  Format = "md"  // Markdown; the grid only
 )
 
 // Formats lists the output formats.
-var Formats = []Format{SVG, PNG, DOT}
+var Formats = []Format{SVG, PNG, DOT, CSV, MD}
+
+// ViewFormats lists the formats a view can be written in.
+func ViewFormats(name string) []Format {
+	v, _, err := viewNamed(name)
+	if err != nil {
+		return nil
+	}
+	var out []Format
+	for _, f := range Formats {
+		if f == DOT && v.dot == nil || (f == CSV || f == MD) && v.table == nil {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
 
 // writers write a Drawing in each format but DOT, which is written from the
 // view's graph, before layout. scale applies to raster formats only.
@@ -120,12 +228,14 @@ var writers = map[Format]func(w io.Writer, d *drawing.Drawing, scale float64) er
 func FormatFromName(name string) (Format, error) {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(name)), ".")
 	switch ext {
-	case "svg", "png", "dot":
+	case "svg", "png", "dot", "csv", "md":
 		return Format(ext), nil
 	case "gv":
 		return DOT, nil
+	case "markdown":
+		return MD, nil
 	}
-	return "", fmt.Errorf("render: cannot tell the format from %q: use .svg, .png or .dot", name)
+	return "", fmt.Errorf("render: cannot tell the format from %q: use .svg, .png, .dot, .csv or .md", name)
 }
 
 // Diagram builds, lays out and draws the scenario's diagram in the view
@@ -141,13 +251,30 @@ func Diagram(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options
 // Export writes the scenario's diagram in the given format. scale applies
 // to PNG only (1 = 96 dpi).
 func Export(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options, f Format, scale float64, w io.Writer) error {
+	if f == CSV || f == MD {
+		v, name, err := viewNamed(opts.View)
+		if err != nil {
+			return err
+		}
+		if v.table == nil {
+			return fmt.Errorf("render: %s is a format of the grid view (-view grid), not of the %s view; use %s", f, name, formatList(ViewFormats(name)))
+		}
+		t, err := v.table(s, opts)
+		if err != nil {
+			return err
+		}
+		if f == CSV {
+			return t.CSV(w)
+		}
+		return t.Markdown(w)
+	}
 	if f == DOT {
 		v, name, err := viewNamed(opts.View)
 		if err != nil {
 			return err
 		}
 		if v.dot == nil {
-			return fmt.Errorf("render: the %s view is not laid out by Graphviz: it has no DOT; use svg or png", name)
+			return fmt.Errorf("render: the %s view is not laid out by Graphviz: it has no DOT; use %s", name, formatList(ViewFormats(name)))
 		}
 		dot, err := v.dot(s, opts)
 		if err != nil {
@@ -163,5 +290,20 @@ func Export(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options,
 	if write, ok := writers[f]; ok {
 		return write(w, d, scale)
 	}
-	return fmt.Errorf("render: unknown format %q (allowed: svg, png, dot)", f)
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return fmt.Errorf("render: unknown format %q (allowed: %s)", f, strings.Join(names, ", "))
+}
+
+func formatList(fs []Format) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = string(f)
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

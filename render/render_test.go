@@ -27,7 +27,7 @@ func loadExample(t testing.TB) *scenario.Scenario {
 
 func TestExportIsByteIdentical(t *testing.T) {
 	s := loadExample(t)
-	for _, f := range Formats {
+	for _, f := range ViewFormats("") {
 		var a, b bytes.Buffer
 		if err := Export(context.Background(), NewInProcess(), s, Options{}, f, 1, &a); err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -46,7 +46,7 @@ func TestExportIsByteIdentical(t *testing.T) {
 func TestViews(t *testing.T) {
 	s := loadExample(t)
 	eng := NewInProcess()
-	for _, f := range Formats {
+	for _, f := range ViewFormats("participation") {
 		var byDefault, named bytes.Buffer
 		if err := Export(context.Background(), eng, s, Options{}, f, 1, &byDefault); err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -59,7 +59,7 @@ func TestViews(t *testing.T) {
 		}
 		var out bytes.Buffer
 		err := Export(context.Background(), eng, s, Options{View: "partcipation"}, f, 1, &out)
-		want := `render: unknown view "partcipation"; did you mean "participation"? (allowed: participation)`
+		want := `render: unknown view "partcipation"; did you mean "participation"? (allowed: participation, timeline, network, grid)`
 		if err == nil || err.Error() != want {
 			t.Errorf("%s: error %v, want %s", f, err, want)
 		}
@@ -67,7 +67,7 @@ func TestViews(t *testing.T) {
 			t.Errorf("%s: %d bytes written for an unknown view", f, out.Len())
 		}
 	}
-	if _, err := Diagram(context.Background(), eng, s, Options{View: "timeline"}); err == nil || !strings.Contains(err.Error(), "(allowed: participation)") {
+	if _, err := Diagram(context.Background(), eng, s, Options{View: "timelime"}); err == nil || !strings.Contains(err.Error(), `did you mean "timeline"? (allowed: participation, timeline, network, grid)`) {
 		t.Errorf("Diagram of an unknown view: %v", err)
 	}
 	for _, name := range Views {
@@ -84,12 +84,12 @@ func TestViews(t *testing.T) {
 // format is refused.
 func TestFormatsHaveWriters(t *testing.T) {
 	for _, f := range Formats {
-		if _, ok := writers[f]; !ok && f != DOT {
+		if _, ok := writers[f]; !ok && f != DOT && f != CSV && f != MD {
 			t.Errorf("format %s has no writer", f)
 		}
 	}
 	err := Export(context.Background(), NewInProcess(), loadExample(t), Options{}, Format("pdf"), 1, io.Discard)
-	if want := `render: unknown format "pdf" (allowed: svg, png, dot)`; err == nil || err.Error() != want {
+	if want := `render: unknown format "pdf" (allowed: svg, png, dot, csv, md)`; err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}
 }

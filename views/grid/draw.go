@@ -15,7 +15,7 @@ const (
 	pad        = 4.0  // inside a cell
 	sampleW    = 22.0 // a seat's arrow sample
 	minColW    = 92.0
-	maxColW    = 150.0
+	maxColW    = 190.0
 	minHeadW   = 120.0
 	maxHeadW   = 210.0
 	indent     = 12.0 // a person under their side
@@ -26,9 +26,10 @@ const (
 
 // cellSeat is a seat's text in a cell, measured.
 type cellSeat struct {
-	seat  *Seat
-	role  style.Line
-	words []style.Line
+	seat   *Seat
+	role   style.Line
+	words  []style.Line
+	inline bool // the words fit on the role's line
 }
 
 // Draw lays the table out and draws it: the heading and legend, the
@@ -68,7 +69,7 @@ func (t *Table) Draw() *drawing.Drawing {
 				for _, s := range seats {
 					role := style.Measure(string(s.Role), drawing.Bold, roleSize, roleInk(s.Role))
 					words := style.Measure(strings.Join(t.Words(s), " · "), drawing.Regular, wordsSize, style.Muted)
-					colW[i] = math.Max(colW[i], math.Min(maxColW, pad+sampleW+4+math.Max(role.W, words.W)+pad))
+					colW[i] = math.Max(colW[i], math.Min(maxColW, pad+sampleW+4+role.W+4+words.W+pad))
 					cs[i] = append(cs[i], cellSeat{seat: s, role: role})
 				}
 			}
@@ -80,7 +81,14 @@ func (t *Table) Draw() *drawing.Drawing {
 			for i := range cells[r] {
 				for j := range cells[r][i] {
 					c := &cells[r][i][j]
-					c.words = style.Wrap(strings.Join(t.Words(c.seat), " · "), drawing.Regular, wordsSize, style.Muted, colW[i]-2*pad-sampleW-4)
+					room := colW[i] - 2*pad - sampleW - 4
+					text := strings.Join(t.Words(c.seat), " · ")
+					if w := style.Measure(text, drawing.Regular, wordsSize, style.Muted).W; c.role.W+4+w <= room {
+						c.inline = true
+						c.words = []style.Line{style.Measure(text, drawing.Regular, wordsSize, style.Muted)}
+					} else {
+						c.words = style.Wrap(text, drawing.Regular, wordsSize, style.Muted, room)
+					}
 				}
 			}
 		}
@@ -207,6 +215,15 @@ func (t *Table) Draw() *drawing.Drawing {
 					roleH := style.LineHeight(c.role.Font, c.role.Size)
 					content = style.AppendRoleSample(content, c.seat.Role, c.seat.Certainty, colX[i]+pad, cy+roleH/2, sampleW, sref)
 					content = append(content, style.TextAt(c.role, colX[i]+pad+sampleW+4, cy, drawing.AnchorStart, sref))
+					if c.inline {
+						// On the role's baseline, in its smaller size.
+						base := content[len(content)-1].Y
+						it := style.TextAt(c.words[0], colX[i]+pad+sampleW+4+c.role.W+4, cy, drawing.AnchorStart, sref)
+						it.Y = base
+						content = append(content, it)
+						cy += roleH
+						continue
+					}
 					cy += roleH
 					content, cy = style.AppendBlock(content, style.Stack(c.words...), colX[i]+pad+sampleW+4, cy, drawing.AnchorStart, sref)
 				}
@@ -224,10 +241,10 @@ func (t *Table) Draw() *drawing.Drawing {
 	d.Items = append(d.Items, content...)
 
 	y = tableBottom + 10
-	if f := cites.Footer(math.Max(width-2*margin, 400)); len(f.Lines) > 0 {
-		d.Items, y = style.AppendBlock(d.Items, f, margin, y, drawing.AnchorStart, "")
-		width = math.Max(width, f.W+2*margin)
-	}
+	var fw, fh float64
+	d.Items, fw, fh = cites.AppendFooter(d.Items, margin, y, math.Max(width-2*margin, 1040))
+	y += fh
+	width = math.Max(width, fw+2*margin)
 	d.Width = width
 	d.Height = y + margin
 	return d
@@ -246,7 +263,10 @@ func (t *Table) groupHeader(g *Group) bool {
 func cellHeight(cs []cellSeat) float64 {
 	h := 0.0
 	for _, c := range cs {
-		h += style.LineHeight(c.role.Font, c.role.Size) + style.Stack(c.words...).H
+		h += style.LineHeight(c.role.Font, c.role.Size)
+		if !c.inline {
+			h += style.Stack(c.words...).H
+		}
 	}
 	return h
 }

@@ -33,6 +33,9 @@ type Graph struct {
 	Nodes  []*Node
 	Frames []*Frame
 	Ties   []*Tie
+	// TopDown lays people, actors and blocs out from top to bottom
+	// rather than from left to right.
+	TopDown bool
 
 	togetherAll int // co-participation ties there are, when more than MaxTogether
 }
@@ -62,6 +65,10 @@ type Frame struct {
 	Label style.Block
 	Hubs  []string // the blocs' ids, in file order
 	Nodes []*Node
+	// Column is the column of frames it stands in (0 for the first): a
+	// network with many frames sets them in columns side by side, so
+	// that it is not a tall strip.
+	Column int
 }
 
 // TieKind is what a tie says.
@@ -217,6 +224,7 @@ func (g *Graph) build() {
 	for i, f := range g.Frames {
 		f.Name = fmt.Sprintf("cluster_%d", i+1)
 	}
+	g.columns()
 	for i := range sc.Actors {
 		if n := nodes[sc.Actors[i].ID]; n != nil {
 			n.Name = fmt.Sprintf("n%d", len(g.Nodes)+1)
@@ -257,6 +265,40 @@ func (g *Graph) build() {
 	}
 	if g.opts.CoParticipation {
 		g.together(nodes, order)
+	}
+}
+
+// columnHeight is about how tall a column of frames may be before the
+// frames go into columns side by side: what fits a screen under a heading.
+const columnHeight = 480.0
+
+// columns sets the frames in columns of about equal height, when one
+// column would be taller than columnHeight.
+func (g *Graph) columns() {
+	height := func(f *Frame) float64 {
+		h := f.Label.H + 24
+		for _, n := range f.Nodes {
+			h += n.H + 14
+		}
+		return h
+	}
+	total := 0.0
+	for _, f := range g.Frames {
+		total += height(f)
+	}
+	n := min(3, int(total/columnHeight)+1, len(g.Frames))
+	if n < 2 {
+		return
+	}
+	per := total / float64(n)
+	col, acc := 0, 0.0
+	for _, f := range g.Frames {
+		h := height(f)
+		if acc > 0 && acc+h/2 > per && col < n-1 {
+			col, acc = col+1, 0
+		}
+		f.Column = col
+		acc += h
 	}
 }
 

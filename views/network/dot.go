@@ -24,7 +24,11 @@ func (g *Graph) LayoutDOT() []byte { return g.dot(false) }
 func (g *Graph) dot(withText bool) []byte {
 	var b bytes.Buffer
 	b.WriteString("digraph network {\n")
-	b.WriteString("\tgraph [rankdir=LR, compound=true, newrank=true, nodesep=0.2, ranksep=1.0, pad=0.1, charset=\"UTF-8\", fontname=\"Noto Sans\"];\n")
+	rankdir := "LR"
+	if g.TopDown {
+		rankdir = "TB"
+	}
+	fmt.Fprintf(&b, "\tgraph [rankdir=%s, compound=true, newrank=true, nodesep=0.2, ranksep=1.0, pad=0.1, charset=\"UTF-8\", fontname=\"Noto Sans\"];\n", rankdir)
 	b.WriteString("\tnode [shape=box, style=\"rounded,filled\", fixedsize=true, margin=0, fontname=\"Noto Sans\"];\n")
 	b.WriteString("\tedge [fontname=\"Noto Sans\", arrowsize=0.9];\n")
 	b.WriteString("\tgraph [forcelabels=true];\n")
@@ -46,13 +50,70 @@ func (g *Graph) dot(withText bool) []byte {
 			writeNode(&b, n, withText)
 		}
 	}
+	// Frames in columns: each column ranks after the one before, held
+	// there by an invisible edge from the first frame of the one before.
+	var firstOf []*Frame
+	for _, f := range g.Frames { // columns are numbered in frame order
+		if f.Column >= len(firstOf) {
+			firstOf = append(firstOf, f)
+		}
+	}
+	if len(firstOf) > 1 {
+		// Every box of a column in one rank (newrank lets a rank
+		// cross frames), the columns in order.
+		for c := range firstOf {
+			b.WriteString("\t{ rank=same;")
+			for _, f := range g.Frames {
+				if f.Column == c {
+					for _, n := range f.Nodes {
+						fmt.Fprintf(&b, " %s;", n.Name)
+					}
+				}
+			}
+			b.WriteString(" }\n")
+		}
+		// The blocs after the last column, not among its frames.
+		b.WriteString("\t{ rank=max;")
+		for _, n := range g.Nodes {
+			if n.Hub && n.Frame == nil {
+				fmt.Fprintf(&b, " %s;", n.Name)
+			}
+		}
+		b.WriteString(" }\n")
+	}
+	for i, f := range g.Frames {
+		if f.Column == 0 || len(f.Nodes) == 0 || f != firstOf[f.Column] {
+			continue
+		}
+		prev := firstOf[f.Column-1]
+		fmt.Fprintf(&b, "\t%s -> %s [id=\"col%d\", style=invis, weight=20];\n", prev.Nodes[0].Name, f.Nodes[0].Name, i+1)
+		// And the columns' last boxes, so the columns stand level.
+		last := func(c int) *Node {
+			var n *Node
+			for _, fr := range g.Frames {
+				if fr.Column == c && len(fr.Nodes) > 0 {
+					n = fr.Nodes[len(fr.Nodes)-1]
+				}
+			}
+			return n
+		}
+		if a, z := last(f.Column-1), last(f.Column); a != nil && z != nil && (a != prev.Nodes[0] || z != f.Nodes[0]) {
+			fmt.Fprintf(&b, "\t%s -> %s [id=\"colend%d\", style=invis, weight=20];\n", a.Name, z.Name, i+1)
+		}
+	}
 	for _, t := range g.Ties {
-		fmt.Fprintf(&b, "\t%s -> %s [id=%q, color=%q, penwidth=%s", t.Tail.Name, t.Head.Name, t.ID, t.Stroke.Color.Hex(), num(t.Stroke.Width))
+		tail, head, arrow := t.Tail.Name, t.Head.Name, "arrowhead"
+		if t.Kind == Represents && t.Head.Frame != nil && t.Head.Frame.Column > 0 {
+			// People stand after an actor in a later column, not in the
+			// column before it (which holds other frames).
+			tail, head, arrow = head, tail, "dir=back, arrowtail"
+		}
+		fmt.Fprintf(&b, "\t%s -> %s [id=%q, color=%q, penwidth=%s", tail, head, t.ID, t.Stroke.Color.Hex(), num(t.Stroke.Width))
 		switch {
 		case t.Kind == Together:
 			b.WriteString(", dir=none, constraint=false")
 		case t.Arrowhead != "":
-			fmt.Fprintf(&b, ", arrowhead=%s", t.Arrowhead)
+			fmt.Fprintf(&b, ", %s=%s", arrow, t.Arrowhead)
 		}
 		if t.From != nil {
 			fmt.Fprintf(&b, ", ltail=%s", t.From.Name)

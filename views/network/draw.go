@@ -62,9 +62,17 @@ func (g *Graph) Draw(l *layout.Layout) (*drawing.Drawing, error) {
 			pts[i] = drawing.Point{X: o.X + p.X, Y: o.Y + p.Y}
 		}
 		d.Items = append(d.Items, drawing.Item{Kind: drawing.KindBezier, Points: pts, Stroke: t.Stroke, Ref: t.Ref})
-		if route.HasEnd && t.Arrowhead != "" {
+		var items []drawing.Item
+		switch {
+		case t.Arrowhead == "":
+		case route.HasEnd:
 			tip := drawing.Point{X: o.X + route.End.X, Y: o.Y + route.End.Y}
-			items := style.Arrowhead(t.Arrowhead, tip, pts[len(pts)-1], t.Stroke)
+			items = style.Arrowhead(t.Arrowhead, tip, pts[len(pts)-1], t.Stroke)
+		case route.HasStart: // a tie written backwards (dot.go)
+			tip := drawing.Point{X: o.X + route.Start.X, Y: o.Y + route.Start.Y}
+			items = style.Arrowhead(t.Arrowhead, tip, pts[0], t.Stroke)
+		}
+		if len(items) > 0 {
 			for i := range items {
 				items[i].Ref = t.Ref
 			}

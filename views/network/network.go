@@ -50,5 +50,24 @@ func Diagram(ctx context.Context, eng layout.Engine, s *scenario.Scenario, opts 
 	if err != nil {
 		return nil, err
 	}
+	if len(g.Nodes) <= tryTopDown && l.Height > l.Width {
+		// Tall and small (a focus, say): top to bottom may fit a screen
+		// better; keep whichever does.
+		g.TopDown = true
+		tb, err := eng.Layout(ctx, g.LayoutDOT())
+		if err == nil && screenFit(tb) < screenFit(l) {
+			return g.Draw(tb)
+		}
+		g.TopDown = false
+	}
 	return g.Draw(l)
+}
+
+// tryTopDown is the most boxes for which both directions are tried.
+const tryTopDown = 150
+
+// screenFit is how many screens of 1920×1080 pixels (at 96 dpi) a layout
+// needs in its worse direction, its heading allowed for.
+func screenFit(l *layout.Layout) float64 {
+	return max((l.Width+2*margin)/1440, (l.Height+140)/810)
 }

@@ -17,8 +17,15 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Focus and filters: the selection's picture holds only the tracks
+	// and seats they keep.
+	sel, err := pic.Select(opts.Filter)
+	if err != nil {
+		return nil, err
+	}
 	b := &builder{
-		pic:      pic,
+		pic:      sel.Picture,
+		sel:      sel,
 		opts:     opts,
 		g:        &Graph{Direction: opts.Direction},
 		nodes:    map[string]*Node{},
@@ -44,6 +51,7 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 
 type builder struct {
 	pic      *scenario.Picture
+	sel      *scenario.Selection
 	base     map[string]bool // a variant's picture: the base's tracks and seats as drawn
 	opts     Options
 	g        *Graph
@@ -337,6 +345,9 @@ func (b *builder) header(seats []*seat) {
 	}
 	if len(sub) > 0 {
 		lines = append(lines, wrapLines(strings.Join(sub, " · "), drawing.Regular, style.SubtitleSize, style.Muted, headerWrap)...)
+	}
+	if d := b.sel.Describe(); d != "" {
+		lines = append(lines, wrapLines(d, drawing.Bold, style.SubtitleSize, style.AsOfInk, headerWrap)...)
 	}
 	if src := b.sourceLine(seats); src != "" {
 		lines = append(lines, wrapLines(src, drawing.Italic, style.SubtitleSize, style.Muted, headerWrap)...)

@@ -77,9 +77,14 @@ func (g *Graph) dot(withLabel bool) []byte {
 			fmt.Fprintf(&b, "\t%s -> %s [id=\"order%d\", style=invis];\n", g.Timeline[i-1].Name, g.Timeline[i].Name, i)
 		}
 	}
+	far := g.farSide() // sides.go
 	for _, e := range g.Edges {
-		fmt.Fprintf(&b, "\t%s -> %s [id=%q, color=%q, penwidth=%s, style=%s, arrowhead=%s",
-			e.Tail.Name, e.Head.Name, e.ID, e.Color.Hex(), num(e.Width), e.Style, e.Arrowhead)
+		tail, head, arrow := e.Tail.Name, e.Head.Name, "arrowhead"
+		if far[e] {
+			tail, head, arrow = head, tail, "dir=back, arrowtail"
+		}
+		fmt.Fprintf(&b, "\t%s -> %s [id=%q, color=%q, penwidth=%s, style=%s, %s=%s",
+			tail, head, e.ID, e.Color.Hex(), num(e.Width), e.Style, arrow, e.Arrowhead)
 		if len(e.Label.Lines) > 0 {
 			fmt.Fprintf(&b, ", %s=<%s>", labelAttr, blockHTML(e.Label, 2))
 		}

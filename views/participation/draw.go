@@ -135,7 +135,7 @@ func edgeItems(e *Edge, r layout.EdgeRoute) []drawing.Item {
 		items = append(items, style.Arrowhead(e.Arrowhead, drawing.Point(r.End), spline[len(spline)-1], stroke)...)
 	}
 	if r.HasStart {
-		items = append(items, style.Arrowhead("normal", drawing.Point(r.Start), spline[0], stroke)...)
+		items = append(items, style.Arrowhead(e.Arrowhead, drawing.Point(r.Start), spline[0], stroke)...) // a seat on the far side (sides.go)
 	}
 	return items
 }

@@ -1,10 +1,15 @@
 package participation
 
+import "github.com/parleyhq/parley/scenario"
+
 // Options choose what a participation diagram shows.
 type Options struct {
 	Variant   string // "" for the base scenario
 	Detail    Detail
 	Direction Direction
+	// Filter is the focus and filters (scenario.Filter); the zero Filter
+	// keeps everything.
+	Filter scenario.Filter
 }
 
 // Detail chooses how people are drawn.

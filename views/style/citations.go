@@ -2,6 +2,7 @@ package style
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,9 +24,9 @@ func NewCitations(pic *scenario.Picture) *Citations {
 }
 
 // Cite numbers the known sources among ids and returns their marker,
-// "[1]" or "[1, 3]"; "" when none is known.
+// "[1]", "[1, 3]" or, for runs, "[1–4, 7]"; "" when none is known.
 func (c *Citations) Cite(ids []string) string {
-	var nums []string
+	var nums []int
 	for _, id := range ids {
 		if c.pic.Source(id) == nil {
 			continue
@@ -36,15 +37,31 @@ func (c *Citations) Cite(ids []string) string {
 			n = len(c.order)
 			c.num[id] = n
 		}
-		s := strconv.Itoa(n)
-		if !containsString(nums, s) {
-			nums = append(nums, s)
+		if !slices.Contains(nums, n) {
+			nums = append(nums, n)
 		}
 	}
 	if len(nums) == 0 {
 		return ""
 	}
-	return "[" + strings.Join(nums, ", ") + "]"
+	slices.Sort(nums)
+	var parts []string
+	for i := 0; i < len(nums); {
+		j := i
+		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+			j++
+		}
+		switch {
+		case j == i:
+			parts = append(parts, strconv.Itoa(nums[i]))
+		case j == i+1:
+			parts = append(parts, strconv.Itoa(nums[i]), strconv.Itoa(nums[j]))
+		default:
+			parts = append(parts, strconv.Itoa(nums[i])+"–"+strconv.Itoa(nums[j]))
+		}
+		i = j + 1
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
 }
 
 // Len is how many sources have been cited.
@@ -60,17 +77,46 @@ func (c *Citations) Entries() []string {
 	return out
 }
 
-// Footer is the numbered sources as a block no wider than maxW, under a
-// "Sources" heading; empty when nothing was cited.
-func (c *Citations) Footer(maxW float64) Block {
+// footerColumn is the width of a column of the sources footer.
+const footerColumn = 330.0
+
+// AppendFooter draws the numbered sources from (x, y) under a "Sources"
+// heading: in one column, or, when there are many, in up to three
+// columns side by side, each entry on one line (shortened if need be), so
+// that a long list does not make a picture tall. The columns fit maxW
+// where it allows; it returns the items and the footer's width and
+// height (zero when nothing was cited).
+func (c *Citations) AppendFooter(items []drawing.Item, x, y, maxW float64) ([]drawing.Item, float64, float64) {
 	if len(c.order) == 0 {
-		return Block{}
+		return items, 0, 0
 	}
-	lines := []Line{Measure("Sources", drawing.Bold, LegendSize, Ink)}
-	for _, e := range c.Entries() {
-		lines = append(lines, Wrap(e, drawing.Regular, DetailSize, Muted, maxW)...)
+	head := Measure("Sources", drawing.Bold, LegendSize, Ink)
+	items = append(items, TextAt(head, x, y, drawing.AnchorStart, ""))
+	top := y + LineHeight(head.Font, head.Size)
+	entries := c.Entries()
+	lh := LineHeight(drawing.Regular, DetailSize)
+	cols := 1
+	if len(entries) > 6 {
+		cols = max(1, min(3, (len(entries)+5)/6, int((maxW+16)/(footerColumn+16))))
 	}
-	return Stack(lines...)
+	if cols == 1 {
+		w := head.W
+		for _, e := range entries {
+			for _, l := range Wrap(e, drawing.Regular, DetailSize, Muted, min(maxW, max(footerColumn, 640))) {
+				items = append(items, TextAt(l, x, top, drawing.AnchorStart, ""))
+				top += lh
+				w = max(w, l.W)
+			}
+		}
+		return items, w, top - y
+	}
+	rows := (len(entries) + cols - 1) / cols
+	for i, e := range entries {
+		col, row := i/rows, i%rows
+		l := Measure(Shorten(e, drawing.Regular, DetailSize, footerColumn), drawing.Regular, DetailSize, Muted)
+		items = append(items, TextAt(l, x+float64(col)*(footerColumn+16), top+float64(row)*lh, drawing.AnchorStart, ""))
+	}
+	return items, float64(cols)*(footerColumn+16) - 16, top + float64(rows)*lh - y
 }
 
 // SourceText names a source in full: publisher and date, title,
@@ -119,13 +165,4 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(keep, sep)
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

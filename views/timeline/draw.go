@@ -116,10 +116,10 @@ func (t *Timeline) Draw() *drawing.Drawing {
 
 	// Sources.
 	y = lanesBottom + 10
-	if f := t.cites.Footer(math.Max(width-2*margin, 400)); len(f.Lines) > 0 {
-		d.Items, y = style.AppendBlock(d.Items, f, margin, y, drawing.AnchorStart, "")
-	}
-	d.Width = width
+	var fw, fh float64
+	d.Items, fw, fh = t.cites.AppendFooter(d.Items, margin, y, math.Max(width-2*margin, 1040))
+	y += fh
+	d.Width = math.Max(width, fw+2*margin)
 	d.Height = y + margin
 	return d
 }
