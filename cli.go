@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,17 +45,33 @@ valid (warnings allowed), 1 when one has errors or cannot be read, 2 on a
 usage error.
 `},
 	{"render", `usage: parley render [flags] FILE
-Draws FILE's participation diagram. Flags may come after FILE; -- ends them.
+Draws one view of FILE. Flags may come after FILE; -- ends them.
+  -view V        participation (default: who sits at which table), timeline
+                   (tracks, events and statements on a date axis), network
+                   (memberships and who represents whom) or grid (actors ×
+                   tracks as a table)
   -o OUT         output file ("-" for stdout); default: FILE with the format's extension
-  -format F      svg, png or dot (default: from OUT's extension, else svg)
+  -format F      svg, png, dot (participation and network), csv or md (grid)
+                   (default: from OUT's extension, else svg)
   -variant ID    draw a variant instead of the base scenario
+  -focus X       only X and what it takes part in: track:ID, actor:ID, event:ID
+                   or an id (an actor's name, or an id's unique start, will
+                   do); may be given several times
+  -filter K=V    only what passes: role=R,R… certainty=C,C… kind=K,K…
+                   from=DATE to=DATE (e.g. -filter role=participant,host
+                   -filter from=2025-02-10,to=2025-02-20); may be repeated
   -detail D      people (default: each person inside a frame for the actor they
                    represent) or delegations (people folded into that actor; the
-                   arrow says "via" whom)
-  -direction D   lr (default) or tb
+                   arrow says "via" whom); participation, timeline and grid
+  -direction D   lr (default) or tb; participation
+  -lanes L       actor (default) or track: the timeline's lanes
+  -group G       side (default: an actor with its people) or bloc: the grid's rows
+  -coparticipation  the network also ties actors that sit at the same tracks
   -scale N       PNG pixels per point at 96 dpi, above 0 and at most 16
                    (default 1; 2 for high-DPI)
 `},
+	exportCommand,
+	importSeatsCommand,
 	{"example", `usage: parley example
 Prints the bundled example scenario (parley example > my.toml starts a file).
 `},
@@ -69,15 +86,22 @@ Prints the usage of every command, or of one.
 const usage = `usage:
   parley [FILE.toml]                 open the desktop window (the bundled example when no file is given)
   parley validate FILE...            check scenario files; problems go to stderr
-  parley render [flags] FILE         draw a participation diagram
+  parley render [flags] FILE         draw a view: participation, timeline, network or grid
+      -view V        participation (default), timeline, network or grid
       -o OUT         output file ("-" for stdout); default: FILE with the format's extension
-      -format F      svg, png or dot (default: from OUT's extension, else svg)
+      -format F      svg, png, dot, csv or md (default: from OUT's extension, else svg)
       -variant ID    draw a variant instead of the base scenario
-      -detail D      people (default: each person inside a frame for the actor they
-                     represent) or delegations (people folded into that actor; the
-                     arrow says "via" whom)
+      -focus X       only X and what it takes part in (track:ID, actor:ID, event:ID)
+      -filter K=V    only what passes: role=, certainty=, kind=, from=, to=
+      -detail D      people (default) or delegations
       -direction D   lr (default) or tb
+      -lanes L       actor (default) or track (timeline)
+      -group G       side (default) or bloc (grid)
+      -coparticipation  tie actors that sit together (network)
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
+  parley export [flags] FILE         the model for other tools: gexf (Gephi), json, csv (seats)
+  parley import-seats [flags] FILE.toml SEATS.csv
+                                     add the seats of a CSV file to a scenario
   parley example                     print the bundled example scenario
   parley version                     print the version
   parley help [COMMAND]              print this, or one command's usage (also: COMMAND -h)
@@ -119,6 +143,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.validate(args[1:])
 	case "render":
 		return c.render(args[1:])
+	case "export":
+		return c.export(args[1:]) // cmd_export.go
+	case "import-seats":
+		return c.importSeats(args[1:]) // cmd_import.go
 	case "example":
 		return c.example(args[1:])
 	case "version":
@@ -363,24 +391,37 @@ type renderFlags struct {
 	out, variant              string
 	outGiven                  bool // -o '' is a mistake, not the default
 	format, detail, direction choice
+	view, lanes, group        choice
+	coparticipation           bool
 	scale                     scaleFlag
+	picture                   pictureFlags // -focus, -filter (cmd_views.go)
+	given                     map[string]bool
 }
 
 func (c *cli) render(args []string) int {
 	cmd := lookup("render")
 	rf := renderFlags{
-		format:    choice{allowed: []string{"svg", "png", "dot"}},
+		format:    choice{allowed: formatNames(render.Formats)},
 		detail:    choice{value: "people", allowed: []string{"people", "delegations"}},
 		direction: choice{value: "lr", allowed: []string{"lr", "tb"}},
+		view:      choice{value: render.Views[0], allowed: render.Views},
+		lanes:     choice{value: "actor", allowed: []string{"actor", "track"}},
+		group:     choice{value: "side", allowed: []string{"side", "bloc"}},
 		scale:     1,
+		given:     map[string]bool{},
 	}
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.StringVar(&rf.out, "o", "", "")
 	fs.Var(&rf.format, "format", "")
 	fs.StringVar(&rf.variant, "variant", "", "")
+	fs.Var(&rf.view, "view", "")
 	fs.Var(&rf.detail, "detail", "")
 	fs.Var(&rf.direction, "direction", "")
+	fs.Var(&rf.lanes, "lanes", "")
+	fs.Var(&rf.group, "group", "")
+	fs.BoolVar(&rf.coparticipation, "coparticipation", false, "")
 	fs.Var(&rf.scale, "scale", "")
+	rf.picture.add(fs)
 	files, code, done := c.parse("render", fs, args)
 	if done {
 		return code
@@ -388,7 +429,8 @@ func (c *cli) render(args []string) int {
 	if len(files) != 1 {
 		return c.usageError(cmd, "needs exactly one FILE (got %d)", len(files))
 	}
-	fs.Visit(func(f *flag.Flag) { rf.outGiven = rf.outGiven || f.Name == "o" })
+	fs.Visit(func(f *flag.Flag) { rf.given[f.Name] = true })
+	rf.outGiven = rf.given["o"]
 	in := files[0]
 	opts, format, out, err := rf.resolve(in)
 	if err != nil {
@@ -404,11 +446,8 @@ func (c *cli) render(args []string) int {
 	if s == nil {
 		return exitInvalid
 	}
-	if rf.variant != "" {
-		if _, err := s.Resolve(rf.variant); err != nil {
-			fmt.Fprintf(c.stderr, "%s: error: %v\n", in, err)
-			return exitInvalid
-		}
+	if !c.checkPicture(in, s, opts) {
+		return exitInvalid
 	}
 	var buf bytes.Buffer
 	eng := render.NewInProcess()
@@ -417,14 +456,20 @@ func (c *cli) render(args []string) int {
 		fmt.Fprintf(c.stderr, "parley: %v\n", strings.TrimPrefix(err.Error(), "render: "))
 		return exitInvalid
 	}
-	if buf.Len() == 0 {
+	return c.writeOutput(out, buf.Bytes(), in)
+}
+
+// writeOutput writes an output file by the rules of internal/safefile
+// (or to stdout for "-"), never over one of the inputs.
+func (c *cli) writeOutput(out string, data []byte, inputs ...string) int {
+	if len(data) == 0 {
 		fmt.Fprintf(c.stderr, "parley: nothing to write to %s: the output is empty\n", out)
 		return exitInvalid
 	}
 	if out == "-" {
-		return c.emit(buf.Bytes(), "stdout")
+		return c.emit(data, "stdout")
 	}
-	if err := safefile.Write(out, buf.Bytes(), &safefile.Options{Inputs: []string{in}}); err != nil {
+	if err := safefile.Write(out, data, &safefile.Options{Inputs: inputs}); err != nil {
 		fmt.Fprintf(c.stderr, "parley: %s\n", strings.TrimPrefix(err.Error(), "safefile: "))
 		if errors.Is(err, safefile.ErrIsInput) {
 			return exitUsage
@@ -434,16 +479,51 @@ func (c *cli) render(args []string) int {
 	return exitOK
 }
 
+func formatNames(fs []render.Format) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = string(f)
+	}
+	return out
+}
+
+// viewFlags are the flags that mean something in some views only.
+var viewFlags = map[string][]string{
+	"direction":       {"participation"},
+	"detail":          {"participation", "timeline", "grid"},
+	"lanes":           {"timeline"},
+	"group":           {"grid"},
+	"coparticipation": {"network"},
+}
+
 // resolve works out the render options, the format and the output path
 // from the flags.
 func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string, error) {
-	opts := render.Options{Variant: rf.variant, Detail: render.People, Direction: render.LeftToRight}
+	view := rf.view.value
+	opts := render.Options{View: view, Variant: rf.variant, Detail: render.People, Direction: render.LeftToRight,
+		CoParticipation: rf.coparticipation}
+	for name, views := range viewFlags {
+		if rf.given[name] && !slices.Contains(views, view) {
+			return opts, "", "", fmt.Errorf("-%s is an option of the %s view, not of %s (-view %s)", name, orList(views), view, views[0])
+		}
+	}
 	if rf.detail.value == "delegations" {
 		opts.Detail = render.Delegations
 	}
 	if rf.direction.value == "tb" {
 		opts.Direction = render.TopToBottom
 	}
+	if rf.lanes.value == "track" {
+		opts.Lanes = render.LanesByTrack
+	}
+	if rf.group.value == "bloc" {
+		opts.Group = render.GroupByBloc
+	}
+	f, err := rf.picture.filter()
+	if err != nil {
+		return opts, "", "", err
+	}
+	opts.Filter = f
 	if rf.out == "" && rf.outGiven {
 		return opts, "", "", errors.New("-o needs a file name")
 	}
@@ -462,11 +542,20 @@ func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string
 			f, err = render.SVG, nil // a device or a pipe (-o /dev/stdout) has no extension to go by
 		}
 		if err != nil {
-			return opts, "", "", fmt.Errorf("-o %s: cannot tell the format from the extension; add -format svg, png or dot", rf.out)
+			return opts, "", "", fmt.Errorf("-o %s: cannot tell the format from the extension; add -format %s", rf.out, orList(formatNames(render.ViewFormats(view))))
 		}
 		format = f
 	default:
 		format = render.SVG
+	}
+	if !slices.Contains(render.ViewFormats(view), format) {
+		switch format {
+		case render.CSV, render.MD:
+			return opts, "", "", fmt.Errorf("%s is a format of the grid view: add -view grid (the %s view is drawn as %s)", format, view, orList(formatNames(render.ViewFormats(view))))
+		case render.DOT:
+			return opts, "", "", fmt.Errorf("the %s view is not laid out by Graphviz and has no DOT: use %s", view, orList(formatNames(render.ViewFormats(view))))
+		}
+		return opts, "", "", fmt.Errorf("the %s view cannot be written as %s: use %s", view, format, orList(formatNames(render.ViewFormats(view))))
 	}
 	out := rf.out
 	if out == "" {

@@ -239,7 +239,7 @@ func TestUsageTable(t *testing.T) {
 			want want
 		}{args, w}
 	}
-	for _, cmd := range []string{"validate", "render", "example", "version", "help"} {
+	for _, cmd := range []string{"validate", "render", "export", "import-seats", "example", "version", "help"} {
 		add(cmd+" -h", want{exitOK, usageOf(cmd)}, cmd, "-h")
 		add(cmd+" --help", want{exitOK, usageOf(cmd)}, cmd, "--help")
 		add(cmd+" -help", want{exitOK, usageOf(cmd)}, cmd, "-help")
@@ -270,7 +270,7 @@ func TestUsageTable(t *testing.T) {
 	for _, v := range []string{"NaN", "nan", "0", "-1", "Inf", "+Inf", "-Inf", "16.5", "1e400", "two", ""} {
 		add("render -scale "+v, want{exitUsage, `parley render: invalid value "` + v + `" for flag -scale: use a number above 0 and at most 16`}, "render", "-scale", v, in)
 	}
-	add("render -format gif", want{exitUsage, `parley render: invalid value "gif" for flag -format: use svg, png or dot`}, "render", "-format", "gif", in)
+	add("render -format gif", want{exitUsage, `parley render: invalid value "gif" for flag -format: use svg, png, dot, csv or md`}, "render", "-format", "gif", in)
 	add("render -detail everyone", want{exitUsage, `parley render: invalid value "everyone" for flag -detail: use people or delegations`}, "render", "-detail", "everyone", in)
 	add("render -direction up", want{exitUsage, `parley render: invalid value "up" for flag -direction: use lr or tb`}, "render", "-direction", "up", in)
 	add("render -o", want{exitUsage, "parley render: flag needs an argument: -o"}, "render", in, "-o")

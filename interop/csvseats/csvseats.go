@@ -78,8 +78,8 @@ func unguard(s string) string {
 
 // Result is what Import made.
 type Result struct {
-	Text     []byte           // the scenario file with the seats added
-	Seats    []scenario.Seat  // the seats added, in the CSV's order
+	Text     []byte            // the scenario file with the seats added
+	Seats    []scenario.Seat   // the seats added, in the CSV's order
 	Warnings scenario.Problems // about the added seats, at their rows (a seat citing no source ...)
 }
 

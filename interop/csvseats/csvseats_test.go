@@ -157,13 +157,13 @@ func TestTheScenarioChecksTheResult(t *testing.T) {
 func TestFileProblems(t *testing.T) {
 	text, s := exampleText(t)
 	for in, want := range map[string]string{
-		"":                                   "seats.csv: error: the file is empty",
-		"track,actor\n":                      `seats.csv:1:1: error: no "role" column`,
-		"track,actor,role,notes\n":           `seats.csv:1:18: error: unknown column "notes"; did you mean "note"?`,
-		"track,actor,role,role\n":            `seats.csv:1:18: error: column "role" is given twice (first as column 3)`,
-		"track,actor,role\n":                 "seats.csv:1:1: error: no seats to import",
+		"":                                    "seats.csv: error: the file is empty",
+		"track,actor\n":                       `seats.csv:1:1: error: no "role" column`,
+		"track,actor,role,notes\n":            `seats.csv:1:18: error: unknown column "notes"; did you mean "note"?`,
+		"track,actor,role,role\n":             `seats.csv:1:18: error: column "role" is given twice (first as column 3)`,
+		"track,actor,role\n":                  "seats.csv:1:1: error: no seats to import",
 		"track,actor,role\nmsc-2025,ru,\"a\n": `seats.csv:2:16: error: a field in quotes is not closed, or a " in it is not written as "" (the row starts on line 2)`,
-		"track,actor,role\nmsc-2025,ru,observer,x\n": "seats.csv:2:22: error: this row has 4 fields, the header 3",
+		"track,actor,role\nmsc-2025,ru,observer,x\n":   "seats.csv:2:22: error: this row has 4 fields, the header 3",
 		"track,actor,role\nmsc-2025,r\xffu,observer\n": "seats.csv:2:11: error: not UTF-8 text",
 		"track,actor,role\nmsc-2025,,\n":               "seats.csv:2:10: error: actor: the actor is missing\nseats.csv:2:11: error: role: the role is missing",
 	} {
