@@ -253,6 +253,18 @@ func (g *Graph) build() {
 				Tail: f.Nodes[0], Head: head, From: f, Stroke: drawing.Stroke{Color: hubColor[id], Width: 2.2}, Arrowhead: "box"})
 		}
 	}
+	// A person may belong to a group too: tied to it directly.
+	for _, n := range g.Nodes {
+		if !n.Person {
+			continue
+		}
+		for _, m := range g.memberships(g.sel.Actor(strings.TrimPrefix(n.Ref, "actor:")), order) {
+			if head := nodes[m.Of]; head != nil {
+				g.Ties = append(g.Ties, &Tie{ID: fmt.Sprintf("m%d", len(g.Ties)+1), Kind: Membership, Ref: head.Ref,
+					Tail: n, Head: head, Stroke: drawing.Stroke{Color: hubColor[m.Of], Width: 2.2}, Arrowhead: "box"})
+			}
+		}
+	}
 	for _, n := range g.Nodes {
 		if !n.Person {
 			continue

@@ -124,7 +124,11 @@ func TestWhoIsInWhat(t *testing.T) {
 	for _, tie := range g.Ties {
 		switch tie.Kind {
 		case Membership:
-			ties["member "+tie.From.Nodes[0].Ref+" "+tie.Head.Ref]++
+			from := tie.Tail
+			if tie.From != nil {
+				from = tie.From.Nodes[0]
+			}
+			ties["member "+from.Ref+" "+tie.Head.Ref]++
 		case Represents:
 			ties["represents "+tie.Tail.Ref+" "+tie.Head.Ref]++
 		}
