@@ -54,6 +54,8 @@ Draws one view of FILE. Flags may come after FILE; -- ends them.
   -format F      svg, png, dot (participation and network), csv or md (grid)
                    (default: from OUT's extension, else svg)
   -variant ID    draw a variant instead of the base scenario
+  -as-of DATE    draw what holds on that day (YYYY-MM-DD; a month, a year or ~ a
+                   day mean that span of days); default: the file's as_of
   -focus X       only X and what it takes part in: track:ID, actor:ID, event:ID
                    or an id (an actor's name, or an id's unique start, will
                    do); may be given several times
@@ -70,6 +72,7 @@ Draws one view of FILE. Flags may come after FILE; -- ends them.
   -scale N       PNG pixels per point at 96 dpi, above 0 and at most 16
                    (default 1; 2 for high-DPI)
 `},
+	{"diff", diffUsage},
 	exportCommand,
 	importSeatsCommand,
 	{"example", `usage: parley example
@@ -91,6 +94,7 @@ const usage = `usage:
       -o OUT         output file ("-" for stdout); default: FILE with the format's extension
       -format F      svg, png, dot, csv or md (default: from OUT's extension, else svg)
       -variant ID    draw a variant instead of the base scenario
+      -as-of DATE    draw what holds on that day (default: the file's as_of)
       -focus X       only X and what it takes part in (track:ID, actor:ID, event:ID)
       -filter K=V    only what passes: role=, certainty=, kind=, from=, to=
       -detail D      people (default) or delegations
@@ -99,6 +103,10 @@ const usage = `usage:
       -group G       side (default) or bloc (grid)
       -coparticipation  tie actors that sit together (network)
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
+  parley diff [flags] OLD [NEW]      what changed between two pictures (exit 0 same, 1 different, 2 trouble)
+      -variant A..B  the old and new pictures' variants (..ID: the base and ID)
+      -as-of A..B    the old and new pictures' days (DATE: both)
+      -format F      text (default) or json
   parley export [flags] FILE         the model for other tools: gexf (Gephi), json, csv (seats)
   parley import-seats [flags] FILE.toml SEATS.csv
                                      add the seats of a CSV file to a scenario
@@ -143,6 +151,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.validate(args[1:])
 	case "render":
 		return c.render(args[1:])
+	case "diff":
+		return c.diff(args[1:])
 	case "export":
 		return c.export(args[1:]) // cmd_export.go
 	case "import-seats":
@@ -389,6 +399,7 @@ func (s *scaleFlag) Set(v string) error {
 
 type renderFlags struct {
 	out, variant              string
+	asOf                      dateFlag
 	outGiven                  bool // -o '' is a mistake, not the default
 	format, detail, direction choice
 	view, lanes, group        choice
@@ -415,6 +426,7 @@ func (c *cli) render(args []string) int {
 	fs.Var(&rf.format, "format", "")
 	fs.StringVar(&rf.variant, "variant", "", "")
 	fs.Var(&rf.view, "view", "")
+	fs.Var(&rf.asOf, "as-of", "")
 	fs.Var(&rf.detail, "detail", "")
 	fs.Var(&rf.direction, "direction", "")
 	fs.Var(&rf.lanes, "lanes", "")
@@ -448,6 +460,9 @@ func (c *cli) render(args []string) int {
 	}
 	if !c.checkPicture(in, s, opts) {
 		return exitInvalid
+	}
+	if !rf.asOf.date.IsZero() {
+		c.warnOutside(in, s, "-as-of", rf.asOf.date)
 	}
 	var buf bytes.Buffer
 	eng := render.NewInProcess()
@@ -500,7 +515,7 @@ var viewFlags = map[string][]string{
 // from the flags.
 func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string, error) {
 	view := rf.view.value
-	opts := render.Options{View: view, Variant: rf.variant, Detail: render.People, Direction: render.LeftToRight,
+	opts := render.Options{View: view, Variant: rf.variant, AsOf: rf.asOf.date, Detail: render.People, Direction: render.LeftToRight,
 		CoParticipation: rf.coparticipation}
 	for name, views := range viewFlags {
 		if rf.given[name] && !slices.Contains(views, view) {

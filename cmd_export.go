@@ -20,6 +20,8 @@ Writes FILE's model for other tools. Flags may come after FILE; -- ends them.
                    columns import-seats reads) (default: from OUT's extension)
   -o OUT         output file ("-" for stdout); default: FILE with the format's extension
   -variant ID    export a variant instead of the base scenario
+  -as-of DATE    the JSON's picture holds on that day (default: the file's
+                   as_of); GEXF and CSV hold every day, their dates say when
   -focus X       only X and what it takes part in, as for render
   -filter K=V    only what passes, as for render
 `}
@@ -35,12 +37,14 @@ func dataFormatNames() []string {
 func (c *cli) export(args []string) int {
 	cmd := lookup("export")
 	var out, variant string
+	var asOf dateFlag
 	format := choice{allowed: dataFormatNames()}
 	var picture pictureFlags
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.StringVar(&out, "o", "", "")
 	fs.Var(&format, "format", "")
 	fs.StringVar(&variant, "variant", "", "")
+	fs.Var(&asOf, "as-of", "")
 	picture.add(fs)
 	files, code, done := c.parse("export", fs, args)
 	if done {
@@ -84,7 +88,7 @@ func (c *cli) export(args []string) int {
 	if s == nil {
 		return exitInvalid
 	}
-	opts := render.Options{Variant: variant, Filter: filter}
+	opts := render.Options{Variant: variant, AsOf: asOf.date, Filter: filter}
 	if !c.checkPicture(in, s, opts) {
 		return exitInvalid
 	}

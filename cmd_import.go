@@ -16,7 +16,8 @@ import (
 var importSeatsCommand = command{"import-seats", `usage: parley import-seats [flags] FILE.toml SEATS.csv
 Adds the seats of SEATS.csv to the scenario FILE.toml. The CSV has a header
 row naming its columns: track, actor and role, and any of certainty,
-sources, note, claimed_by, from and to (lists separated by ; , or spaces).
+sources, note, claimed_by, invited_by, from, to, ended and replaced_by (lists
+separated by ; , or spaces).
 Every problem is reported at once as SEATS.csv:ROW:COLUMN, and nothing is
 imported unless all of it can be. The seats go after the file's last seat;
 every other line and comment of the file stays as it is. Say where the

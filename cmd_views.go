@@ -43,12 +43,12 @@ func (p *pictureFlags) filter() (scenario.Filter, error) {
 // reporting what names nothing in the file (an unknown variant, a focus
 // that matches nothing) as an error of that file.
 func (c *cli) checkPicture(in string, s *scenario.Scenario, opts render.Options) bool {
-	pic, err := s.Resolve(opts.Variant)
+	pic, err := s.Resolve(opts.Variant, opts.AsOf)
 	if err == nil {
 		_, err = pic.Select(opts.Filter)
 	}
 	if err != nil {
-		fmt.Fprintf(c.stderr, "%s: error: %v\n", in, strings.TrimPrefix(err.Error(), "scenario: "))
+		fmt.Fprintf(c.stderr, "%s: error: %v\n", in, err)
 		return false
 	}
 	return true

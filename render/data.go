@@ -46,9 +46,19 @@ func DataFormatFromName(name string) (DataFormat, error) {
 }
 
 // ExportData writes the picture that opts choose (its Variant, Filter and
-// AsOf; the view's options do not matter) in a data format.
+// AsOf; the view's options do not matter) in a data format: JSON the
+// picture on the day opts.AsOf (zero: the file's as_of), GEXF and the
+// seats' CSV every day's (their dates say when).
 func ExportData(s *scenario.Scenario, opts Options, f DataFormat, w io.Writer) error {
-	pic, err := s.Resolve(opts.Variant)
+	// GEXF's spells and the seats' own dates carry time: every day. The
+	// JSON is the picture on the day, as the views draw it.
+	var pic *scenario.Picture
+	var err error
+	if f == JSON {
+		pic, err = s.Resolve(opts.Variant, opts.AsOf)
+	} else {
+		pic, err = s.ResolveAll(opts.Variant)
+	}
 	if err != nil {
 		return err
 	}

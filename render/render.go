@@ -33,13 +33,13 @@ type Options struct {
 	// "participation".
 	View    string
 	Variant string // "" for the base scenario
+	// AsOf is the day drawn (the timeline marks it on its axis); zero for
+	// the scenario's as_of.
+	AsOf scenario.Date
 	// Filter is the focus and filters every view applies
 	// (scenario.ParseFilter reads the command line's); the zero Filter
 	// keeps everything.
 	Filter scenario.Filter
-	// AsOf is the day the views mark as "as of"; zero: the scenario's
-	// as_of.
-	AsOf scenario.Date
 	// Detail: people in their delegations or folded into them
 	// (participation, timeline lanes, grid rows).
 	Detail Detail
@@ -151,7 +151,7 @@ var views = map[string]view{
 }
 
 func participationOptions(o Options) participation.Options {
-	return participation.Options{Variant: o.Variant, Detail: o.Detail, Direction: o.Direction, Filter: o.Filter}
+	return participation.Options{Variant: o.Variant, AsOf: o.AsOf, Detail: o.Detail, Direction: o.Direction, Filter: o.Filter}
 }
 
 func timelineOptions(o Options) timeline.Options {

@@ -32,6 +32,7 @@ var shapes = map[reflect.Type]shape{
 	reflect.TypeFor[Actor]():      {"actor", []string{"id", "name", "kind"}},
 	reflect.TypeFor[Membership](): {"membership", []string{"of"}},
 	reflect.TypeFor[Track]():      {"track", []string{"id", "name", "kind"}},
+	reflect.TypeFor[Suspension](): {"suspension", []string{"from"}},
 	reflect.TypeFor[Seat]():       {"seat", []string{"track", "actor", "role"}},
 	reflect.TypeFor[Event]():      {"event", []string{"id", "title"}},
 	reflect.TypeFor[Statement]():  {"statement", []string{"id", "speaker", "text"}},

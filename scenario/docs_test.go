@@ -48,7 +48,7 @@ func TestDocComplete(t *testing.T) {
 			}
 		}
 	}
-	for _, values := range []any{ActorKinds, TrackKinds, TrackStatuses, Roles, Certainties, Reliabilities, EventKinds, Stances} {
+	for _, values := range []any{ActorKinds, TrackKinds, TrackStatuses, Roles, SeatEnds, Certainties, Reliabilities, EventKinds, Stances} {
 		v := reflect.ValueOf(values)
 		for i := range v.Len() {
 			if s := v.Index(i).String(); !strings.Contains(text, "`"+s+"`") {

@@ -44,6 +44,7 @@ const (
 	StatusProposed  TrackStatus = "proposed"
 	StatusPlanned   TrackStatus = "planned"
 	StatusUnderWay  TrackStatus = "under-way"
+	StatusSuspended TrackStatus = "suspended"
 	StatusConcluded TrackStatus = "concluded"
 	StatusCancelled TrackStatus = "cancelled"
 )
@@ -51,15 +52,35 @@ const (
 // Role is the seat an actor takes at a track.
 type Role string
 
-// Seat roles, in the order they are drawn and listed.
+// Seat roles, in the order they are drawn and listed. The third parties
+// first (who calls, receives, chairs, mediates, facilitates, guarantees),
+// then the parties, then those who attend without being parties, then
+// those not (or not yet) at the table; docs/format.md maps them to the
+// PA-X and CAMEO categories.
 const (
 	RoleConvener    Role = "convener"
 	RoleHost        Role = "host"
+	RoleChair       Role = "chair"
 	RoleMediator    Role = "mediator"
+	RoleFacilitator Role = "facilitator"
+	RoleGuarantor   Role = "guarantor"
 	RoleParticipant Role = "participant"
+	RoleSignatory   Role = "signatory"
+	RoleWitness     Role = "witness"
 	RoleObserver    Role = "observer"
 	RoleInvited     Role = "invited"
 	RoleExcluded    Role = "excluded"
+)
+
+// SeatEnd is why a seat ended (its ended key).
+type SeatEnd string
+
+// Reasons a seat ends.
+const (
+	EndWalkedOut SeatEnd = "walked-out" // left in protest
+	EndWithdrew  SeatEnd = "withdrew"   // left of its own accord
+	EndExpelled  SeatEnd = "expelled"   // put out by the others
+	EndReplaced  SeatEnd = "replaced"   // another holder took over (replaced_by)
 )
 
 // Certainty is how sure a claim is.
@@ -107,8 +128,9 @@ const (
 var (
 	ActorKinds    = []ActorKind{KindState, KindBloc, KindOrganisation, KindPerson, KindGroup}
 	TrackKinds    = []TrackKind{TrackSummit, TrackTalks, TrackCall, TrackConference, TrackMeeting, TrackForum, TrackOther}
-	TrackStatuses = []TrackStatus{StatusProposed, StatusPlanned, StatusUnderWay, StatusConcluded, StatusCancelled}
-	Roles         = []Role{RoleConvener, RoleHost, RoleMediator, RoleParticipant, RoleObserver, RoleInvited, RoleExcluded}
+	TrackStatuses = []TrackStatus{StatusProposed, StatusPlanned, StatusUnderWay, StatusSuspended, StatusConcluded, StatusCancelled}
+	Roles         = []Role{RoleConvener, RoleHost, RoleChair, RoleMediator, RoleFacilitator, RoleGuarantor, RoleParticipant, RoleSignatory, RoleWitness, RoleObserver, RoleInvited, RoleExcluded}
+	SeatEnds      = []SeatEnd{EndWalkedOut, EndWithdrew, EndExpelled, EndReplaced}
 	Certainties   = []Certainty{Confirmed, Reported, Claimed, Disputed, Speculative}
 	Reliabilities = []Reliability{"A", "B", "C", "D", "E", "F"}
 	EventKinds    = []EventKind{EventCall, EventMeeting, EventRemarks, EventAnnouncement, EventVisit, EventOther}
@@ -120,6 +142,7 @@ var (
 	_ encoding.TextUnmarshaler = (*TrackKind)(nil)
 	_ encoding.TextUnmarshaler = (*TrackStatus)(nil)
 	_ encoding.TextUnmarshaler = (*Role)(nil)
+	_ encoding.TextUnmarshaler = (*SeatEnd)(nil)
 	_ encoding.TextUnmarshaler = (*Certainty)(nil)
 	_ encoding.TextUnmarshaler = (*Reliability)(nil)
 	_ encoding.TextUnmarshaler = (*EventKind)(nil)
@@ -137,6 +160,9 @@ func (s *TrackStatus) UnmarshalText(b []byte) error { return setEnum(s, "status"
 
 // UnmarshalText accepts one of Roles.
 func (r *Role) UnmarshalText(b []byte) error { return setEnum(r, "role", b, Roles) }
+
+// UnmarshalText accepts one of SeatEnds.
+func (e *SeatEnd) UnmarshalText(b []byte) error { return setEnum(e, "reason", b, SeatEnds) }
 
 // UnmarshalText accepts one of Certainties.
 func (c *Certainty) UnmarshalText(b []byte) error { return setEnum(c, "certainty", b, Certainties) }

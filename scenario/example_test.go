@@ -26,7 +26,7 @@ func TestBundledExample(t *testing.T) {
 			t.Errorf("seat %s/%s/%s lacks a source or a certainty", st.Track, st.Actor, st.Role)
 		}
 	}
-	base, err := s.Resolve("")
+	base, err := s.Resolve("", scenario.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestBundledExample(t *testing.T) {
 		t.Fatalf("the example has %d variants, want at least 2", len(s.Variants))
 	}
 	for _, v := range s.Variants {
-		p, err := s.Resolve(v.ID)
+		p, err := s.Resolve(v.ID, scenario.Date{})
 		if err != nil {
 			t.Errorf("variant %s: %v", v.ID, err)
 			continue

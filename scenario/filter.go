@@ -238,7 +238,8 @@ func appendOnce[T comparable](list []T, v T) []T {
 }
 
 // Selection is what a Filter leaves of a Picture. Its Picture holds only
-// the tracks and seats that pass, in the picture's order, but its Actor,
+// the tracks and seats (and ended seats) that pass, in the picture's
+// order, but its Actor,
 // Track and Source still find every actor, track and source of the
 // picture, so that names of things outside the selection (who claims a
 // seat, where a statement was made) can still be given.
@@ -283,6 +284,15 @@ func (p *Picture) Select(f Filter) (*Selection, error) {
 		if k.seat(st) {
 			np.Seats = append(np.Seats, st)
 			sel.shown["actor:"+st.Actor] = true
+		}
+	}
+	if p.Ended != nil {
+		// Seats that ended by the picture's day pass the same tests.
+		np.Ended = []Seat{}
+		for _, st := range p.Ended {
+			if k.seat(st) {
+				np.Ended = append(np.Ended, st)
+			}
 		}
 	}
 	seated := map[string]bool{}
@@ -505,18 +515,18 @@ func (k *keeper) inRange(start, end Date) bool {
 	if !k.dated {
 		return true
 	}
-	lo, hi, ok := Span(start, end)
+	lo, hi, ok := datesSpan(start, end)
 	if !ok {
 		return false
 	}
 	return (k.hi.IsZero() || !lo.After(k.hi)) && (k.lo.IsZero() || !hi.Before(k.lo))
 }
 
-// Span is the days a thing dated from start to end may fall on: from the
+// datesSpan is the days a thing dated from start to end may fall on: from the
 // earliest day start may mean to the latest day end (or, without an end,
 // start) may mean. A zero start with an end runs from the beginning of
 // time; ok is false when both are zero.
-func Span(start, end Date) (lo, hi time.Time, ok bool) {
+func datesSpan(start, end Date) (lo, hi time.Time, ok bool) {
 	switch {
 	case start.IsZero() && end.IsZero():
 		return time.Time{}, time.Time{}, false

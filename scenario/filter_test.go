@@ -30,7 +30,7 @@ func selectIn(t *testing.T, s *scenario.Scenario, variant string, focus, filters
 	if err != nil {
 		t.Fatalf("ParseFilter(%q, %q): %v", focus, filters, err)
 	}
-	p, err := s.Resolve(variant)
+	p, err := s.ResolveAll(variant)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestFilterErrors(t *testing.T) {
 		focus, filters []string
 		want           string
 	}{
-		{nil, []string{"role=particpant"}, `-filter "role=particpant": unknown role "particpant"; did you mean "participant"? (allowed: convener, host, mediator, participant, observer, invited, excluded)`},
+		{nil, []string{"role=particpant"}, `-filter "role=particpant": unknown role "particpant"; did you mean "participant"? (allowed: convener, host, chair, mediator, facilitator, guarantor, participant, signatory, witness, observer, invited, excluded)`},
 		{nil, []string{"rol=host"}, `-filter "rol=host": unknown key "rol"; did you mean "role"? (keys: role, certainty, kind, from, to)`},
 		{nil, []string{"participant"}, `-filter "participant": write KEY=VALUE, e.g. role=participant (keys: role, certainty, kind, from, to)`},
 		{nil, []string{"from=2025-02-30"}, `-filter "from=2025-02-30": from: bad date "2025-02-30": February has 28 days`},
@@ -252,7 +252,7 @@ func TestFilterErrors(t *testing.T) {
 
 func TestFocusErrors(t *testing.T) {
 	s := loadExampleFile(t)
-	p, err := s.Resolve("")
+	p, err := s.ResolveAll("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,7 +303,7 @@ remove_tracks = ["t1"]
 	if err != nil {
 		t.Fatal(err)
 	}
-	vp, err := removed.Resolve("gone")
+	vp, err := removed.ResolveAll("gone")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -358,7 +358,7 @@ func FuzzParseFilter(f *testing.F) {
 	f.Add("a:b:c", "=,=,kind=")
 	f.Add(",", "certainty=confirmed,reported,kind=state")
 	s := loadExampleFile(f)
-	p, err := s.Resolve("")
+	p, err := s.ResolveAll("")
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -29,9 +29,25 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("Load = %v, nil; want a scenario with warnings only", s)
 			}
 			checkProblems(t, s.Warnings)
-			for _, v := range append([]Variant{{}}, s.Variants...) {
-				if _, err := s.Resolve(v.ID); err != nil {
-					t.Fatalf("Resolve(%q): %v", v.ID, err)
+			// Every variant on as_of and on every day the file names (a
+			// few), and compared with the base: no panic, no error.
+			days := []Date{{}}
+			for i, m := range s.Marks() {
+				if i < 8 {
+					days = append(days, m.Date)
+				}
+			}
+			for _, d := range days {
+				base, err := s.Resolve("", d)
+				if err != nil {
+					t.Fatalf("Resolve(\"\", %v): %v", d, err)
+				}
+				for _, v := range s.Variants {
+					p, err := s.Resolve(v.ID, d)
+					if err != nil {
+						t.Fatalf("Resolve(%q, %v): %v", v.ID, d, err)
+					}
+					Diff(base, p)
 				}
 			}
 			return

@@ -85,7 +85,7 @@ func TestHostileVariant(t *testing.T) {
 		v.Tracks = append(v.Tracks, Track{ID: fmt.Sprintf("n%d", i)})
 	}
 	within(t, 5*time.Second, func() {
-		p, err := s.Resolve("v")
+		p, err := s.Resolve("v", Date{})
 		if err != nil || len(p.Seats) != 5+20000 || len(p.Tracks) != 3+20000 {
 			t.Errorf("err = %v", err)
 		}

@@ -132,7 +132,7 @@ func TestExample(t *testing.T) {
 				t.Logf("warnings:\n%v", s.Warnings)
 			}
 			for _, v := range append([]Variant{{}}, s.Variants...) {
-				if _, err := s.Resolve(v.ID); err != nil {
+				if _, err := s.Resolve(v.ID, Date{}); err != nil {
 					t.Error(err)
 				}
 			}

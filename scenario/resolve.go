@@ -8,22 +8,56 @@ import (
 )
 
 // Picture is one concrete state of a scenario: the base, or the base with a
-// variant applied. Its tracks and seats are copies, in a stable order; the
-// slices inside them (sources, claimed_by) are shared with the scenario and
-// must not be modified.
+// variant applied, on a day or over all days. Its tracks and seats are
+// copies, in a stable order; the slices inside them (sources, claimed_by,
+// suspended) and the Suspension they point to are shared with the scenario
+// and must not be modified.
 type Picture struct {
 	Scenario *Scenario
 	Variant  *Variant // nil for the base
-	Tracks   []Track
-	Seats    []Seat
+	// AsOf is the day the picture holds on (a month, a year or an
+	// approximate day: that span of days, see docs/format.md); zero when
+	// the picture is of every date (ResolveAll, or a file without as_of).
+	AsOf   Date
+	Tracks []Track
+	Seats  []Seat
+	// Ended holds, on a day, the seats that ended with a reason (walked
+	// out, withdrew, expelled, replaced) by then, at tracks in the
+	// picture, when their actor holds no seat at that track that day: the
+	// last such seat of each actor at each track, in file order. Views may
+	// show them as gone ("walked out 16 Jul 1997"). Nil without a day.
+	Ended []Seat
 
 	actors  map[string]*Actor
 	tracks  map[string]*Track
 	sources map[string]*Source
 }
 
-// Resolve applies the variant with the given id ("" for the base) and
-// returns the picture it gives. A variant changes the base in this order:
+// Resolve gives the picture that holds on the day asOf with the variant
+// with the given id ("" for the base) applied. A zero asOf means the
+// file's own as_of; when that is not set either, nothing is filtered by
+// date and Resolve is ResolveAll. See ResolveAll for what a variant does,
+// and docs/format.md ("What holds on a day") for what the day does:
+// seats in force that day, with Possibly set where they hold only
+// possibly; tracks that exist by then, with their status on that day;
+// holders who were replaced or left moved to Ended.
+func (s *Scenario) Resolve(variant string, asOf Date) (*Picture, error) {
+	if asOf.IsZero() {
+		asOf = s.Meta.AsOf
+	}
+	p, err := s.ResolveAll(variant)
+	if err != nil || asOf.IsZero() {
+		return p, err
+	}
+	p.on(asOf)
+	p.index()
+	return p, nil
+}
+
+// ResolveAll applies the variant with the given id ("" for the base) and
+// returns the picture it gives over all days: every track and seat
+// whatever its dates, statuses as the file says. A variant changes the
+// base in this order:
 //
 //  1. remove_tracks removes those tracks and all their seats;
 //  2. remove_seats entries {track, actor} remove that actor's seats at that
@@ -35,7 +69,7 @@ type Picture struct {
 //     are added after the base seats.
 //
 // Everything else keeps the base order; additions keep the variant's order.
-func (s *Scenario) Resolve(variant string) (*Picture, error) {
+func (s *Scenario) ResolveAll(variant string) (*Picture, error) {
 	p := &Picture{Scenario: s}
 	if variant != "" {
 		ids := make([]string, len(s.Variants))
@@ -54,15 +88,20 @@ func (s *Scenario) Resolve(variant string) (*Picture, error) {
 	for i := range s.Actors {
 		addFirst(p.actors, s.Actors[i].ID, &s.Actors[i])
 	}
-	p.tracks = make(map[string]*Track, len(p.Tracks))
-	for i := range p.Tracks {
-		addFirst(p.tracks, p.Tracks[i].ID, &p.Tracks[i])
-	}
 	p.sources = make(map[string]*Source, len(s.Sources))
 	for i := range s.Sources {
 		addFirst(p.sources, s.Sources[i].ID, &s.Sources[i])
 	}
+	p.index()
 	return p, nil
+}
+
+// index maps the picture's tracks by id.
+func (p *Picture) index() {
+	p.tracks = make(map[string]*Track, len(p.Tracks))
+	for i := range p.Tracks {
+		addFirst(p.tracks, p.Tracks[i].ID, &p.Tracks[i])
+	}
 }
 
 func unknownVariant(id string, ids []string) error {

@@ -137,7 +137,7 @@ func TestResolve(t *testing.T) {
 				id = "v"
 			}
 			s := loadString(t, src)
-			p, err := s.Resolve(id)
+			p, err := s.Resolve(id, Date{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -148,10 +148,10 @@ func TestResolve(t *testing.T) {
 				t.Errorf("Variant = %v, Scenario = %p", p.Variant, p.Scenario)
 			}
 			// Resolving leaves the scenario as it was, and is repeatable.
-			if base, _ := s.Resolve(""); summary(base) != tests[0].want {
+			if base, _ := s.Resolve("", Date{}); summary(base) != tests[0].want {
 				t.Errorf("the base changed: %s", summary(base))
 			}
-			if again, _ := s.Resolve(id); summary(again) != summary(p) {
+			if again, _ := s.Resolve(id, Date{}); summary(again) != summary(p) {
 				t.Errorf("not deterministic: %s", summary(again))
 			}
 		})
@@ -166,7 +166,7 @@ name = "V"
 remove_tracks = ["t3"]
 tracks = [{ id = "t2", name = "Track 2, moved", kind = "summit" }]
 `)
-	p, err := s.Resolve("v")
+	p, err := s.Resolve("v", Date{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,12 +193,12 @@ name = "Europe in"
 id = "no-paris"
 name = "No Paris"
 `)
-	_, err := s.Resolve("europe-inn")
+	_, err := s.Resolve("europe-inn", Date{})
 	want := `scenario: unknown variant "europe-inn"; did you mean "europe-in"? (variants: europe-in, no-paris)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
-	_, err = loadString(t, resolveBase).Resolve("x")
+	_, err = loadString(t, resolveBase).Resolve("x", Date{})
 	if want := `scenario: unknown variant "x" (this scenario has no variants)`; err == nil || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
@@ -210,7 +210,7 @@ func TestResolveGoodFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := s.Resolve("europe-in")
+	p, err := s.Resolve("europe-in", Date{})
 	if err != nil {
 		t.Fatal(err)
 	}

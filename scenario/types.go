@@ -52,6 +52,8 @@ type Actor struct {
 	ISO         string       `toml:"iso"`
 	Wikidata    string       `toml:"wikidata"`
 	Office      string       `toml:"office"`
+	OfficeFrom  Date         `toml:"office_from"`
+	OfficeTo    Date         `toml:"office_to"`
 	Represents  string       `toml:"represents"`
 	Memberships []Membership `toml:"memberships"`
 	Note        string       `toml:"note"`
@@ -74,30 +76,73 @@ type Membership struct {
 
 // Track is a negotiating table: a summit, talks, a call, a conference ...
 type Track struct {
-	ID        string      `toml:"id"`
-	Name      string      `toml:"name"`
-	Kind      TrackKind   `toml:"kind"`
-	Venue     string      `toml:"venue"`
-	Start     Date        `toml:"start"`
-	End       Date        `toml:"end"`
-	When      string      `toml:"when"`
-	Status    TrackStatus `toml:"status"`
-	Certainty Certainty   `toml:"certainty"`
-	Sources   []string    `toml:"sources"`
-	Note      string      `toml:"note"`
+	ID        string       `toml:"id"`
+	Name      string       `toml:"name"`
+	Kind      TrackKind    `toml:"kind"`
+	Venue     string       `toml:"venue"`
+	Announced Date         `toml:"announced"`
+	Start     Date         `toml:"start"`
+	End       Date         `toml:"end"`
+	When      string       `toml:"when"`
+	Status    TrackStatus  `toml:"status"`
+	Certainty Certainty    `toml:"certainty"`
+	Sources   []string     `toml:"sources"`
+	Note      string       `toml:"note"`
+	Suspended []Suspension `toml:"suspended"`
+
+	// Set by Resolve in a picture on a day, never read from a file:
+	// Upcoming says the day is certainly before Start (Status then is what
+	// was planned); Suspension is the suspension in force (Status is then
+	// StatusSuspended); Possibly says that the track's presence or status
+	// on that day holds only possibly (the day falls within the
+	// uncertainty of a date that decides it).
+	Upcoming   bool        `toml:"-" json:"-"`
+	Suspension *Suspension `toml:"-" json:"-"`
+	Possibly   bool        `toml:"-" json:"-"`
 }
 
-// Seat says that an actor takes a role at a track.
+// Suspension is a span of days during which a track is suspended
+// (adjourned, called off for a time); without To it has not resumed.
+type Suspension struct {
+	From    Date     `toml:"from"`
+	To      Date     `toml:"to"`
+	Reason  string   `toml:"reason"`
+	Sources []string `toml:"sources"`
+}
+
+// String is the suspension as a reader would write it: "5 Mar 1997 – 3 Jun
+// 1997 (adjourned for the elections)".
+func (p Suspension) String() string {
+	s := p.From.Human() + " –"
+	if !p.To.IsZero() {
+		s += " " + p.To.Human()
+	}
+	if p.Reason != "" {
+		s += " (" + p.Reason + ")"
+	}
+	return s
+}
+
+// Seat says that an actor takes a role at a track, on every day from From
+// to To (both included; either may be absent).
 type Seat struct {
-	Track     string    `toml:"track"`
-	Actor     string    `toml:"actor"`
-	Role      Role      `toml:"role"`
-	Certainty Certainty `toml:"certainty"`
-	ClaimedBy []string  `toml:"claimed_by"`
-	Sources   []string  `toml:"sources"`
-	Note      string    `toml:"note"`
-	From      Date      `toml:"from"`
-	To        Date      `toml:"to"`
+	Track      string    `toml:"track"`
+	Actor      string    `toml:"actor"`
+	Role       Role      `toml:"role"`
+	Certainty  Certainty `toml:"certainty"`
+	ClaimedBy  []string  `toml:"claimed_by"`
+	InvitedBy  []string  `toml:"invited_by"`
+	Sources    []string  `toml:"sources"`
+	Note       string    `toml:"note"`
+	From       Date      `toml:"from"`
+	To         Date      `toml:"to"`
+	Ended      SeatEnd   `toml:"ended"`
+	ReplacedBy string    `toml:"replaced_by"`
+
+	// Possibly is set by Resolve, never read from a file: the seat holds
+	// only possibly on the picture's day (the day falls within the
+	// uncertainty of From or To).
+	Possibly bool `toml:"-" json:"-"`
 }
 
 // Event is a dated happening that links actors.

@@ -48,6 +48,7 @@ type validator struct {
 	actors, tracks, sources, events, statements, variants *idSet
 	actor                                                 map[string]*Actor
 	baseSeats                                             map[SeatRef]bool
+	starts                                                map[[2]string][]Date // see seatStarts
 }
 
 func (l *loader) validate(s *Scenario) {
@@ -84,7 +85,7 @@ func (l *loader) validate(s *Scenario) {
 	for i := range s.Tracks {
 		v.track(elemPath("tracks", i+1), &s.Tracks[i], true)
 	}
-	v.seats("seats", s.Seats, []*idSet{v.tracks}, nil)
+	v.seats("seats", s.Seats, []*idSet{v.tracks}, nil, v.baseTrack)
 	for i := range s.Events {
 		v.event(elemPath("events", i+1), &s.Events[i])
 	}
@@ -227,6 +228,19 @@ func (v *validator) checkActor(path string, a *Actor) {
 	if a.Office != "" && notPerson {
 		v.errorf(atKey, path+".office", "only a person has an office, and %q is %s", a.ID, withArticle(string(a.Kind)))
 	}
+	for _, k := range []struct {
+		key string
+		d   Date
+	}{{"office_from", a.OfficeFrom}, {"office_to", a.OfficeTo}} {
+		switch {
+		case k.d.IsZero():
+		case notPerson:
+			v.errorf(atKey, path+"."+k.key, "only a person has an office, and %q is %s", a.ID, withArticle(string(a.Kind)))
+		case a.Office == "" && !v.broken[path+".office"]:
+			v.warnf(atKey, path+"."+k.key, "%s dates an office, but %q has none: add office = \"…\"", k.key, a.ID)
+		}
+	}
+	v.dateOrder(path, "office_from", a.OfficeFrom, "office_to", a.OfficeTo)
 	if a.Represents != "" {
 		if notPerson {
 			v.errorf(atKey, path+".represents", "only a person represents another actor, and %q is %s", a.ID, withArticle(string(a.Kind)))
@@ -266,6 +280,7 @@ func (v *validator) checkActor(path string, a *Actor) {
 // track checks a base track (base) or a variant's track.
 func (v *validator) track(path string, t *Track, base bool) {
 	v.dateOrder(path, "start", t.Start, "end", t.End)
+	v.trackTime(path, t, base)
 	v.refs(path+".sources", t.Sources, v.sources)
 	if base && v.unsourced(path, t.Sources) {
 		v.warnf(atValue, path, "track %q cites no source", t.ID)
@@ -275,17 +290,24 @@ func (v *validator) track(path string, t *Track, base bool) {
 // seats checks a list of seats at coll: the base's when removed is nil, else
 // a variant's, removed being the tracks it removes. tracks are the sets a
 // seat's track may name.
-func (v *validator) seats(coll string, seats []Seat, tracks []*idSet, removed map[string]bool) {
+func (v *validator) seats(coll string, seats []Seat, tracks []*idSet, removed map[string]bool, track func(id string) *Track) {
 	base := removed == nil
-	for i, st := range seats {
+	seated := map[[2]string]bool{} // (track, actor) pairs with a seat here, for replaced_by
+	for _, st := range seats {
+		seated[[2]string{st.Track, st.Actor}] = true
+	}
+	for i := range seats {
+		st := &seats[i]
 		p := elemPath(coll, i+1)
 		if v.ref(p+".track", st.Track, tracks...) && removed[st.Track] {
 			v.errorf(atValue, p+".track", "track %q is removed by this variant (remove_tracks)", st.Track)
 		}
 		v.ref(p+".actor", st.Actor, v.actors)
 		v.refs(p+".claimed_by", st.ClaimedBy, v.actors)
+		v.refs(p+".invited_by", st.InvitedBy, v.actors)
 		v.refs(p+".sources", st.Sources, v.sources)
 		v.dateOrder(p, "from", st.From, "to", st.To)
+		v.seatTime(p, st, seated, track(st.Track))
 		if base && v.unsourced(p, st.Sources) {
 			v.warnf(atValue, p, "seat of %q at %q cites no source", st.Actor, st.Track)
 		}
@@ -294,55 +316,6 @@ func (v *validator) seats(coll string, seats []Seat, tracks []*idSet, removed ma
 		}
 	}
 	v.contradictions(coll, seats)
-}
-
-// contradictions finds, among seats of the same actor at the same track,
-// duplicates (same role) and an exclusion next to any other role, unless
-// one of the two is disputed: that is how conflicting claims are recorded.
-// Each seat is compared with the first earlier seat it clashes with, which
-// keeps this linear however many seats a file repeats.
-// Variant seats replace every base seat of their track and actor, so after
-// a variant is applied each such group is all base or all variant seats:
-// checking the base and each variant's own seats covers every outcome.
-func (v *validator) contradictions(coll string, seats []Seat) {
-	type key struct{ track, actor string }
-	type group struct {
-		byRole         map[Role]int
-		excluded, held int // first undisputed exclusion and other role, or -1
-	}
-	groups := map[key]*group{}
-	for j, b := range seats {
-		if b.Track == "" || b.Actor == "" || b.Role == "" {
-			continue
-		}
-		g := groups[key{b.Track, b.Actor}]
-		if g == nil {
-			g = &group{byRole: map[Role]int{}, excluded: -1, held: -1}
-			groups[key{b.Track, b.Actor}] = g
-		}
-		pj := elemPath(coll, j+1) + ".role"
-		if i, dup := g.byRole[b.Role]; dup {
-			v.errorRef(atValue, pj, elemPath(coll, i+1)+".role",
-				fmt.Sprintf("duplicate seat: %q is already %s at %q (see ", b.Actor, b.Role, b.Track), ")")
-			continue
-		}
-		g.byRole[b.Role] = j
-		if b.Certainty == Disputed {
-			continue
-		}
-		clash, first := g.excluded, &g.held
-		if b.Role == RoleExcluded {
-			clash, first = g.held, &g.excluded
-		}
-		if clash >= 0 {
-			v.errorRef(atValue, pj, elemPath(coll, clash+1)+".role",
-				fmt.Sprintf("%q is both %s and %s at %q (see ", b.Actor, b.Role, seats[clash].Role, b.Track),
-				`); if these are conflicting claims, mark one certainty = "disputed"`)
-		}
-		if *first < 0 {
-			*first = j
-		}
-	}
 }
 
 func (v *validator) event(path string, e *Event) {
@@ -372,6 +345,7 @@ func (v *validator) statement(path string, st *Statement) {
 	if v.unsourced(path, st.Sources) {
 		v.warnf(atValue, path, "statement %q cites no source", st.ID)
 	}
+	v.statementTime(path, st)
 }
 
 func (v *validator) variant(path string, vr *Variant) {
@@ -385,7 +359,12 @@ func (v *validator) variant(path string, vr *Variant) {
 			removed[id] = true
 		}
 	}
-	v.seats(path+".seats", vr.Seats, []*idSet{v.tracks, own}, removed)
+	v.seats(path+".seats", vr.Seats, []*idSet{v.tracks, own}, removed, func(id string) *Track {
+		if own.has(id) {
+			return &vr.Tracks[own.first[id]]
+		}
+		return v.baseTrack(id)
+	})
 	for i, r := range vr.RemoveSeats {
 		p := elemPath(path+".remove_seats", i+1)
 		okT := v.ref(p+".track", r.Track, v.tracks)

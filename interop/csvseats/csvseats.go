@@ -3,7 +3,8 @@
 // to a scenario file.
 //
 // The columns are track, actor, role, certainty, sources, note, and
-// optionally claimed_by, from and to — the keys of a [[seats]] entry. A
+// optionally claimed_by, invited_by, from, to, ended and replaced_by — the
+// keys of a [[seats]] entry. A
 // header row names them, in any order and case ("Claimed by" is
 // claimed_by); track, actor and role are required. Lists (sources,
 // claimed_by) are ids separated by semicolons, commas or spaces. The
@@ -35,7 +36,7 @@ import (
 // Columns are the columns Write writes and Import reads, in Write's
 // order; Required of them must be there.
 var (
-	Columns  = []string{"track", "actor", "role", "certainty", "sources", "note", "claimed_by", "from", "to"}
+	Columns  = []string{"track", "actor", "role", "certainty", "sources", "note", "claimed_by", "invited_by", "from", "to", "ended", "replaced_by"}
 	Required = []string{"track", "actor", "role"}
 )
 
@@ -50,7 +51,8 @@ func Write(w io.Writer, seats []scenario.Seat) error {
 	}
 	for _, st := range seats {
 		rec := []string{st.Track, st.Actor, string(st.Role), string(st.Certainty), strings.Join(st.Sources, "; "),
-			guard(st.Note), strings.Join(st.ClaimedBy, "; "), st.From.String(), st.To.String()}
+			guard(st.Note), strings.Join(st.ClaimedBy, "; "), strings.Join(st.InvitedBy, "; "), st.From.String(), st.To.String(),
+			string(st.Ended), st.ReplacedBy}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("csvseats: %w", err)
 		}

@@ -28,71 +28,79 @@ func exampleText(t testing.TB) ([]byte, *scenario.Scenario) {
 	return text, s
 }
 
-// withoutSeats is the example with its seats taken out by the
+// withoutSeats is a scenario file with its seats taken out by the
 // scenario's editor (comments elsewhere kept).
-func withoutSeats(t testing.TB) ([]byte, *scenario.Scenario) {
+func withoutSeats(t testing.TB, text []byte, s *scenario.Scenario) ([]byte, *scenario.Scenario) {
 	t.Helper()
-	text, s := exampleText(t)
 	to := *s
 	to.Seats = nil
 	out, err := scenario.Edit(text, s, &to)
 	if err != nil {
 		t.Fatal(err)
 	}
-	empty, err := scenario.Load("talks.toml", bytes.NewReader(out))
+	empty, err := scenario.Load(s.Name, bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out, empty
 }
 
-// TestRoundTrip: the example's seats, exported as CSV and imported into
+// TestRoundTrip: each example's seats, exported as CSV and imported into
 // the example without seats, give the same seats; every comment of the
 // file they go into is kept.
 func TestRoundTrip(t *testing.T) {
-	_, full := exampleText(t)
-	var csvText bytes.Buffer
-	if err := Write(&csvText, full.Seats); err != nil {
-		t.Fatal(err)
-	}
-	viewtest.Golden(t, "ukraine-seats.csv", csvText.Bytes())
-	text, empty := withoutSeats(t)
-	res, err := Import("seats.csv", bytes.NewReader(csvText.Bytes()), text, empty)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := scenario.Load("talks.toml", bytes.NewReader(res.Text))
-	if err != nil {
-		t.Fatalf("the result does not load: %v", err)
-	}
-	want := *full
-	want.Name, want.Warnings = got.Name, got.Warnings
-	if !scenario.Equal(got, &want) {
-		t.Error("the imported scenario is not the example")
-		for i := range max(len(got.Seats), len(full.Seats)) {
-			if i >= len(got.Seats) || i >= len(full.Seats) || !equalSeat(got.Seats[i], full.Seats[i]) {
-				t.Errorf("seat %d differs", i+1)
-				break
+	for _, ex := range viewtest.Examples(t) {
+		t.Run(ex.Name, func(t *testing.T) {
+			orig, err := os.ReadFile(filepath.Join(viewtest.Root(), "examples", ex.Name+".toml"))
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-	}
-	for _, line := range strings.Split(string(text), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(line), "#") && !strings.Contains(string(res.Text), line) {
-			t.Errorf("the comment %q is lost", line)
-		}
-	}
-	if !bytes.HasPrefix(res.Text, text[:bytes.Index(text, []byte("[[events]]"))-100]) {
-		t.Error("the file before the seats changed")
-	}
-	if len(res.Seats) != len(full.Seats) || len(res.Warnings) != 0 {
-		t.Errorf("%d seats, warnings %v", len(res.Seats), res.Warnings)
+			full, err := scenario.Load(ex.Name+".toml", bytes.NewReader(orig))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var csvText bytes.Buffer
+			if err := Write(&csvText, full.Seats); err != nil {
+				t.Fatal(err)
+			}
+			viewtest.Golden(t, ex.Name+"-seats.csv", csvText.Bytes())
+			text, empty := withoutSeats(t, orig, full)
+			res, err := Import("seats.csv", bytes.NewReader(csvText.Bytes()), text, empty)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := scenario.Load(ex.Name+".toml", bytes.NewReader(res.Text))
+			if err != nil {
+				t.Fatalf("the result does not load: %v", err)
+			}
+			want := *full
+			want.Warnings = got.Warnings
+			if !scenario.Equal(got, &want) {
+				t.Error("the imported scenario is not the example")
+				for i := range max(len(got.Seats), len(full.Seats)) {
+					if i >= len(got.Seats) || i >= len(full.Seats) || !equalSeat(got.Seats[i], full.Seats[i]) {
+						t.Errorf("seat %d differs", i+1)
+						break
+					}
+				}
+			}
+			for _, line := range strings.Split(string(text), "\n") {
+				if strings.HasPrefix(strings.TrimSpace(line), "#") && !strings.Contains(string(res.Text), line) {
+					t.Errorf("the comment %q is lost", line)
+				}
+			}
+			if len(res.Seats) != len(full.Seats) {
+				t.Errorf("%d seats imported, want %d", len(res.Seats), len(full.Seats))
+			}
+		})
 	}
 }
 
 func equalSeat(a, b scenario.Seat) bool {
 	return a.Track == b.Track && a.Actor == b.Actor && a.Role == b.Role && a.Certainty == b.Certainty &&
 		strings.Join(a.Sources, ",") == strings.Join(b.Sources, ",") && a.Note == b.Note &&
-		strings.Join(a.ClaimedBy, ",") == strings.Join(b.ClaimedBy, ",") && a.From == b.From && a.To == b.To
+		strings.Join(a.ClaimedBy, ",") == strings.Join(b.ClaimedBy, ",") && a.From == b.From && a.To == b.To &&
+		strings.Join(a.InvitedBy, ",") == strings.Join(b.InvitedBy, ",") && a.Ended == b.Ended && a.ReplacedBy == b.ReplacedBy
 }
 
 // TestProblemsAllAtOnce: every problem of the file, each at its row and
@@ -115,7 +123,7 @@ func TestProblemsAllAtOnce(t *testing.T) {
 	want := []string{
 		`seats.csv:3:1: error: track: unknown track "riyad-talks"; did you mean "riyadh-talks"?`,
 		`seats.csv:4:10: error: actor: unknown actor "zelenskyy"; did you mean "zelensky"?`,
-		`seats.csv:4:20: error: role: unknown role "particpant"; did you mean "participant"? (allowed: convener, host, mediator, participant, observer, invited, excluded)`,
+		`seats.csv:4:20: error: role: unknown role "particpant"; did you mean "participant"? (allowed: convener, host, chair, mediator, facilitator, guarantor, participant, signatory, witness, observer, invited, excluded)`,
 		`seats.csv:4:31: error: certainty: unknown certainty "sure" (allowed: confirmed, reported, claimed, disputed, speculative)`,
 		`seats.csv:4:36: error: sources: unknown source "cnn" (the sources: "cnn-2025-02-16")`,
 		`seats.csv:4:41: error: claimed_by: unknown actor "kelogg"; did you mean "kellogg"?`,

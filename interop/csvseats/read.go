@@ -94,10 +94,15 @@ func (rd *reader) read(data []byte) ([]scenario.Seat, []rowPos) {
 	}
 	var seats []scenario.Seat
 	var rows []rowPos
-	first := map[[3]string]int{} // (track, actor, role) → line of the first
-	existing := map[[3]string]int{}
+	// The same seat: track, actor, role and dates (a seat may be held
+	// again later; overlapping spans are the scenario's checks' business).
+	key := func(st scenario.Seat) [5]string {
+		return [5]string{st.Track, st.Actor, string(st.Role), st.From.String(), st.To.String()}
+	}
+	first := map[[5]string]int{} // → line of the first
+	existing := map[[5]string]int{}
 	for i, st := range rd.s.Seats {
-		k := [3]string{st.Track, st.Actor, string(st.Role)}
+		k := key(st)
 		if _, ok := existing[k]; !ok {
 			existing[k] = i + 1
 		}
@@ -138,7 +143,7 @@ func (rd *reader) read(data []byte) ([]scenario.Seat, []rowPos) {
 		if !ok {
 			continue
 		}
-		k := [3]string{st.Track, st.Actor, string(st.Role)}
+		k := key(st)
 		if prev, dup := first[k]; dup {
 			rd.problem(line, pos.cols["track"], "", "the same seat (%s at %s as %s) is on line %d already", st.Actor, st.Track, st.Role, prev)
 			continue
@@ -287,6 +292,18 @@ func (rd *reader) seat(rec []string, cols map[string]int, pos rowPos) (scenario.
 	for _, id := range st.ClaimedBy {
 		rd.ref("claimed_by", id, pos)
 	}
+	st.InvitedBy = ids(field("invited_by"))
+	for _, id := range st.InvitedBy {
+		rd.ref("invited_by", id, pos)
+	}
+	if v := field("ended"); v != "" {
+		if err := st.Ended.UnmarshalText([]byte(v)); err != nil {
+			at("ended", "%v", err)
+		}
+	}
+	if st.ReplacedBy = field("replaced_by"); st.ReplacedBy != "" {
+		rd.ref("replaced_by", st.ReplacedBy, pos)
+	}
 	if i, ok := cols["note"]; ok && i < len(rec) {
 		st.Note = strings.TrimSpace(unguard(rec[i]))
 	}
@@ -338,7 +355,7 @@ func (rd *reader) ref(column, id string, pos rowPos) {
 		for _, t := range rd.s.Tracks {
 			all = append(all, t.ID)
 		}
-	case "actor", "claimed_by":
+	case "actor", "claimed_by", "invited_by", "replaced_by":
 		want = "actor"
 		for _, a := range rd.s.Actors {
 			all = append(all, a.ID)

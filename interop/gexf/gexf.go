@@ -42,6 +42,8 @@ var nodeAttrs = []attribute{
 	{"status", "status", "string"},
 	{"certainty", "certainty", "string"},
 	{"dates", "dates", "string"},
+	{"announced", "announced", "string"},
+	{"suspended", "suspended", "string"},
 	{"sources", "sources", "string"},
 	{"note", "note", "string"},
 	{"context", "context", "boolean"},
@@ -52,7 +54,10 @@ var edgeAttrs = []attribute{
 	{"role", "role", "string"},
 	{"certainty", "certainty", "string"},
 	{"claimed_by", "claimed by", "string"},
+	{"invited_by", "invited by", "string"},
 	{"dates", "dates", "string"},
+	{"ended", "ended", "string"},
+	{"replaced_by", "replaced by", "string"},
 	{"sources", "sources", "string"},
 	{"note", "note", "string"},
 	{"what_if", "what if", "boolean"},
@@ -95,8 +100,9 @@ func Write(w io.Writer, sel *scenario.Selection, created time.Time) error {
 	for _, st := range sel.Seats {
 		from, to := interop.SeatSpan(sel, st)
 		attrs := map[string]string{"type": "seat", "role": string(st.Role), "certainty": string(st.Certainty),
-			"claimed_by": strings.Join(st.ClaimedBy, " "), "sources": strings.Join(st.Sources, " "), "note": st.Note,
-			"dates": dateText(st.From, st.To)}
+			"claimed_by": strings.Join(st.ClaimedBy, " "), "invited_by": strings.Join(st.InvitedBy, " "),
+			"sources": strings.Join(st.Sources, " "), "note": st.Note, "dates": dateText(st.From, st.To),
+			"ended": string(st.Ended), "replaced_by": st.ReplacedBy}
 		if sel.Variant != nil && !baseSeats[fmt.Sprintf("%#v", st)] {
 			attrs["what_if"] = "true"
 		}
@@ -148,10 +154,21 @@ func Write(w io.Writer, sel *scenario.Selection, created time.Time) error {
 	for _, t := range sel.Tracks {
 		attrs := map[string]string{"type": "track", "kind": string(t.Kind), "name": t.Name, "venue": t.Venue,
 			"status": string(t.Status), "certainty": string(t.Certainty), "dates": joinNonEmpty(" · ", dateText(t.Start, t.End), t.When),
-			"sources": strings.Join(t.Sources, " "), "note": t.Note}
+			"announced": t.Announced.String(), "sources": strings.Join(t.Sources, " "), "note": t.Note}
+		var susp []string
+		for _, sp := range t.Suspended {
+			text := dateText(sp.From, sp.To)
+			if sp.Reason != "" {
+				text += " (" + sp.Reason + ")"
+			}
+			susp = append(susp, text)
+		}
+		if len(susp) > 0 {
+			attrs["suspended"] = strings.Join(susp, "; ")
+		}
 		g.open("node", "id", "track:"+t.ID, "label", label(t.Name))
 		g.attvalues(nodeAttrs, attrs)
-		g.spell(t.Start, t.End)
+		g.trackSpells(&t)
 		g.close("node")
 	}
 	g.close("nodes")
@@ -265,6 +282,58 @@ func (g *writer) spell(start, end scenario.Date) {
 	}
 	g.open("spells")
 	g.empty("spell", attrs...)
+	g.close("spells")
+}
+
+// trackSpells writes when a track holds: from its start to its end, less
+// the days it was suspended.
+func (g *writer) trackSpells(t *scenario.Track) {
+	if len(t.Suspended) == 0 || t.Start.IsZero() {
+		g.spell(t.Start, t.End)
+		return
+	}
+	const day = "2006-01-02"
+	lo := t.Start.Earliest()
+	hasEnd := !t.End.IsZero()
+	hi := t.Start.Latest()
+	if hasEnd {
+		hi = t.End.Latest()
+	}
+	type iv struct{ a, b time.Time }
+	var ivs []iv
+	cur := lo
+	open := true // the interval from cur is still running
+	for _, sp := range t.Suspended {
+		if sp.From.IsZero() {
+			continue
+		}
+		from := sp.From.First()
+		if from.After(cur) {
+			ivs = append(ivs, iv{cur, from.AddDate(0, 0, -1)})
+		}
+		if sp.To.IsZero() {
+			open = false // not resumed
+			break
+		}
+		cur = sp.To.Last().AddDate(0, 0, 1)
+	}
+	last := open && !(hasEnd && cur.After(hi))
+	if len(ivs) == 0 && !last {
+		// Suspended from its start, never resumed: it held on no day
+		// but its first.
+		ivs = append(ivs, iv{lo, lo})
+	}
+	g.open("spells")
+	for _, v := range ivs {
+		g.empty("spell", "start", v.a.Format(day), "end", v.b.Format(day))
+	}
+	if last {
+		if hasEnd {
+			g.empty("spell", "start", cur.Format(day), "end", hi.Format(day))
+		} else {
+			g.empty("spell", "start", cur.Format(day))
+		}
+	}
 	g.close("spells")
 }
 

@@ -19,7 +19,7 @@ var _ = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 func export(t testing.TB, s *scenario.Scenario, variant string, f scenario.Filter) []byte {
 	t.Helper()
-	p, err := s.Resolve(variant)
+	p, err := s.ResolveAll(variant)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,13 +35,13 @@ var Schema []byte
 const Version = 1
 
 // Write writes the selection as one JSON document, indented, ending in a
-// newline. asOf is the day the picture is for (zero: the scenario's
-// as_of).
+// newline. asOf is the day the picture is for when it is not a picture on
+// a day itself (zero: none); a picture on a day says its own.
 func Write(w io.Writer, sel *scenario.Selection, asOf scenario.Date) error {
 	c := interop.Collect(sel)
 	sc := sel.Scenario
-	if asOf.IsZero() {
-		asOf = sc.Meta.AsOf
+	if !sel.AsOf.IsZero() {
+		asOf = sel.AsOf
 	}
 	doc := object{{"parley_model", Version}}
 	meta := object{{"title", sc.Meta.Title}}
@@ -98,20 +98,33 @@ func Write(w io.Writer, sel *scenario.Selection, asOf scenario.Date) error {
 		}
 		actors = append(actors, o)
 	}
+	// What the base has on the same day, to mark what the variant adds.
+	base := &scenario.Picture{Tracks: sc.Tracks, Seats: sc.Seats}
+	if sel.Variant != nil && !sel.AsOf.IsZero() {
+		if b, err := sc.Resolve("", sel.AsOf); err == nil {
+			base = b
+		}
+	}
 	baseTracks := map[string]scenario.Track{}
-	for _, t := range sc.Tracks {
+	for _, t := range base.Tracks {
 		baseTracks[t.ID] = t
 	}
 	tracks := list{}
 	for _, t := range sel.Tracks {
 		o := fields(reflect.ValueOf(t))
-		if b, ok := baseTracks[t.ID]; sel.Variant != nil && (!ok || !reflect.DeepEqual(b, t)) {
+		if b, ok := baseTracks[t.ID]; sel.Variant != nil && (!ok || !sameTrack(b, t)) {
 			o = append(o, kv{"what_if", true})
+		}
+		if t.Upcoming {
+			o = append(o, kv{"upcoming", true})
+		}
+		if t.Possibly {
+			o = append(o, kv{"possibly", true})
 		}
 		tracks = append(tracks, o)
 	}
 	baseSeats := map[string]bool{}
-	for _, st := range sc.Seats {
+	for _, st := range base.Seats {
 		baseSeats[seatKey(st)] = true
 	}
 	seats := list{}
@@ -120,7 +133,14 @@ func Write(w io.Writer, sel *scenario.Selection, asOf scenario.Date) error {
 		if sel.Variant != nil && !baseSeats[seatKey(st)] {
 			o = append(o, kv{"what_if", true})
 		}
+		if st.Possibly {
+			o = append(o, kv{"possibly", true})
+		}
 		seats = append(seats, o)
+	}
+	var ended list
+	for _, st := range sel.Ended {
+		ended = append(ended, fields(reflect.ValueOf(st)))
 	}
 	events := list{}
 	for _, e := range sel.Events {
@@ -136,8 +156,11 @@ func Write(w io.Writer, sel *scenario.Selection, asOf scenario.Date) error {
 		}
 		statements = append(statements, o)
 	}
-	doc = append(doc, kv{"sources", sources}, kv{"actors", actors}, kv{"tracks", tracks}, kv{"seats", seats},
-		kv{"events", events}, kv{"statements", statements})
+	doc = append(doc, kv{"sources", sources}, kv{"actors", actors}, kv{"tracks", tracks}, kv{"seats", seats})
+	if len(ended) > 0 {
+		doc = append(doc, kv{"ended_seats", ended})
+	}
+	doc = append(doc, kv{"events", events}, kv{"statements", statements})
 
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -152,8 +175,19 @@ func Write(w io.Writer, sel *scenario.Selection, asOf scenario.Date) error {
 	return nil
 }
 
+// seatKey identifies a seat as written (what a picture on a day sets,
+// Possibly, left out).
 func seatKey(st scenario.Seat) string {
+	st.Possibly = false
 	return fmt.Sprintf("%#v", st)
+}
+
+// sameTrack reports whether two tracks are the same as written (what a
+// picture on a day sets left out).
+func sameTrack(a, b scenario.Track) bool {
+	a.Upcoming, a.Suspension, a.Possibly = false, nil, false
+	b.Upcoming, b.Suspension, b.Possibly = false, nil, false
+	return reflect.DeepEqual(a, b)
 }
 
 // kv is one member of a JSON object; object keeps its members' order.

@@ -35,7 +35,7 @@ func compileSchema(t testing.TB) *jsonschema.Schema {
 
 func export(t testing.TB, s *scenario.Scenario, variant string, f scenario.Filter) []byte {
 	t.Helper()
-	p, err := s.Resolve(variant)
+	p, err := s.Resolve(variant, scenario.Date{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,6 +198,40 @@ func TestSchemaRefuses(t *testing.T) {
 		v, _ := jsonschema.UnmarshalJSON(strings.NewReader(doc))
 		if err := sch.Validate(v); err == nil {
 			t.Errorf("the schema accepts %s", bad.to)
+		}
+	}
+}
+
+// TestSchemaEnums: the schema's allowed values are the format's.
+func TestSchemaEnums(t *testing.T) {
+	var schema struct {
+		Defs map[string]struct {
+			Properties map[string]struct {
+				Enum []string `json:"enum"`
+			} `json:"properties"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(Schema, &schema); err != nil {
+		t.Fatal(err)
+	}
+	strs := func(vs any) []string {
+		var out []string
+		rv := reflect.ValueOf(vs)
+		for i := range rv.Len() {
+			out = append(out, rv.Index(i).String())
+		}
+		return out
+	}
+	for _, c := range []struct {
+		def, prop string
+		want      any
+	}{
+		{"seat", "role", scenario.Roles}, {"seat", "certainty", scenario.Certainties}, {"seat", "ended", scenario.SeatEnds},
+		{"track", "status", scenario.TrackStatuses}, {"track", "kind", scenario.TrackKinds}, {"actor", "kind", scenario.ActorKinds},
+		{"event", "kind", scenario.EventKinds}, {"statement", "stance", scenario.Stances}, {"source", "reliability", scenario.Reliabilities},
+	} {
+		if got := schema.Defs[c.def].Properties[c.prop].Enum; strings.Join(got, ",") != strings.Join(strs(c.want), ",") {
+			t.Errorf("schema %s.%s allows %v, the format %v", c.def, c.prop, got, strs(c.want))
 		}
 	}
 }

@@ -67,7 +67,11 @@ func (t *Table) Draw() *drawing.Drawing {
 			cs := make([][]cellSeat, len(t.Columns))
 			for i, seats := range r.Cells {
 				for _, s := range seats {
-					role := style.Measure(string(s.Role), drawing.Bold, roleSize, roleInk(s.Role))
+					ink := roleInk(s.Role)
+					if s.Gone {
+						ink = style.Faint
+					}
+					role := style.Measure(string(s.Role), drawing.Bold, roleSize, ink)
 					words := style.Measure(strings.Join(t.Words(s), " · "), drawing.Regular, wordsSize, style.Muted)
 					colW[i] = math.Max(colW[i], math.Min(maxColW, pad+sampleW+4+role.W+4+words.W+pad))
 					cs[i] = append(cs[i], cellSeat{seat: s, role: role})
@@ -213,7 +217,16 @@ func (t *Table) Draw() *drawing.Drawing {
 					sref := c.seat.Ref()
 					d.Objects[sref] = t.seatObject(c.seat)
 					roleH := style.LineHeight(c.role.Font, c.role.Size)
+					first := len(content)
 					content = style.AppendRoleSample(content, c.seat.Role, c.seat.Certainty, colX[i]+pad, cy+roleH/2, sampleW, sref)
+					if c.seat.Gone {
+						for k := first; k < len(content); k++ {
+							content[k].Stroke.Color = style.Faint
+							if content[k].Fill.A > 0 && content[k].Fill != style.Paper {
+								content[k].Fill = style.Faint
+							}
+						}
+					}
 					content = append(content, style.TextAt(c.role, colX[i]+pad+sampleW+4, cy, drawing.AnchorStart, sref))
 					if c.inline {
 						// On the role's baseline, in its smaller size.
@@ -310,10 +323,12 @@ func (t *Table) seatObject(s *Seat) drawing.Object {
 func (t *Table) legend() []style.LegendEntry {
 	roles := map[scenario.Role]bool{}
 	certs := map[scenario.Certainty]bool{}
+	gone := false
 	for _, g := range t.Groups {
 		for _, r := range g.Rows {
 			for _, c := range r.Cells {
 				for _, s := range c {
+					gone = gone || s.Gone
 					roles[s.Role] = true
 					cert := s.Certainty
 					if cert == "" {
@@ -334,6 +349,20 @@ func (t *Table) legend() []style.LegendEntry {
 		if certs[c] {
 			out = append(out, style.CertaintyEntry(c))
 		}
+	}
+	if gone {
+		out = append(out, style.LegendEntry{SampleW: sampleW, Text: "faint: the seat had ended by then (walked out, withdrew, expelled, replaced)",
+			Sample: func(items []drawing.Item, x, mid float64) []drawing.Item {
+				first := len(items)
+				items = style.AppendRoleSample(items, scenario.RoleParticipant, "", x, mid, sampleW, "")
+				for k := first; k < len(items); k++ {
+					items[k].Stroke.Color = style.Faint
+					if items[k].Fill.A > 0 && items[k].Fill != style.Paper {
+						items[k].Fill = style.Faint
+					}
+				}
+				return items
+			}})
 	}
 	return out
 }

@@ -39,6 +39,9 @@ type Seat struct {
 	scenario.Seat
 	Via    []string // people folded into it (Delegations)
 	WhatIf bool     // a variant adds or changes it
+	// Gone is a seat that ended with a reason (walked out, withdrew,
+	// expelled, replaced) by the picture's day: shown faint, as gone.
+	Gone bool
 }
 
 // Ref is the seat's ref, as in every view.
@@ -47,7 +50,7 @@ func (s *Seat) Ref() string { return style.SeatRef(s.Seat) }
 // Build resolves the scenario for opts, selects what opts.Filter keeps
 // and makes the table.
 func Build(s *scenario.Scenario, opts Options) (*Table, error) {
-	pic, err := s.Resolve(opts.Variant)
+	pic, err := s.Resolve(opts.Variant, opts.AsOf)
 	if err != nil {
 		return nil, err
 	}
@@ -55,10 +58,7 @@ func Build(s *scenario.Scenario, opts Options) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Table{sel: sel, opts: opts, asOf: opts.AsOf}
-	if t.asOf.IsZero() {
-		t.asOf = s.Meta.AsOf
-	}
+	t := &Table{sel: sel, opts: opts, asOf: pic.AsOf}
 	for i := range sel.Tracks {
 		t.Columns = append(t.Columns, &sel.Tracks[i])
 	}
@@ -73,9 +73,18 @@ func Build(s *scenario.Scenario, opts Options) (*Table, error) {
 		col[c.ID] = i
 	}
 	seats := t.fold(sel.Seats)
+	for _, st := range t.fold(sel.Ended) {
+		st.Gone = true
+		seats = append(seats, st)
+	}
 	if sel.Variant != nil {
+		// What the base has on the same day, to mark what the variant adds.
+		basePic, err := s.Resolve("", opts.AsOf)
+		if err != nil {
+			return nil, err
+		}
 		base := map[string]bool{}
-		for _, st := range t.fold(s.Seats) {
+		for _, st := range t.fold(basePic.Seats) {
 			base[st.key()] = true
 		}
 		for _, st := range seats {
@@ -299,7 +308,20 @@ func (t *Table) Words(s *Seat) []string {
 	if c == "" {
 		c = "not stated"
 	}
+	if s.Gone {
+		end := strings.ReplaceAll(string(s.Ended), "-", " ")
+		if !s.To.IsZero() {
+			end += " " + s.To.Human()
+		}
+		if a := t.sel.Actor(s.ReplacedBy); a != nil {
+			end += ", by " + style.OneLine(a.Label())
+		}
+		parts = append(parts, end)
+	}
 	parts = append(parts, string(c))
+	if s.Possibly {
+		parts = append(parts, "possibly")
+	}
 	if s.WhatIf {
 		parts = append(parts, "what if")
 	}

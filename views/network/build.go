@@ -97,7 +97,7 @@ type Tie struct {
 // Build resolves the scenario for opts, selects what opts.Filter keeps
 // and makes the graph.
 func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
-	pic, err := s.Resolve(opts.Variant)
+	pic, err := s.Resolve(opts.Variant, opts.AsOf)
 	if err != nil {
 		return nil, err
 	}
@@ -105,10 +105,7 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &Graph{sel: sel, opts: opts, asOf: opts.AsOf, objects: map[string]drawing.Object{}}
-	if g.asOf.IsZero() {
-		g.asOf = s.Meta.AsOf
-	}
+	g := &Graph{sel: sel, opts: opts, asOf: pic.AsOf, objects: map[string]drawing.Object{}}
 	g.build()
 	g.heading = style.Heading(sel, "Actor network", g.asOf, 640)
 	g.makeLegend()

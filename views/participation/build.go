@@ -13,7 +13,7 @@ import (
 
 // Build makes the participation diagram's graph spec for the scenario.
 func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
-	pic, err := s.Resolve(opts.Variant)
+	pic, err := s.Resolve(opts.Variant, opts.AsOf)
 	if err != nil {
 		return nil, err
 	}
@@ -33,11 +33,16 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 	}
 	seats := b.seats()
 	if b.pic.Variant != nil {
+		// What the base draws on the same day, to mark what the variant adds.
+		base, err := s.Resolve("", opts.AsOf)
+		if err != nil {
+			return nil, err
+		}
 		b.base = map[string]bool{}
-		for _, t := range s.Tracks {
+		for _, t := range base.Tracks {
 			b.base["track:"+t.ID] = true
 		}
-		for _, st := range b.fold(s.Seats) {
+		for _, st := range b.fold(base.Seats) {
 			b.base[st.key()] = true
 		}
 	}
@@ -334,8 +339,8 @@ func (b *builder) header(seats []*seat) {
 	}
 	lines := wrapLines(title, drawing.Bold, style.TitleSize, style.Ink, headerWrap)
 	var sub []string
-	if !meta.AsOf.IsZero() {
-		sub = append(sub, "As of "+meta.AsOf.Human())
+	if !b.pic.AsOf.IsZero() {
+		sub = append(sub, "As of "+b.pic.AsOf.Human())
 	}
 	switch {
 	case b.pic.Variant != nil:

@@ -4,7 +4,8 @@ import "github.com/parleyhq/parley/scenario"
 
 // Options choose what a participation diagram shows.
 type Options struct {
-	Variant   string // "" for the base scenario
+	Variant   string        // "" for the base scenario
+	AsOf      scenario.Date // the day drawn; zero for the scenario's as_of
 	Detail    Detail
 	Direction Direction
 	// Filter is the focus and filters (scenario.Filter); the zero Filter

@@ -111,12 +111,13 @@ func (c *Citations) AppendFooter(items []drawing.Item, x, y, maxW float64) ([]dr
 		return items, w, top - y
 	}
 	rows := (len(entries) + cols - 1) / cols
+	colW := max(footerColumn, min(520, (maxW+16)/float64(cols)-16)) // wider where the picture is
 	for i, e := range entries {
 		col, row := i/rows, i%rows
-		l := Measure(Shorten(e, drawing.Regular, DetailSize, footerColumn), drawing.Regular, DetailSize, Muted)
-		items = append(items, TextAt(l, x+float64(col)*(footerColumn+16), top+float64(row)*lh, drawing.AnchorStart, ""))
+		l := Measure(Shorten(e, drawing.Regular, DetailSize, colW), drawing.Regular, DetailSize, Muted)
+		items = append(items, TextAt(l, x+float64(col)*(colW+16), top+float64(row)*lh, drawing.AnchorStart, ""))
 	}
-	return items, float64(cols)*(footerColumn+16) - 16, top + float64(rows)*lh - y
+	return items, float64(cols)*(colW+16) - 16, top + float64(rows)*lh - y
 }
 
 // SourceText names a source in full: publisher and date, title,

@@ -36,8 +36,9 @@ var stanceLooks = map[scenario.Stance]StanceLook{
 }
 
 // RoleGlyph is a character that stands for a role's arrowhead in text
-// outputs (Markdown, CSV, DOT legends): ◆ convener, ■ host, ◇ mediator,
-// ▶ participant, ▷ observer, > invited, ⊣ excluded.
+// outputs (Markdown, CSV, DOT legends): ◆ convener, ■ host, ● chair,
+// ◇ mediator, ○ facilitator, □ guarantor, ▶ participant, ◀ signatory,
+// ◁ witness, ▷ observer, > invited, ⊣ excluded.
 func RoleGlyph(r scenario.Role) string {
 	switch Role(r).Arrowhead {
 	case "diamond":
@@ -54,6 +55,16 @@ func RoleGlyph(r scenario.Role) string {
 		return "⊣"
 	case "normal":
 		return "▶"
+	case "dot":
+		return "●"
+	case "odot":
+		return "○"
+	case "obox":
+		return "□"
+	case "inv":
+		return "◀"
+	case "oinv":
+		return "◁"
 	}
 	return "?"
 }

@@ -31,6 +31,17 @@ var roleStyles = map[scenario.Role]RoleLook{
 	scenario.RoleObserver:    {drawing.RGB(0x757575), "empty", 1.2},
 	scenario.RoleInvited:     {drawing.RGB(0xe08214), "vee", 1.4},
 	scenario.RoleExcluded:    {drawing.RGB(0xd7191c), "tee", 2.6},
+	// The roles of PA-X's third parties and signatories. Hues between the
+	// seven above (teal, olive, indigo, magenta, blue-grey), and shapes of
+	// their own, so that each is told apart by its arrowhead alone too:
+	// chair a filled dot, facilitator a hollow dot, guarantor a hollow
+	// box (a host's is filled), signatory a filled triangle pointing back
+	// along the line (Graphviz's "inv"), witness a hollow one.
+	scenario.RoleChair:       {drawing.RGB(0x00796b), "dot", 1.6},
+	scenario.RoleFacilitator: {drawing.RGB(0x827717), "odot", 1.4},
+	scenario.RoleGuarantor:   {drawing.RGB(0x303f9f), "obox", 1.6},
+	scenario.RoleSignatory:   {drawing.RGB(0xad1457), "inv", 1.6},
+	scenario.RoleWitness:     {drawing.RGB(0x546e7a), "oinv", 1.2},
 }
 
 // CertaintyLook is how a seat of one certainty is drawn.
@@ -77,6 +88,7 @@ var statusFills = map[scenario.TrackStatus]drawing.Color{
 	scenario.StatusProposed:  drawing.RGB(0xfff8e1),
 	scenario.StatusPlanned:   drawing.RGB(0xfff0b3),
 	scenario.StatusUnderWay:  drawing.RGB(0xd9f2d0),
+	scenario.StatusSuspended: drawing.RGB(0xe4e0ee), // a pale grey-violet: under way, but on hold
 	scenario.StatusConcluded: drawing.RGB(0xe8e8e8),
 	scenario.StatusCancelled: drawing.RGB(0xf6d5d5),
 }

@@ -20,7 +20,7 @@ func ActorObject(pic *scenario.Picture, a *scenario.Actor) drawing.Object {
 		name += " (" + OneLine(a.Short) + ")"
 	}
 	lines = append(lines, name)
-	lines = append(lines, joinNonEmpty(" · ", string(a.Kind), OneLine(a.Office), representsText(pic, a)))
+	lines = append(lines, joinNonEmpty(" · ", string(a.Kind), OneLine(a.Office)+DatesText(a.OfficeFrom, a.OfficeTo, " "), representsText(pic, a)))
 	if m := membershipsText(pic, a); m != "" {
 		lines = append(lines, "Member of "+m)
 	}
@@ -83,6 +83,15 @@ func TrackObject(pic *scenario.Picture, t *scenario.Track) drawing.Object {
 	lines := []string{OneLine(t.Name),
 		joinNonEmpty(" · ", string(t.Kind), OneLine(t.Venue), TrackWhen(t)),
 		joinNonEmpty(" · ", labelled("Status", string(t.Status)), labelled("certainty", string(t.Certainty)))}
+	if !t.Announced.IsZero() {
+		lines = append(lines, "Announced "+t.Announced.Human())
+	}
+	for _, sp := range t.Suspended {
+		lines = append(lines, "Suspended "+OneLine(sp.String()))
+	}
+	if t.Upcoming {
+		lines = append(lines, "Not begun yet on the picture's day")
+	}
 	if t.Note != "" {
 		lines = append(lines, "Note: "+OneLine(t.Note))
 	}
@@ -126,8 +135,21 @@ func SeatObject(pic *scenario.Picture, st scenario.Seat) drawing.Object {
 		}
 		lines = append(lines, "Claimed by "+strings.Join(names, ", "))
 	}
+	if len(st.InvitedBy) > 0 {
+		lines = append(lines, "Invited by "+actorNames(pic, st.InvitedBy))
+	}
 	if d := DatesText(st.From, st.To, ""); d != "" {
 		lines = append(lines, "Seat held "+d)
+	}
+	if st.Ended != "" {
+		end := "Ended: " + string(st.Ended)
+		if a := pic.Actor(st.ReplacedBy); a != nil {
+			end += " by " + OneLine(a.Name)
+		}
+		lines = append(lines, end)
+	}
+	if st.Possibly {
+		lines = append(lines, "Holds only possibly on the picture's day")
 	}
 	if st.Note != "" {
 		lines = append(lines, "Note: "+OneLine(st.Note))

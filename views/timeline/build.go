@@ -48,6 +48,8 @@ type mark struct {
 	fill   drawing.Color // the marker's or band's fill
 	stroke drawing.Stroke
 	approx bool // a "~" date: drawn with a faint band as far as it may be off
+	// suspended are a track's suspensions, drawn over its bar.
+	suspended []scenario.Suspension
 
 	// Placed by pack.
 	undated      bool
@@ -94,7 +96,9 @@ type Timeline struct {
 // Build resolves the scenario for opts, selects what opts.Filter keeps,
 // makes the marks and lanes and places them.
 func Build(s *scenario.Scenario, opts Options) (*Timeline, error) {
-	pic, err := s.Resolve(opts.Variant)
+	// Every day's tracks and seats: a timeline is the picture over time,
+	// with the as-of day marked on it.
+	pic, err := s.ResolveAll(opts.Variant)
 	if err != nil {
 		return nil, err
 	}
@@ -364,7 +368,7 @@ func (t *Timeline) trackMark(tr *scenario.Track, order int) *mark {
 		start, end = end, scenario.Date{}
 	}
 	m := &mark{ref: "track:" + tr.ID, kind: markTrack, order: order, start: start, end: end,
-		color: style.Ink, fill: fill, approx: start.Approx || end.Approx,
+		color: style.Ink, fill: fill, approx: start.Approx || end.Approx, suspended: tr.Suspended,
 		stroke: drawing.Stroke{Color: style.Ink, Width: 1.1 * cs.Width, Dash: cs.Dash}}
 	m.title = []style.Line{t.titleLine(tr.Name, drawing.Bold, style.Ink)}
 	status := strings.ToUpper(string(tr.Status))

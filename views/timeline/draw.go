@@ -148,6 +148,9 @@ func (t *Timeline) drawMark(items []drawing.Item, m *mark) []drawing.Item {
 		items = append(items, drawing.Item{Kind: drawing.KindRect, X: m.fx0, Y: cy - 1.5, W: m.fx1 - m.fx0, H: 3, Radius: 1.5, Fill: faint, Ref: m.ref})
 	}
 	items = appendMarker(items, m.kind, m.point, m.x0, m.x1, cy, m.fill, m.stroke, m.ref)
+	if !m.point && !m.undated {
+		items = t.appendSuspensions(items, m, cy)
+	}
 
 	textTop := top + markerH + 4
 	titleH := style.LineHeight(drawing.Bold, titleSize)
@@ -162,6 +165,28 @@ func (t *Timeline) drawMark(items []drawing.Item, m *mark) []drawing.Item {
 	items = append(items, drawing.Item{Kind: drawing.KindRect, X: m.labelX - 1, Y: textTop, W: math.Max(m.titleW, m.detW) + 2, H: titleH + detH, Fill: ground, Ref: m.ref})
 	items = appendPieces(items, m.title, m.labelX, textTop, m.ref)
 	return appendPieces(items, m.detail, m.labelX, textTop+titleH, m.ref)
+}
+
+// appendSuspensions greys out the days a track was suspended on its bar,
+// from a suspension's start to its end (or the bar's end, if it did not
+// resume).
+func (t *Timeline) appendSuspensions(items []drawing.Item, m *mark, cy float64) []drawing.Item {
+	for _, sp := range m.suspended {
+		if sp.From.IsZero() {
+			continue
+		}
+		x0 := math.Max(m.x0, t.axis.x(sp.From.First()))
+		x1 := m.x1
+		if !sp.To.IsZero() {
+			x1 = math.Min(m.x1, t.axis.x(sp.To.Last())+t.axis.perDay)
+		}
+		if x1-x0 < 1 {
+			continue
+		}
+		items = append(items, drawing.Item{Kind: drawing.KindRect, X: x0, Y: cy - markerH/2, W: x1 - x0, H: markerH,
+			Fill: style.StatusFill(scenario.StatusSuspended), Stroke: drawing.Stroke{Color: style.Muted, Width: 0.8, Dash: []float64{2, 2}}, Ref: m.ref})
+	}
+	return items
 }
 
 func appendPieces(items []drawing.Item, pieces []style.Line, x, top float64, ref string) []drawing.Item {
@@ -263,6 +288,16 @@ func (t *Timeline) makeLegend() {
 		if quotes {
 			sample(0, func(items []drawing.Item, _, _ float64) []drawing.Item { return items }, "“in quotes”: quoted; plain: paraphrase")
 		}
+	}
+	suspended := false
+	for _, m := range t.marks {
+		suspended = suspended || len(m.suspended) > 0
+	}
+	if suspended {
+		sample(22, func(items []drawing.Item, x, mid float64) []drawing.Item {
+			return append(items, drawing.Item{Kind: drawing.KindRect, X: x, Y: mid - markerH/2, W: 22, H: markerH,
+				Fill: style.StatusFill(scenario.StatusSuspended), Stroke: drawing.Stroke{Color: style.Muted, Width: 0.8, Dash: []float64{2, 2}}})
+		}, "suspended")
 	}
 	if bands {
 		sample(22, func(items []drawing.Item, x, mid float64) []drawing.Item {

@@ -32,7 +32,8 @@ import (
 type Options struct {
 	Variant string          // "" for the base scenario
 	Filter  scenario.Filter // focus and filters; the zero Filter keeps everything
-	// AsOf is the day marked on the axis; zero: the scenario's as_of.
+	// AsOf is the day marked on the axis; zero: the scenario's as_of. The
+	// timeline shows every day, so it does not narrow what is drawn.
 	AsOf  scenario.Date
 	Lanes Lanes
 	// Detail chooses whether a person has a lane of their own (People) or

@@ -142,7 +142,7 @@ func TestExampleInDateOrder(t *testing.T) {
 		t.Fatalf("%d events and statements drawn, want %d: %v", len(refs), len(s.Events)+len(s.Statements), refs)
 	}
 	date := map[string]scenario.Date{}
-	pic, _ := s.Resolve("")
+	pic, _ := s.ResolveAll("")
 	for _, e := range s.Events {
 		date["event:"+e.ID] = e.Date
 	}
