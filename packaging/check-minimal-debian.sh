@@ -139,7 +139,7 @@ gui_check() {
 		# Xvfb picks a display free both in the chroot and on this machine
 		# (the chroot shares its abstract sockets) and says which once it
 		# listens.
-		chroot "$R" Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp \
+		chroot "$R" Xvfb -displayfd 3 -noreset -screen 0 1400x900x24 -nolisten tcp \
 			3>"$R/tmp/display" >"'"$out/$name-xvfb.log"'" 2>&1 &
 		xvfb=$!
 		trap "kill $xvfb 2>/dev/null || true" EXIT
