@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks dist/parley_*.deb the way a user meets it: lintian, then
 # `apt-get install ./parley_*.deb`, `parley version`, `parley render` on the
-# bundled example, the desktop entry and .toml file type registered, then
+# bundled example, the desktop entry and .toml file type registered; an
+# upgrade to the next build (the same package repacked as VERSION-(BUILD+1),
+# as a Build-only re-release is) replaces it in place; then
 # `apt-get remove --purge parley` and nothing of it left behind.
 # Installs packages: run it as root (or with sudo) on a machine you can change.
 set -euo pipefail
@@ -63,6 +65,22 @@ if command -v gio >/dev/null; then
 	gio info -a standard::content-type Cargo.toml | grep -q 'application/toml'
 fi
 if command -v man >/dev/null; then echo "man page: $(man -w parley)"; fi
+
+log "upgrade: apt-get install the next build"
+next_rev=$((BUILD + 1))
+mkdir "$tmp/next"
+dpkg-deb -R "$deb" "$tmp/next/root"
+sed -i "s/^Version: .*/Version: $VERSION-$next_rev/" "$tmp/next/root/DEBIAN/control"
+next_deb="$tmp/next/parley_$VERSION-${next_rev}_$(dpkg-deb -f "$deb" Architecture).deb"
+dpkg-deb --root-owner-group -b "$tmp/next/root" "$next_deb" >/dev/null
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$next_deb" >"$tmp/upgrade.log" 2>&1 ||
+	{ cat "$tmp/upgrade.log" >&2; exit 1; }
+grep -E '^(Preparing|Unpacking|Setting up parley)' "$tmp/upgrade.log" || true
+got=$(dpkg-query -W -f='${Version}' parley)
+[ "$got" = "$VERSION-$next_rev" ] || { echo "verify-deb: after the upgrade dpkg has parley $got, expected $VERSION-$next_rev" >&2; exit 1; }
+dpkg -L parley | sort | cmp -s - "$tmp/files" || { echo "verify-deb: the upgrade changed the package's file list" >&2; exit 1; }
+[ "$(parley version)" = "parley $VERSION" ] || { echo "verify-deb: parley version after the upgrade: $(parley version)" >&2; exit 1; }
+echo "   parley $got installed over $VERSION-$BUILD; same $(wc -l <"$tmp/files") paths; parley version: $(parley version)"
 
 log "apt-get remove --purge parley"
 cd /
