@@ -12,10 +12,17 @@
 #         window: a screenshot is kept);
 #   user  as an ordinary user who may use sudo, with no Go at all:
 #         `scripts/run` under Xvfb (deps.sh installs the packages through sudo
-#         and fetches Go from the module proxy into ~/sdk).
+#         and fetches Go from the module proxy into ~/sdk);
+#   deb   the built dist/parley_*.deb (make linux first), as the README
+#         installs it: `apt-get install ./parley_*.deb`, so its Depends must
+#         bring everything; parley version, example, validate and render (SVG,
+#         PNG, PDF) as root and as another user, no display, the window under
+#         Xvfb (screenshot kept), an upgrade to the next build, then
+#         `apt-get remove --purge` with nothing of it left.
 #
 # Each scenario starts from its own fresh copy of the minimal system
-# (debootstrap runs once; its result is kept in $CACHE). Default: both.
+# (debootstrap runs once; its result is kept in $CACHE). Default: root and
+# user.
 # Exit 0 when every step passed. Logs and screenshots go to --out (default
 # ${TMPDIR:-/tmp}/parley-minimal-debian). The clone is of REV (default HEAD),
 # i.e. committed work only.
@@ -38,7 +45,7 @@ while (($#)); do
 	--out) out=$2; shift 2 ;;
 	--keep) keep=1; shift ;;
 	-h | --help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
-	root | user) scenarios+=("$1"); shift ;;
+	root | user | deb) scenarios+=("$1"); shift ;;
 	*) echo "check-minimal-debian: unknown argument $1 (see --help)" >&2; exit 2 ;;
 	esac
 done
@@ -184,6 +191,65 @@ gui_check() {
 	fi
 }
 
+# deb_check DIR DEB: the .deb in the minimal system DIR, as a user meets it.
+deb_check() {
+	local dir=$1 deb=$2 name t=$SECONDS rc=0 version next
+	name=$(basename "$deb")
+	version=$(dpkg-deb -f "$deb" Version)
+	next="${version%-*}-$((${version##*-} + 1))"
+	cp "$deb" "$dir/tmp/$name"
+	# The next build: the same package, repacked with the next revision.
+	dpkg-deb -R "$deb" "$dir/tmp/next"
+	sed -i "s/^Version: .*/Version: $next/" "$dir/tmp/next/DEBIAN/control"
+	dpkg-deb --root-owner-group -b "$dir/tmp/next" "$dir/tmp/next.deb" >/dev/null
+	rm -rf "$dir/tmp/next"
+	say "deb: minimal Debian 12, apt-get install ./$name, then the upgrade to $next and remove --purge"
+	in_root "$dir" '
+		C() { chroot "$R" env -i PATH='"$PATHS"' HOME=/root DEBIAN_FRONTEND=noninteractive "$@"; }
+		U() { chroot --userspec=1000:1000 "$R" env -i PATH='"$PATHS"' HOME=/home/u "$@"; }
+		before=$(C dpkg-query -W -f="\${Package}\n" | wc -l)
+		C apt-get update -q >/dev/null
+		C apt-get install -y -q /tmp/'"$name"' >"$R/tmp/deb-install.log" 2>&1 || { cat "$R/tmp/deb-install.log"; exit 1; }
+		grep -E "^(Need to get|After this)" "$R/tmp/deb-install.log"
+		echo "packages: $before before, $(C dpkg-query -W -f="\${Package}\n" | wc -l) after"
+		C parley version
+		C bash -c "cd /tmp && parley example >ex.toml && parley validate ex.toml && parley render -o ex.svg ex.toml && parley render -o ex.png ex.toml && parley render -o ex.pdf ex.toml && ls -l ex.svg ex.png ex.pdf | awk '"'"'{ print \$5, \$NF }'"'"'"
+		C useradd -m -d /home/u u
+		U bash -c "cd && parley example >e.toml && parley render -o e.svg e.toml && echo \"another user: render wrote \$(wc -c <e.svg) bytes\""
+		rc=0; U parley 2>&1 || rc=$?
+		[ $rc -eq 1 ] || { echo "no display: exit $rc, expected 1"; exit 1; }
+		# The window, under Xvfb (installed for this and removed again).
+		C apt-get install -y -q --no-install-recommends xvfb imagemagick >"$R/tmp/deb-xvfb.log" 2>&1 || { cat "$R/tmp/deb-xvfb.log"; exit 1; }
+		chroot "$R" Xvfb -displayfd 3 -noreset -screen 0 1400x900x24 -nolisten tcp 3>"$R/tmp/display" >/dev/null 2>&1 &
+		xvfb=$!
+		trap "kill $xvfb 2>/dev/null || true" EXIT
+		for i in $(seq 1 60); do [ -s "$R/tmp/display" ] && break; sleep 0.5; done
+		n=$(tr -dc 0-9 <"$R/tmp/display")
+		U env DISPLAY=:$n parley >"'"$out"'/deb-window.log" 2>&1 &
+		app=$!
+		sleep 20
+		kill -0 $app 2>/dev/null || { echo "the window did not stay open:"; cat "'"$out"'/deb-window.log"; exit 1; }
+		C env DISPLAY=:$n import -window root /tmp/deb-window.png
+		cp "$R/tmp/deb-window.png" "'"$out"'/deb-window.png"
+		echo "window: $(C convert /tmp/deb-window.png -format %k info:) colours ('"$out"'/deb-window.png)"
+		kill $app; wait $app 2>/dev/null || true
+		C apt-get purge -y -q xvfb imagemagick >/dev/null 2>&1
+		C dpkg -L parley | sort >"$R/tmp/deb-files"
+		C apt-get install -y -q /tmp/next.deb >"$R/tmp/deb-upgrade.log" 2>&1 || { cat "$R/tmp/deb-upgrade.log"; exit 1; }
+		grep -E "^Unpacking parley" "$R/tmp/deb-upgrade.log"
+		[ "$(C dpkg-query -W -f="\${Version}" parley)" = '"$next"' ] || { echo "the upgrade did not install '"$next"'"; exit 1; }
+		C dpkg -L parley | sort | cmp -s - "$R/tmp/deb-files" || { echo "the upgrade changed the file list"; exit 1; }
+		C parley version
+		C apt-get remove --purge -y -q parley >"$R/tmp/deb-remove.log" 2>&1 || { cat "$R/tmp/deb-remove.log"; exit 1; }
+		left=0
+		while read -r f; do [ -d "$R$f" ] || [ ! -e "$R$f" ] || { echo "left behind: $f"; left=1; }; done <"$R/tmp/deb-files"
+		[ $left -eq 0 ] && echo "removed: none of its $(wc -l <"$R/tmp/deb-files") paths is left (bar shared directories)"
+		exit $left
+	' >"$out/deb.log" 2>&1 || rc=$?
+	sed 's/^/   /' "$out/deb.log"
+	if [ $rc -eq 0 ]; then echo "deb: installed, ran, upgraded and removed in $(elapsed $t)"; else fail "deb: exit $rc after $(elapsed $t) (log: $out/deb.log)"; fi
+}
+
 # Each scenario's temporary system; removed at the end unless --keep.
 work=$(mktemp -d /var/tmp/parley-check.XXXXXX)
 cleanup() {
@@ -244,6 +310,11 @@ for scenario in "${scenarios[@]}"; do
 		echo "\$ chroot --userspec=newcomer:newcomer $dir env -i PATH=$PATHS HOME=/home/newcomer bash -c 'cd ~/parley && scripts/run'"
 		gui_check "$dir" "$uid:$uid" /home/newcomer /home/newcomer/parley user-run
 		ls -d "$dir"/home/newcomer/sdk/go* 2>/dev/null | sed "s|^$dir|   Go fetched into |"
+		;;
+	deb)
+		debs=("$ROOT"/dist/parley_*.deb)
+		[ -f "${debs[0]}" ] && [ ${#debs[@]} -eq 1 ] || { fail "deb: expected one dist/parley_*.deb (make linux)"; continue; }
+		deb_check "$dir" "${debs[0]}"
 		;;
 	esac
 	[ -n "$keep" ] || rm -rf --one-file-system "$dir"
