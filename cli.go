@@ -75,6 +75,7 @@ Draws one view of FILE. Flags may come after FILE; -- ends them.
                    optionally -portrait or -landscape (default: as the picture
                    is wider or taller); the picture is centred and shrunk to fit
 `},
+	describeCommand, // cmd_describe.go
 	{"diff", diffUsage},
 	exportCommand,
 	importSeatsCommand,
@@ -107,6 +108,10 @@ const usage = `usage:
       -coparticipation  tie actors that sit together (network)
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
       -page P        PDF page: fit (default), a4 or letter[-portrait|-landscape]
+  parley describe [flags] FILE       the picture in plain words (what every SVG's <desc> and PDF's Subject say)
+      -o OUT         output file ("-" for stdout, the default)
+      -format F      text (default) or markdown (default: from OUT's extension)
+      -variant ID, -as-of DATE, -focus X, -filter K=V   as render
   parley diff [flags] OLD [NEW]      what changed between two pictures (exit 0 same, 1 different, 2 trouble)
       -variant A..B  the old and new pictures' variants (..ID: the base and ID)
       -as-of A..B    the old and new pictures' days (DATE: both)
@@ -156,6 +161,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.validate(args[1:])
 	case "render":
 		return c.render(args[1:])
+	case "describe":
+		return c.describe(args[1:]) // cmd_describe.go
 	case "diff":
 		return c.diff(args[1:])
 	case "export":

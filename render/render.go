@@ -23,6 +23,7 @@ import (
 	"github.com/parleyhq/parley/drawing/raster"
 	"github.com/parleyhq/parley/drawing/svg"
 	"github.com/parleyhq/parley/scenario"
+	"github.com/parleyhq/parley/views/describe"
 	"github.com/parleyhq/parley/views/grid"
 	"github.com/parleyhq/parley/views/network"
 	"github.com/parleyhq/parley/views/participation"
@@ -330,4 +331,15 @@ func formatList(fs []Format) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// Description is what a picture shows, in plain words (views/describe).
+type Description = describe.Description
+
+// Describe says in words what the picture that opts choose shows (its
+// variant, day, focus and filters; opts.View does not matter): the
+// description every drawing carries, for `parley describe` and the
+// window.
+func Describe(s *scenario.Scenario, opts Options) (*Description, error) {
+	return describe.Scenario(s, describe.Options{Variant: opts.Variant, AsOf: opts.AsOf, Filter: opts.Filter})
 }
