@@ -74,6 +74,8 @@ Draws one view of FILE. Flags may come after FILE; -- ends them.
   -page P        PDF page: fit (default: the picture's size), a4 or letter, each
                    optionally -portrait or -landscape (default: as the picture
                    is wider or taller); the picture is centred and shrunk to fit
+  -theme T       light (default), dark, or print (greys only: roles told apart
+                   by arrowhead, certainties by line style, statuses by words)
 `},
 	describeCommand, // cmd_describe.go
 	{"diff", diffUsage},
@@ -108,6 +110,7 @@ const usage = `usage:
       -coparticipation  tie actors that sit together (network)
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
       -page P        PDF page: fit (default), a4 or letter[-portrait|-landscape]
+      -theme T       light (default), dark or print (greyscale-safe)
   parley describe [flags] FILE       the picture in plain words (what every SVG's <desc> and PDF's Subject say)
       -o OUT         output file ("-" for stdout, the default)
       -format F      text (default) or markdown (default: from OUT's extension)
@@ -416,7 +419,7 @@ type renderFlags struct {
 	asOf                      dateFlag
 	outGiven                  bool // -o '' is a mistake, not the default
 	format, detail, direction choice
-	page                      choice
+	page, theme               choice
 	view, lanes, group        choice
 	coparticipation           bool
 	scale                     scaleFlag
@@ -429,6 +432,7 @@ func (c *cli) render(args []string) int {
 	rf := renderFlags{
 		format:    choice{allowed: formatNames(render.Formats)},
 		page:      choice{value: "fit", allowed: render.Pages},
+		theme:     choice{value: string(render.Light), allowed: themeNames()},
 		detail:    choice{value: "people", allowed: []string{"people", "delegations"}},
 		direction: choice{value: "lr", allowed: []string{"lr", "tb"}},
 		view:      choice{value: render.Views[0], allowed: render.Views},
@@ -450,6 +454,7 @@ func (c *cli) render(args []string) int {
 	fs.BoolVar(&rf.coparticipation, "coparticipation", false, "")
 	fs.Var(&rf.scale, "scale", "")
 	fs.Var(&rf.page, "page", "")
+	fs.Var(&rf.theme, "theme", "")
 	rf.picture.add(fs)
 	files, code, done := c.parse("render", fs, args)
 	if done {
@@ -511,6 +516,14 @@ func (c *cli) writeOutput(out string, data []byte, inputs ...string) int {
 	return exitOK
 }
 
+func themeNames() []string {
+	out := make([]string, len(render.Themes))
+	for i, t := range render.Themes {
+		out[i] = string(t)
+	}
+	return out
+}
+
 func formatNames(fs []render.Format) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
@@ -533,7 +546,7 @@ var viewFlags = map[string][]string{
 func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string, error) {
 	view := rf.view.value
 	opts := render.Options{View: view, Variant: rf.variant, AsOf: rf.asOf.date, Detail: render.People, Direction: render.LeftToRight,
-		Page: rf.page.value, CoParticipation: rf.coparticipation}
+		Page: rf.page.value, Theme: render.Theme(rf.theme.value), CoParticipation: rf.coparticipation}
 	for name, views := range viewFlags {
 		if rf.given[name] && !slices.Contains(views, view) {
 			return opts, "", "", fmt.Errorf("-%s is an option of the %s view, not of %s (-view %s)", name, orList(views), view, views[0])

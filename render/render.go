@@ -13,6 +13,7 @@ package render
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -27,6 +28,7 @@ import (
 	"github.com/parleyhq/parley/views/grid"
 	"github.com/parleyhq/parley/views/network"
 	"github.com/parleyhq/parley/views/participation"
+	"github.com/parleyhq/parley/views/style"
 	"github.com/parleyhq/parley/views/timeline"
 )
 
@@ -52,6 +54,10 @@ type Options struct {
 	// size), "a4" or "letter", optionally "-portrait" or "-landscape".
 	// Other formats ignore it.
 	Page string
+	// Theme is the look, one of Themes: "light" (or ""), "dark" or
+	// "print" (greyscale; roles, certainties and statuses told apart
+	// without colour). Every view and format takes it.
+	Theme Theme
 	// Lanes: the timeline's lanes, by actor or by track.
 	Lanes Lanes
 	// Group: the grid's rows, by side or by bloc.
@@ -63,6 +69,28 @@ type Options struct {
 
 // Pages lists the PDF page names Options.Page accepts.
 var Pages = pdf.Pages
+
+// Theme is a diagram's look (views/style).
+type Theme = style.Theme
+
+// Themes.
+const (
+	Light = style.Light
+	Dark  = style.Dark
+	Print = style.Print
+)
+
+// Themes lists the themes Options.Theme accepts, the default first.
+var Themes = style.Themes
+
+// ParseTheme reads a theme's name ("" is light).
+func ParseTheme(name string) (Theme, error) {
+	t, err := style.ParseTheme(name)
+	if err != nil {
+		return t, fmt.Errorf("render: %w", errors.Unwrap(err))
+	}
+	return t, nil
+}
 
 // Lanes chooses how the timeline groups its marks.
 type Lanes = timeline.Lanes
@@ -265,7 +293,14 @@ func Diagram(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options
 	if err != nil {
 		return nil, err
 	}
-	return v.draw(ctx, eng, s, opts)
+	if _, err := ParseTheme(string(opts.Theme)); err != nil {
+		return nil, err
+	}
+	d, err := v.draw(ctx, eng, s, opts)
+	if err != nil {
+		return nil, err
+	}
+	return opts.Theme.Apply(d), nil
 }
 
 // Export writes the scenario's diagram in the given format. scale applies

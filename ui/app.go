@@ -58,6 +58,8 @@ type App struct {
 	pipe    *pipeline
 	pdfPage string // the page of PDF exports, one of render.Pages (export.go)
 
+	describing *describeDialog // the open description, if any (describe.go)
+
 	// The last text that loaded, and its scenario: the forms, the matrix
 	// and the view controls show it.
 	model     *scenario.Scenario
@@ -146,6 +148,7 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 	u.history = newHistory()
 	u.pipe = newPipeline(u.eng)
 	u.applyThemePref()
+	u.followAppTheme() // describe.go
 
 	u.editor = newEditorPanel(u)
 	u.forms = newFormsPanel(u)
@@ -298,7 +301,9 @@ func (u *App) updateTitle() {
 // submit validates and renders the current text off the UI thread; the
 // newest submission wins.
 func (u *App) submit() {
-	u.pipe.submit(u, u.doc.name, u.text(), u.preview.options())
+	opts := u.preview.options()
+	opts.Theme = u.diagramTheme() // the preview follows the window; exports stay light
+	u.pipe.submit(u, u.doc.name, u.text(), opts)
 }
 
 // loaded takes a validation result (on the UI thread).
