@@ -75,3 +75,73 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s differs from the golden file; run go test -update and read the diff.\ngot:\n%s", name, got)
 	}
 }
+
+const hostile = `format = 1
+[scenario]
+title = "# <b>Talks</b> *now* [x](http://e.vil)"
+summary = "1. not a list"
+[[actors]]
+id = "a"
+name = "evil\u202Eexe.txt"
+kind = "person"
+[[actors]]
+id = "b"
+name = "B_ & <i>"
+kind = "state"
+[[tracks]]
+id = "t"
+name = "Table | one"
+kind = "talks"
+[[tracks]]
+id = "empty"
+name = "Nobody's table"
+kind = "talks"
+[[seats]]
+track = "t"
+actor = "a"
+role = "participant"
+claimed_by = ["b"]
+[[seats]]
+track = "t"
+actor = "b"
+role = "host"
+certainty = "disputed"
+`
+
+// TestHostileText: scenario text never becomes Markdown, bidi controls
+// are shown as boxes, and what the file leaves out is said.
+func TestHostileText(t *testing.T) {
+	s, err := scenario.Load("h.toml", strings.NewReader(hostile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Scenario(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, text := d.Markdown(), d.Text()
+	for _, want := range []string{
+		`# \# \<b\>Talks\</b\> \*now\* \[x\](http://e.vil)`,
+		"\n1\\. not a list\n",
+		`Table \| one`,
+		`B\_ \& \<i\>`,
+		"- No one is shown at this table.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	for _, want := range []string{
+		"Taking part: evil⬚exe.txt — claimed by B_ & <i> (certainty not stated); no source cited.",
+		"Hosted by: B_ & <i> — disputed; no source cited.",
+		"Every date: what holds on any day of the scenario.",
+		"2 tracks (negotiating tables), 2 seats.",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.ContainsRune(md+text, '\u202e') {
+		t.Error("a bidi control got through")
+	}
+}
