@@ -40,6 +40,8 @@ func (v *diagramView) TypedRune(r rune) {
 		v.fit()
 	case '1':
 		v.actualSize()
+	default:
+		v.p.u.timeRune(r) // [ ] and space: the time bar (timebar.go)
 	}
 }
 
