@@ -329,15 +329,14 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 		u.forms.refresh()
 		u.matrix.refresh()
 		u.preview.updateVariants()
-		u.time.update(s)
-		if u.compare != nil {
-			u.compare.modelChanged()
-		}
 	}
 	u.preview.setStale(err != nil)
 	u.forms.setEnabled(err == nil)
 	u.matrix.setEnabled(err == nil)
 	u.updateStatus()
+	if s != nil {
+		u.timeLoaded(s) // the time bar, Compare (timebar.go)
+	}
 	u.report("loaded", 0)
 }
 

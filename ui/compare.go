@@ -53,7 +53,7 @@ type comparePanel struct {
 	shows   *widget.Label // what the picture is
 	list    *widget.List
 	rows    []changeRow
-	preview *previewPanel // holds the picture's view (see newComparePanel)
+	picture *comparePicture
 	content fyne.CanvasObject
 
 	gen    uint64 // counts requests; results of older ones are dropped
@@ -123,16 +123,12 @@ func newComparePanel(u *App) *comparePanel {
 		}
 	}
 
-	// The picture: a diagram view of its own, on a panel that only holds
-	// it (its zoom label), so the preview keeps its own zoom and place.
-	c.preview = &previewPanel{u: u, zoomLabel: widget.NewLabel("")}
-	c.preview.view = newDiagramView(c.preview)
+	c.picture = newComparePicture(u)
 	zoom := container.NewHBox(layout.NewSpacer(),
-		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), c.preview.view.zoomOut),
-		c.preview.zoomLabel,
-		widget.NewButtonWithIcon("", theme.ZoomInIcon(), c.preview.view.zoomIn),
-		widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), c.preview.view.fit))
-	picture := container.NewBorder(c.shows, zoom, nil, nil, c.preview.view)
+		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { c.picture.zoomBy(1 / zoomStep) }),
+		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { c.picture.zoomBy(zoomStep) }),
+		widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), func() { c.picture.zoomBy(0) }))
+	picture := container.NewBorder(c.shows, zoom, nil, nil, c.picture)
 
 	done := widget.NewButtonWithIcon("Back to the preview", theme.NavigateBackIcon(), u.leaveCompare)
 	title := widget.NewLabel("Compare")
@@ -436,7 +432,7 @@ func (c *comparePanel) show(res *compareResult, reqs [2]sideRequest) {
 		c.shows.SetText("The picture could not be drawn: " + forPeople(res.drawErr))
 	case res.drawing != nil:
 		c.shows.SetText("Picture: the new side (" + res.labels[1] + ")")
-		c.preview.view.setDrawing(res.drawing)
+		c.picture.setDrawing(res.drawing)
 	}
 }
 

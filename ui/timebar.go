@@ -571,3 +571,12 @@ func (u *App) timeRune(r rune) bool {
 	}
 	return true
 }
+
+// timeLoaded takes a scenario that loaded: the time bar's span and
+// ticks, and Compare's pictures of the text.
+func (u *App) timeLoaded(s *scenario.Scenario) {
+	u.time.update(s)
+	if u.compare != nil {
+		u.compare.modelChanged()
+	}
+}
