@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,6 +65,7 @@ type comparePanel struct {
 // changeRow is one line of the change list: a track heading, or a change.
 type changeRow struct {
 	heading bool
+	change  scenario.Change // "" for a heading of a track that did not change itself
 	text    string
 	kind    string // "seat", "track", "actor"
 	side    int    // the side whose scenario has the thing: 0 old, 1 new
@@ -98,6 +98,7 @@ func newComparePanel(u *App) *comparePanel {
 	}
 	c.summary = widget.NewLabel("")
 	c.summary.Wrapping = fyne.TextWrapWord
+	c.summary.TextStyle.Bold = true
 	c.shows = widget.NewLabel("")
 	c.shows.Importance = widget.LowImportance
 	c.shows.Truncation = fyne.TextTruncateEllipsis
@@ -115,6 +116,7 @@ func newComparePanel(u *App) *comparePanel {
 			}
 			r := c.rows[id]
 			l.TextStyle.Bold = r.heading
+			l.Importance = r.importance()
 			l.SetText(r.text)
 		})
 	c.list.OnSelected = func(id widget.ListItemID) {
@@ -124,11 +126,11 @@ func newComparePanel(u *App) *comparePanel {
 	}
 
 	c.picture = newComparePicture(u)
-	zoom := container.NewHBox(layout.NewSpacer(),
+	zoom := container.NewBorder(nil, nil, nil, container.NewHBox(
 		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { c.picture.zoomBy(1 / zoomStep) }),
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { c.picture.zoomBy(zoomStep) }),
-		widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), func() { c.picture.zoomBy(0) }))
-	picture := container.NewBorder(c.shows, zoom, nil, nil, c.picture)
+		widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), func() { c.picture.zoomBy(0) })), c.shows)
+	picture := container.NewBorder(nil, zoom, nil, nil, c.picture)
 
 	done := widget.NewButtonWithIcon("Back to the preview", theme.NavigateBackIcon(), u.leaveCompare)
 	title := widget.NewLabel("Compare")
@@ -426,12 +428,12 @@ func (c *comparePanel) show(res *compareResult, reqs [2]sideRequest) {
 	c.summary.Importance = widget.MediumImportance
 	c.rows = changeRows(res.pics, res.changes)
 	c.list.Refresh()
-	c.summary.SetText(res.labels[0] + "  →  " + res.labels[1] + ": " + changeSummary(res.changes))
+	c.summary.SetText(changeSummary(res.changes))
 	switch {
 	case res.drawErr != nil:
 		c.shows.SetText("The picture could not be drawn: " + forPeople(res.drawErr))
 	case res.drawing != nil:
-		c.shows.SetText("Picture: the new side (" + res.labels[1] + ")")
+		c.shows.SetText("Drawn: the new picture — " + res.labels[1] + " (old: " + res.labels[0] + ")")
 		c.picture.setDrawing(res.drawing)
 	}
 }
@@ -439,7 +441,7 @@ func (c *comparePanel) show(res *compareResult, reqs [2]sideRequest) {
 // changeSummary counts the changes for a reader.
 func changeSummary(ch *scenario.Changes) string {
 	if ch.Empty() {
-		return "no changes, the two pictures are the same."
+		return "No changes: the two pictures are the same."
 	}
 	tracks, seats, actors := ch.Counts()
 	var parts []string
@@ -458,6 +460,22 @@ func changeSummary(ch *scenario.Changes) string {
 	add(actors.Removed, plural1(actors.Removed, "actor")+" leaving")
 	add(actors.Changed, plural1(actors.Changed, "actor")+" changed")
 	return strings.Join(parts, ", ") + "."
+}
+
+// importance colours a change-list line: gained green, lost red, changed
+// amber, as the diff picture marks them.
+func (r changeRow) importance() widget.Importance {
+	switch {
+	case r.heading && r.change == "":
+		return widget.MediumImportance
+	case r.change == scenario.Added:
+		return widget.SuccessImportance
+	case r.change == scenario.Removed:
+		return widget.DangerImportance
+	case r.change == scenario.Changed:
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
 }
 
 // plural1 is noun, or its plural for n other than 1.

@@ -69,7 +69,7 @@ func TestCompareBaseWithVariant(t *testing.T) {
 	// The same picture on both sides: no changes.
 	c.sides[1].variant.SetSelected(baseVariant)
 	res = h.waitCompare(res)
-	if !res.changes.Empty() || len(c.rows) != 0 || !strings.Contains(c.summary.Text, "no changes") {
+	if !res.changes.Empty() || len(c.rows) != 0 || !strings.Contains(c.summary.Text, "No changes") {
 		t.Errorf("base vs base: %d rows, %q", len(c.rows), c.summary.Text)
 	}
 	// Back to the preview.

@@ -43,6 +43,7 @@ func changeRows(pics [2]*scenario.Picture, ch *scenario.Changes) []changeRow {
 			h.side = 0
 		}
 		if t := tracks[id]; t != nil {
+			h.change = t.Change
 			switch t.Change {
 			case scenario.Added:
 				h.text = "+ " + name + " — new track"
@@ -54,7 +55,7 @@ func changeRows(pics [2]*scenario.Picture, ch *scenario.Changes) []changeRow {
 		}
 		rows = append(rows, h)
 		for _, sc := range seats[id] {
-			r := changeRow{kind: "seat", track: sc.Track, actor: sc.Actor, side: 1}
+			r := changeRow{kind: "seat", change: sc.Change, track: sc.Track, actor: sc.Actor, side: 1}
 			switch sc.Change {
 			case scenario.Added:
 				r.role = string(sc.New.Role)
@@ -72,7 +73,7 @@ func changeRows(pics [2]*scenario.Picture, ch *scenario.Changes) []changeRow {
 	if len(ch.Actors) > 0 {
 		rows = append(rows, changeRow{heading: true, text: "Actors"})
 		for _, ac := range ch.Actors {
-			r := changeRow{kind: "actor", id: ac.ID, side: 1}
+			r := changeRow{kind: "actor", change: ac.Change, id: ac.ID, side: 1}
 			switch ac.Change {
 			case scenario.Added:
 				r.text = "    + " + pictureActorName(new, old, ac.ID) + " enters the picture"
@@ -134,6 +135,17 @@ func fieldsText(fs []scenario.FieldChange) string {
 			parts = append(parts, "now upcoming")
 		case f.Key == "upcoming":
 			parts = append(parts, "no longer upcoming")
+		case len(f.Added)+len(f.Removed) > 0 && f.Old != "" && f.New != "":
+			var ch []string
+			for _, a := range f.Added {
+				ch = append(ch, "+"+a)
+			}
+			for _, r := range f.Removed {
+				ch = append(ch, "−"+r)
+			}
+			parts = append(parts, f.Key+" "+strings.Join(ch, " "))
+		case len(f.Added)+len(f.Removed) > 0 && f.New == "":
+			parts = append(parts, f.Key+" none now")
 		default:
 			o, n := f.Old, f.New
 			if o == "" {

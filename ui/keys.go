@@ -243,5 +243,6 @@ func (u *App) keysHelp() string {
 	} {
 		b.WriteString("- **" + row[0] + "**: " + row[1] + "\n")
 	}
+	b.WriteString(timeKeysHelp())
 	return b.String()
 }

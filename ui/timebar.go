@@ -580,3 +580,18 @@ func (u *App) timeLoaded(s *scenario.Scenario) {
 		u.compare.modelChanged()
 	}
 }
+
+// timeKeysHelp is the time bar's part of Help › Keyboard Shortcuts.
+func timeKeysHelp() string {
+	var b strings.Builder
+	b.WriteString("\n## The date\n\n")
+	for _, row := range [][2]string{
+		{"[ and ] in the diagram, " + shortcutText(shortcut(fyne.KeyLeftBracket, false)) + " and " + shortcutText(shortcut(fyne.KeyRightBracket, false)) + " everywhere", "the previous and next date in the file (a tick under the slider)"},
+		{"Space in the diagram", "Play the dates one after another, or stop"},
+		{"Left, Right on the slider", "a day earlier or later"},
+		{shortcutText(shortcut(fyne.KeyD, true)), "Compare two pictures: base, variants, days, the saved file, another file"},
+	} {
+		b.WriteString("- **" + row[0] + "**: " + row[1] + "\n")
+	}
+	return b.String()
+}
