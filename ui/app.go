@@ -342,6 +342,7 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 
 // drawn takes a rendering result (on the UI thread).
 func (u *App) drawn(d *drawing.Drawing, err error, took time.Duration) {
+	defer u.time.frameShown() // Play's next step waits for this one (timebar.go)
 	if err != nil {
 		u.preview.setError(err)
 		u.setStatus("The diagram could not be drawn: " + forPeople(err))

@@ -59,9 +59,11 @@ type timeBar struct {
 	chosen  scenario.Date
 	hovered int // the tick under the pointer, -1 none
 
-	playing bool
-	playGen uint64 // counts Play presses, to drop a stopped run's steps
-	quiet   bool   // setting the slider from code
+	playing     bool
+	playGen     uint64 // counts Play presses, to drop a stopped run's steps
+	playDrawing bool   // Play's last step is not on screen yet
+	playDue     bool   // Play's pace has passed since its last step
+	quiet       bool   // setting the slider from code
 }
 
 func newTimeBar(u *App) *timeBar {
@@ -461,32 +463,49 @@ func (t *timeBar) togglePlay() {
 	t.play.SetText("Stop")
 	t.play.SetIcon(theme.MediaStopIcon())
 	// From the end, Play starts again at the first mark.
+	before := t.chosen
 	if day, ok := t.current(); !ok || t.markAfter(day) == len(t.byDay) {
 		t.setDay(scenario.FromTime(t.byDay[0].day))
 	} else {
 		t.stepTo(true)
 	}
-	t.schedulePlay()
+	t.playStepped(t.chosen != before)
 }
 
-func (t *timeBar) schedulePlay() {
+// playStepped waits, after a step of Play, for the pace to pass and the
+// day's diagram to be on screen (a large scenario takes longer than the
+// pace to draw; without the wait each step would cancel the last and
+// nothing would show) before the next step.
+func (t *timeBar) playStepped(drawing bool) {
 	gen := t.playGen
+	t.playDrawing, t.playDue = drawing, false
 	time.AfterFunc(playPace, func() {
 		t.u.do(func() {
-			if !t.playing || t.playGen != gen {
-				return
+			if t.playing && t.playGen == gen {
+				t.playDue = true
+				t.playOn()
 			}
-			if !t.stepTo(true) {
-				t.stopPlay()
-				return
-			}
-			if day, _ := t.current(); t.markAfter(day) == len(t.byDay) {
-				t.stopPlay() // the last mark is on screen
-				return
-			}
-			t.schedulePlay()
 		})
 	})
+}
+
+// frameShown is told that a diagram (or its error) is on screen.
+func (t *timeBar) frameShown() {
+	t.playDrawing = false
+	t.playOn()
+}
+
+// playOn takes Play's next step once the pace has passed and the last
+// step's diagram is on screen; it stops after the last mark.
+func (t *timeBar) playOn() {
+	if !t.playing || !t.playDue || t.playDrawing {
+		return
+	}
+	if day, _ := t.current(); t.markAfter(day) == len(t.byDay) || !t.stepTo(true) {
+		t.stopPlay() // the last mark is on screen
+		return
+	}
+	t.playStepped(true)
 }
 
 func (t *timeBar) stopPlay() {

@@ -269,3 +269,36 @@ func TestRememberFileViews(t *testing.T) {
 		t.Errorf("recalled %q %v %v", v, d, ok)
 	}
 }
+
+// On a scenario slower to draw than Play's pace, Play waits for each
+// day's diagram: every mark day is drawn, none is skipped.
+func TestTimePlayWaitsForEachDiagram(t *testing.T) {
+	defer func(p time.Duration) { playPace = p }(playPace)
+	playPace = 5 * time.Millisecond
+	eng := &slowEngine{Engine: keepOpen{testWorker()}, delay: 40 * time.Millisecond}
+	h := newHarness(t, eng)
+	h.openFile(goodFriday)
+	days := markDays(h.u.model)
+	var drawn []string
+	var last *drawing.Drawing
+	test.Tap(h.u.time.play)
+	h.settle("Play to reach the end", func() bool {
+		if d := h.drawing(); d != last {
+			last = d
+			if day := drawnDay(d); len(drawn) == 0 || drawn[len(drawn)-1] != day {
+				drawn = append(drawn, day)
+			}
+		}
+		return !h.u.time.playing
+	})
+	var want []string
+	for _, d := range days {
+		want = append(want, d.Human())
+	}
+	if drawn[0] == "10 Apr 1998" {
+		drawn = drawn[1:] // the as_of, before Play
+	}
+	if strings.Join(drawn, ", ") != strings.Join(want, ", ") {
+		t.Errorf("Play drew\n%v\nwant every mark day\n%v", drawn, want)
+	}
+}
