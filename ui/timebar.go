@@ -185,6 +185,13 @@ func (t *timeBar) show() {
 	default:
 		t.date.SetText(t.chosen.Human())
 	}
+	// The way back: to the file's as_of, or to every date when it has
+	// none.
+	if t.fileAs.IsZero() {
+		t.reset.SetText("All dates")
+	} else {
+		t.reset.SetText("File's as_of")
+	}
 	if t.chosen.IsZero() {
 		t.reset.Disable()
 	} else {

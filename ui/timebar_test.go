@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -301,4 +302,30 @@ func TestTimePlayWaitsForEachDiagram(t *testing.T) {
 	if strings.Join(drawn, ", ") != strings.Join(want, ", ") {
 		t.Errorf("Play drew\n%v\nwant every mark day\n%v", drawn, want)
 	}
+}
+
+// A file with dates but no as_of shows every date until a day is picked,
+// and the way back says so.
+func TestTimeBarWithoutAsOf(t *testing.T) {
+	h := newHarness(t, nil)
+	b, err := os.ReadFile(goodFriday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(b), "as_of = 1998-04-10\n", "", 1)
+	h.u.setDocument("", "no-as-of.toml", text)
+	h.settle("the scenario", func() bool { return h.u.model != nil && h.u.time.hasSpn && h.drawing() != nil })
+	h.drain()
+	tb := h.u.time
+	if tb.date.Text != "All dates" || drawnDay(h.drawing()) != "" || tb.reset.Text != "All dates" || !tb.reset.Disabled() {
+		t.Errorf("no as_of: the bar says %q, the diagram %q, the way back %q", tb.date.Text, drawnDay(h.drawing()), tb.reset.Text)
+	}
+	days := markDays(h.u.model)
+	test.Tap(tb.next)
+	if tb.chosen != days[0] {
+		t.Errorf("▶ from every date went to %v, want the first mark %v", tb.chosen, days[0])
+	}
+	h.waitDrawnDay(days[0])
+	test.Tap(tb.reset)
+	h.settle("every date again", func() bool { return drawnDay(h.drawing()) == "" })
 }
