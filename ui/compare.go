@@ -147,7 +147,7 @@ func newComparePanel(u *App) *comparePanel {
 	)
 	changes := container.NewBorder(nil, nil, nil, nil, c.list)
 	split := container.NewVSplit(picture, changes)
-	split.Offset = 0.62
+	split.Offset = 0.66
 	c.content = container.NewBorder(top, nil, nil, nil, split)
 	return c
 }
@@ -433,7 +433,7 @@ func (c *comparePanel) show(res *compareResult, reqs [2]sideRequest) {
 	case res.drawErr != nil:
 		c.shows.SetText("The picture could not be drawn: " + forPeople(res.drawErr))
 	case res.drawing != nil:
-		c.shows.SetText("Drawn: the new picture — " + res.labels[1] + " (old: " + res.labels[0] + ")")
+		c.shows.SetText("Drawn: the new picture, " + res.labels[1])
 		c.picture.setDrawing(res.drawing)
 	}
 }
