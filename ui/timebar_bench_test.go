@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parleyhq/parley/render"
+	"github.com/parleyhq/parley/scenario/scenariotest"
 )
 
 // Moving the date: time from a step on the time bar to the diagram of
@@ -18,6 +19,8 @@ import (
 // DateStepNewDays walks through every mark day of the Good Friday file in
 // turn (more days than the window's layout cache keeps); DateStepTwoDays
 // flips between two days, the baseline where the cache answers.
+// DateStep1000Actors steps through the days of a generated 1,000-actor
+// file with dated seats (-benchtime 5x: each new day is a new layout).
 
 // countingEngine counts the layouts that reach the engine.
 type countingEngine struct {
@@ -30,10 +33,16 @@ func (e *countingEngine) Layout(ctx context.Context, dot []byte) (*render.Layout
 	return e.Engine.Layout(ctx, dot)
 }
 
-func benchDateStep(b *testing.B, twoDays bool) {
+func benchDateStep(b *testing.B, twoDays bool, text string) {
 	eng := &countingEngine{Engine: keepOpen{testWorker()}}
 	h := newHarness(b, eng)
-	h.openFile(goodFriday)
+	if text == "" {
+		h.openFile(goodFriday)
+	} else {
+		h.u.setDocument("", "dated.toml", text)
+		h.settle("the first diagram", func() bool { return h.drawing() != nil && h.u.time.hasSpn })
+		h.drain()
+	}
 	days := markDays(h.u.model)
 	var total time.Duration
 	layouts := eng.n.Load()
@@ -56,5 +65,8 @@ func benchDateStep(b *testing.B, twoDays bool) {
 	b.ReportMetric(float64(eng.n.Load()-layouts)/float64(b.N), "layouts/op")
 }
 
-func BenchmarkDateStepNewDays(b *testing.B) { benchDateStep(b, false) }
-func BenchmarkDateStepTwoDays(b *testing.B) { benchDateStep(b, true) }
+func BenchmarkDateStepNewDays(b *testing.B) { benchDateStep(b, false, "") }
+func BenchmarkDateStepTwoDays(b *testing.B) { benchDateStep(b, true, "") }
+func BenchmarkDateStep1000Actors(b *testing.B) {
+	benchDateStep(b, false, string(scenariotest.GenerateDated(1000, 1)))
+}
