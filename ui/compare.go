@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,10 +39,10 @@ type compareSide struct {
 	name     string // "old" or "new", for messages
 	source   *widget.Select
 	variant  *widget.Select
-	date     *widget.Entry
-	other    string             // the other file's path (sourceOther)
-	ids      map[string]string  // variant label → id
-	variants []scenario.Variant // of the side's scenario, as last loaded
+	date     *widget.SelectEntry // a day typed, or one of the file's mark days
+	other    string              // the other file's path (sourceOther)
+	ids      map[string]string   // variant label → id
+	variants []scenario.Variant  // of the side's scenario, as last loaded
 }
 
 // comparePanel is Compare mode's content, in place of the preview.
@@ -91,7 +92,7 @@ func newComparePanel(u *App) *comparePanel {
 		sd := &compareSide{name: name, ids: map[string]string{}}
 		sd.source = widget.NewSelect(compareSources, func(string) { c.sourcePicked(sd) })
 		sd.variant = widget.NewSelect([]string{baseVariant}, func(string) { c.run() })
-		sd.date = widget.NewEntry()
+		sd.date = widget.NewSelectEntry(nil)
 		sd.date.SetPlaceHolder("the file's as_of")
 		sd.date.OnChanged = func(string) { c.run() }
 		c.sides[i] = sd
@@ -105,19 +106,18 @@ func newComparePanel(u *App) *comparePanel {
 	c.list = widget.NewList(
 		func() int { return len(c.rows) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			// Both segments inline: one line (the list sizes every row
+			// as this template).
+			rt := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleInline, Text: "~"},
+				&widget.TextSegment{Style: widget.RichTextStyleInline, Text: " changed"})
+			rt.Truncation = fyne.TextTruncateEllipsis
+			return rt
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
 			if id < 0 || id >= len(c.rows) {
 				return
 			}
-			r := c.rows[id]
-			l.TextStyle.Bold = r.heading
-			l.Importance = r.importance()
-			l.SetText(r.text)
+			c.rows[id].render(o.(*widget.RichText))
 		})
 	c.list.OnSelected = func(id widget.ListItemID) {
 		if id >= 0 && id < len(c.rows) {
@@ -181,7 +181,7 @@ func (u *App) enterCompare() {
 		}
 		sd.source.SetSelected(src)
 		sd.date.SetText(day)
-		sd.setVariants(u.model.Variants)
+		sd.setScenario(u.model)
 		sd.pickVariant("")
 		if i == 1 {
 			sd.pickVariant(newVariant)
@@ -218,10 +218,23 @@ func (c *comparePanel) modelChanged() {
 	}
 	for _, sd := range c.sides {
 		if sd.source.Selected == sourceText {
-			sd.setVariants(c.u.model.Variants)
+			sd.setScenario(c.u.model)
 		}
 	}
 	c.run()
+}
+
+// setScenario offers the side's scenario's variants and its mark days.
+func (sd *compareSide) setScenario(s *scenario.Scenario) {
+	sd.setVariants(s.Variants)
+	var days []string
+	for _, m := range s.Marks() {
+		d := scenario.FromTime(m.Day).String()
+		if len(days) == 0 || days[len(days)-1] != d {
+			days = append(days, d)
+		}
+	}
+	sd.date.SetOptions(days)
 }
 
 // setVariants fills the side's variant picker, keeping the pick when the
@@ -421,7 +434,7 @@ func (c *comparePanel) show(res *compareResult, reqs [2]sideRequest) {
 	for i, sd := range c.sides {
 		if reqs[i].s == nil {
 			c.quiet = true
-			sd.setVariants(res.pics[i].Scenario.Variants)
+			sd.setScenario(res.pics[i].Scenario)
 			c.quiet = false
 		}
 	}
@@ -462,20 +475,33 @@ func changeSummary(ch *scenario.Changes) string {
 	return strings.Join(parts, ", ") + "."
 }
 
-// importance colours a change-list line: gained green, lost red, changed
-// amber, as the diff picture marks them.
-func (r changeRow) importance() widget.Importance {
-	switch {
-	case r.heading && r.change == "":
-		return widget.MediumImportance
-	case r.change == scenario.Added:
-		return widget.SuccessImportance
-	case r.change == scenario.Removed:
-		return widget.DangerImportance
-	case r.change == scenario.Changed:
-		return widget.WarningImportance
+// render shows a change-list line: its sign (+ gained, − lost, ~
+// changed) in the colour the diff picture marks it with, the words in
+// the text colour, which reads well in both themes; a heading in bold.
+func (r changeRow) render(rt *widget.RichText) {
+	sign, words := "", r.text
+	trimmed := strings.TrimLeft(r.text, " ")
+	if _, size := utf8.DecodeRuneInString(trimmed); r.change != "" && size > 0 {
+		cut := len(r.text) - len(trimmed) + size
+		sign, words = r.text[:cut], r.text[cut:]
 	}
-	return widget.MediumImportance
+	colour := theme.ColorNameForeground
+	switch r.change {
+	case scenario.Added:
+		colour = theme.ColorNameSuccess
+	case scenario.Removed:
+		colour = theme.ColorNameError
+	case scenario.Changed:
+		colour = theme.ColorNameWarning
+	}
+	mark := rt.Segments[0].(*widget.TextSegment)
+	mark.Text = sign
+	mark.Style = widget.RichTextStyle{Inline: true, ColorName: colour, TextStyle: fyne.TextStyle{Bold: true}}
+	text := rt.Segments[1].(*widget.TextSegment)
+	text.Text = words
+	text.Style = widget.RichTextStyleInline
+	text.Style.TextStyle.Bold = r.heading
+	rt.Refresh()
 }
 
 // plural1 is noun, or its plural for n other than 1.
