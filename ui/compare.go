@@ -30,6 +30,8 @@ const (
 	sourceText  = "This text"
 	sourceSaved = "Saved file"
 	sourceOther = "Another file…"
+	// sourceFile begins the label of the other file once picked.
+	sourceFile = "File: "
 )
 
 var compareSources = []string{sourceText, sourceSaved, sourceOther}
@@ -276,18 +278,30 @@ func (c *comparePanel) sourcePicked(sd *compareSide) {
 	}
 	if sd.source.Selected == sourceOther {
 		c.u.pickOtherFile(func(path string) {
-			if path == "" {
-				if sd.other == "" {
-					sd.source.SetSelected(sourceText)
-				}
-				return
+			if path != "" {
+				sd.other = path
 			}
-			sd.other = path
+			c.quiet = true
+			sd.showOther()
+			c.quiet = false
 			c.run()
 		})
 		return
 	}
 	c.run()
+}
+
+// showOther names the other file among the side's sources and selects
+// it (the text, when no file has been picked).
+func (sd *compareSide) showOther() {
+	if sd.other == "" {
+		sd.source.Options = compareSources
+		sd.source.SetSelected(sourceText)
+		return
+	}
+	label := sourceFile + shortPath(sd.other)
+	sd.source.Options = []string{sourceText, sourceSaved, label, sourceOther}
+	sd.source.SetSelected(label)
 }
 
 // sideRequest is what a side asks for, read on the UI thread.
@@ -304,6 +318,9 @@ type sideRequest struct {
 
 func (c *comparePanel) request(sd *compareSide) sideRequest {
 	r := sideRequest{name: sd.name, source: sd.source.Selected, variant: sd.ids[sd.variant.Selected]}
+	if strings.HasPrefix(r.source, sourceFile) {
+		r.source = sourceOther
+	}
 	r.day, r.dayErr = scenario.ParseDate(strings.TrimSpace(sd.date.Text))
 	switch r.source {
 	case sourceSaved:

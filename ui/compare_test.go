@@ -177,10 +177,31 @@ func TestCompareSavedAndOtherFile(t *testing.T) {
 	bad := filepath.Join(dir, "bad.toml")
 	os.WriteFile(bad, []byte("format = 1\n[[actors]\n"), 0o644)
 	c.sides[0].other = bad
-	c.sides[0].source.SetSelected(sourceOther) // the dialog opens; the path is set already
+	c.sides[0].source.SetSelected(sourceOther) // the dialog opens
+	if top := h.win.Canvas().Overlays().Top(); top == nil {
+		t.Fatal("Another file… opened no dialog")
+	}
+	h.overlayButton("Cancel").OnTapped() // keeps the file picked before
+	if got := c.sides[0].source.Selected; got != sourceFile+"bad.toml" {
+		t.Errorf("after the dialog the old side's source is %q", got)
+	}
+	res = h.waitCompare(res)
+	for res.err == nil {
+		res = h.waitCompare(res)
+	}
+	if !strings.Contains(c.summary.Text, "bad.toml") || !strings.Contains(c.summary.Text, "does not load") {
+		t.Errorf("a bad other file: %q", c.summary.Text)
+	}
+	// The good other file: the example as it was saved, against the text.
+	good := filepath.Join(dir, "other.toml")
+	os.WriteFile(good, assets.Example, 0o644)
+	c.sides[0].other = good
+	c.quiet = true
+	c.sides[0].showOther()
+	c.quiet = false
 	c.run()
 	res = h.waitCompare(res)
-	if res.err == nil || !strings.Contains(c.summary.Text, "bad.toml") {
-		t.Errorf("a bad other file: %q", c.summary.Text)
+	if res.err != nil || !strings.Contains(strings.Join(rowTexts(c), "\n"), "gains a seat: observer") {
+		t.Errorf("another file vs text: %v\n%s", res.err, strings.Join(rowTexts(c), "\n"))
 	}
 }
