@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -466,73 +465,4 @@ func (c *comparePanel) show(res *compareResult, reqs [2]sideRequest) {
 		c.shows.SetText("Drawn: the new picture, " + res.labels[1])
 		c.picture.setDrawing(res.drawing)
 	}
-}
-
-// changeSummary counts the changes for a reader.
-func changeSummary(ch *scenario.Changes) string {
-	if ch.Empty() {
-		return "No changes: the two pictures are the same."
-	}
-	tracks, seats, actors := ch.Counts()
-	var parts []string
-	add := func(n int, what string) {
-		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, what))
-		}
-	}
-	add(seats.Added, plural1(seats.Added, "seat")+" gained")
-	add(seats.Removed, plural1(seats.Removed, "seat")+" lost")
-	add(seats.Changed, plural1(seats.Changed, "seat")+" changed")
-	add(tracks.Added, plural1(tracks.Added, "track")+" added")
-	add(tracks.Removed, plural1(tracks.Removed, "track")+" removed")
-	add(tracks.Changed, plural1(tracks.Changed, "track")+" changed")
-	add(actors.Added, plural1(actors.Added, "actor")+" entering")
-	add(actors.Removed, plural1(actors.Removed, "actor")+" leaving")
-	add(actors.Changed, plural1(actors.Changed, "actor")+" changed")
-	return strings.Join(parts, ", ") + "."
-}
-
-// render shows a change-list line: its sign (+ gained, − lost, ~
-// changed) in the colour the diff picture marks it with, the words in
-// the text colour, which reads well in both themes; a heading in bold.
-func (r changeRow) render(rt *widget.RichText) {
-	sign, words := "", r.text
-	trimmed := strings.TrimLeft(r.text, " ")
-	if _, size := utf8.DecodeRuneInString(trimmed); r.change != "" && size > 0 {
-		cut := len(r.text) - len(trimmed) + size
-		sign, words = r.text[:cut], r.text[cut:]
-	}
-	colour := theme.ColorNameForeground
-	switch r.change {
-	case scenario.Added:
-		colour = theme.ColorNameSuccess
-	case scenario.Removed:
-		colour = theme.ColorNameError
-	case scenario.Changed:
-		colour = theme.ColorNameWarning
-	}
-	mark := rt.Segments[0].(*widget.TextSegment)
-	mark.Text = sign
-	mark.Style = widget.RichTextStyle{Inline: true, ColorName: colour, TextStyle: fyne.TextStyle{Bold: true}}
-	text := rt.Segments[1].(*widget.TextSegment)
-	text.Text = words
-	text.Style = widget.RichTextStyleInline
-	text.Style.TextStyle.Bold = r.heading
-	rt.Refresh()
-}
-
-// plural1 is noun, or its plural for n other than 1.
-func plural1(n int, noun string) string {
-	if n == 1 {
-		return noun
-	}
-	return noun + "s"
-}
-
-// shortPath is a path as a list or a title shows it: its file name.
-func shortPath(p string) string {
-	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
-		return p[i+1:]
-	}
-	return p
 }
