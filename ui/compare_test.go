@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parleyhq/parley/assets"
@@ -72,8 +73,9 @@ func TestCompareBaseWithVariant(t *testing.T) {
 	if !res.changes.Empty() || len(c.rows) != 0 || !strings.Contains(c.summary.Text, "No changes") {
 		t.Errorf("base vs base: %d rows, %q", len(c.rows), c.summary.Text)
 	}
-	// Back to the preview.
-	h.u.leaveCompare()
+	// Back to the preview, by Escape.
+	h.win.Canvas().Unfocus()
+	h.u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if h.u.comparing() || h.u.split.Trailing != h.u.right {
 		t.Error("leaving Compare did not bring the preview back")
 	}

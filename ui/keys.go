@@ -57,6 +57,10 @@ func (u *App) typedKey(k *fyne.KeyEvent) bool {
 		u.menuKey()
 		return true
 	}
+	if k.Name == fyne.KeyEscape && u.comparing() {
+		u.leaveCompare() // Compare mode (compare.go)
+		return true
+	}
 	return false
 }
 

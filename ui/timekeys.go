@@ -92,6 +92,7 @@ func timeKeysHelp() string {
 		{"Space in the diagram", "Play the dates one after another, or stop"},
 		{"Left, Right on the slider", "a day earlier or later"},
 		{shortcutText(shortcut(fyne.KeyD, true)), "Compare two pictures: base, variants, days, the saved file, another file"},
+		{"Escape (nothing focused)", "back from Compare to the preview"},
 	} {
 		b.WriteString("- **" + row[0] + "**: " + row[1] + "\n")
 	}
