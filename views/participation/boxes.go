@@ -31,6 +31,9 @@ func (b *builder) tracks() {
 		if when := trackWhen(t); when != "" {
 			lines = append(lines, wrapLines(when, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
 		}
+		if now := trackTimeLine(t); now != "" {
+			lines = append(lines, wrapLines(now, drawing.Italic, style.DetailSize, style.AsOfInk, wrapTrack)...)
+		}
 		status := strings.ToUpper(string(t.Status))
 		if t.Certainty != "" {
 			status = joinNonEmpty(" · ", status, string(t.Certainty))
@@ -51,6 +54,12 @@ func (b *builder) tracks() {
 		}
 		if n.Fill.A == 0 {
 			n.Fill = style.NoStatusFill
+		}
+		if t.Upcoming {
+			n.Stroke = drawing.Stroke{Color: style.AsOfInk, Width: 1, Dash: []float64{3, 2}}
+		}
+		if t.Possibly {
+			n.Fill, n.Stroke.Color = fade(n.Fill), fade(n.Stroke.Color)
 		}
 		b.addNode(n, 2*padX, 2*padY+2)
 		n.Name = fmt.Sprintf("n%d", len(b.g.Nodes))
@@ -90,8 +99,10 @@ func trackWhen(t *scenario.Track) string {
 // go in it, with the actor's own box when it has seats of its own.
 func (b *builder) actors(seats []*seat) {
 	seated := map[string]bool{}
+	held := map[string]bool{} // by a seat that is not a ghost
 	for _, st := range seats {
 		seated[st.Actor] = true
+		held[st.Actor] = held[st.Actor] || !st.gone
 	}
 	if b.opts.Detail == People {
 		for _, a := range b.pic.Scenario.Actors {
@@ -142,6 +153,15 @@ func (b *builder) actors(seats []*seat) {
 			Fill:   fill,
 			Stroke: drawing.Stroke{Color: style.Outline, Width: 1},
 			Radius: 6,
+		}
+		if !held[a.ID] {
+			// Only ended seats: a ghost, the same size, in grey.
+			n.Ghost = true
+			n.Fill = style.Paper
+			n.Stroke = drawing.Stroke{Color: GhostInk, Width: 1, Dash: []float64{3, 2}}
+			for i := range n.Label.Lines {
+				n.Label.Lines[i].Color = GhostInk
+			}
 		}
 		b.addNode(n, 2*padX, 2*padY)
 		switch {

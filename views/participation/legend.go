@@ -130,6 +130,7 @@ func (b *builder) legend() {
 		es = append(es, entry(LegendEntry{Kind: LegendFrame, Ref: "legend:frame"}, "delegation: people who speak for the actor named"))
 	}
 	group("Actor (fill):", es)
+	group("On this day:", b.timeLegend(entry))
 	es = nil
 	if whatIf {
 		es = append(es, entry(LegendEntry{Kind: LegendWhatIf, Ref: "legend:what-if"}, "added or changed by this variant"))
