@@ -66,6 +66,9 @@ Draws one view of FILE. Flags may come after FILE; -- ends them.
                    represent) or delegations (people folded into that actor; the
                    arrow says "via" whom); participation, timeline and grid
   -direction D   lr (default) or tb; participation
+  -layout L      stable (default: one layout for the base, every variant and
+                   every day of the file, so that their pictures overlay) or
+                   compact (this picture laid out on its own); participation
   -lanes L       actor (default) or track: the timeline's lanes
   -group G       side (default: an actor with its people) or bloc: the grid's rows
   -coparticipation  the network also ties actors that sit at the same tracks
@@ -102,6 +105,7 @@ const usage = `usage:
       -filter K=V    only what passes: role=, certainty=, kind=, from=, to=
       -detail D      people (default) or delegations
       -direction D   lr (default) or tb
+      -layout L      stable (default; pictures of one file overlay) or compact
       -lanes L       actor (default) or track (timeline)
       -group G       side (default) or bloc (grid)
       -coparticipation  tie actors that sit together (network)
@@ -409,6 +413,7 @@ type renderFlags struct {
 	asOf                      dateFlag
 	outGiven                  bool // -o '' is a mistake, not the default
 	format, detail, direction choice
+	layout                    choice
 	page                      choice
 	view, lanes, group        choice
 	coparticipation           bool
@@ -424,6 +429,7 @@ func (c *cli) render(args []string) int {
 		page:      choice{value: "fit", allowed: render.Pages},
 		detail:    choice{value: "people", allowed: []string{"people", "delegations"}},
 		direction: choice{value: "lr", allowed: []string{"lr", "tb"}},
+		layout:    choice{value: render.LayoutStable, allowed: render.Layouts},
 		view:      choice{value: render.Views[0], allowed: render.Views},
 		lanes:     choice{value: "actor", allowed: []string{"actor", "track"}},
 		group:     choice{value: "side", allowed: []string{"side", "bloc"}},
@@ -438,6 +444,7 @@ func (c *cli) render(args []string) int {
 	fs.Var(&rf.asOf, "as-of", "")
 	fs.Var(&rf.detail, "detail", "")
 	fs.Var(&rf.direction, "direction", "")
+	fs.Var(&rf.layout, "layout", "")
 	fs.Var(&rf.lanes, "lanes", "")
 	fs.Var(&rf.group, "group", "")
 	fs.BoolVar(&rf.coparticipation, "coparticipation", false, "")
@@ -515,6 +522,7 @@ func formatNames(fs []render.Format) []string {
 // viewFlags are the flags that mean something in some views only.
 var viewFlags = map[string][]string{
 	"direction":       {"participation"},
+	"layout":          {"participation"},
 	"detail":          {"participation", "timeline", "grid"},
 	"lanes":           {"timeline"},
 	"group":           {"grid"},
@@ -526,7 +534,7 @@ var viewFlags = map[string][]string{
 func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string, error) {
 	view := rf.view.value
 	opts := render.Options{View: view, Variant: rf.variant, AsOf: rf.asOf.date, Detail: render.People, Direction: render.LeftToRight,
-		Page: rf.page.value, CoParticipation: rf.coparticipation}
+		Page: rf.page.value, CoParticipation: rf.coparticipation, Layout: rf.layout.value}
 	for name, views := range viewFlags {
 		if rf.given[name] && !slices.Contains(views, view) {
 			return opts, "", "", fmt.Errorf("-%s is an option of the %s view, not of %s (-view %s)", name, orList(views), view, views[0])

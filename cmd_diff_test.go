@@ -218,7 +218,8 @@ func TestRenderAsOf(t *testing.T) {
 		{before, "As of 1 Apr 1997", "As of 10 Apr 1998"},
 		{before, "John Major", "Tony Blair"},
 		{before, "SUSPENDED", "EXCLUDED\n"},
-		{after, "Tony Blair", "John Major"},
+		{after, "Tony Blair", "As of 1 Apr 1997"},
+		{after, "replaced by Tony Blair 2 May 1997", "SUSPENDED"}, // Major is drawn as gone
 		{after, "As of 15 Sep 1997", "Democratic Unionist Party"},
 	} {
 		if !strings.Contains(c.dot, c.has) || strings.Contains(c.dot, c.lacks) {

@@ -20,32 +20,10 @@ func (b *builder) tracks() {
 			continue // a duplicate id: validation reports it
 		}
 		whatIf := b.changes != nil && b.changes.tracks[t.ID]
-		var lines []TextLine
-		if whatIf {
-			lines = append(lines, measured("WHAT IF", drawing.Bold, style.DetailSize-1, style.WhatIfInk))
-		}
-		lines = append(lines, wrapLines(trackName(t, scenario.MaxLabelLength), drawing.Bold, style.NameSize, style.Ink, wrapTrack)...)
-		if meta := joinNonEmpty(" · ", string(t.Kind), shown(t.Venue, scenario.MaxLabelLength)); meta != "" {
-			lines = append(lines, wrapLines(meta, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
-		}
-		if when := trackWhen(t); when != "" {
-			lines = append(lines, wrapLines(when, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
-		}
-		if now := trackTimeLine(t); now != "" {
-			lines = append(lines, wrapLines(now, drawing.Italic, style.DetailSize, style.AsOfInk, wrapTrack)...)
-		}
-		status := strings.ToUpper(string(t.Status))
-		if t.Certainty != "" {
-			status = joinNonEmpty(" · ", status, string(t.Certainty))
-		}
-		status = joinNonEmpty(" ", status, b.sourceRefs(t.Sources))
-		if status != "" {
-			lines = append(lines, wrapLines(status, drawing.Bold, style.DetailSize-1, style.Muted, wrapTrack)...)
-		}
 		cs := style.TrackBorder(t.Certainty)
 		n := &Node{
 			Ref:    "track:" + t.ID,
-			Label:  stack(lines),
+			Label:  b.trackLabel(t, whatIf),
 			Fill:   style.StatusFill(t.Status),
 			Stroke: drawing.Stroke{Color: style.Ink, Width: cs.Width, Dash: cs.Dash},
 			Radius: 3,
@@ -271,4 +249,32 @@ func (b *builder) layoutFrame(f *Frame, side int) {
 	for _, m := range f.Members {
 		m.Off.X = math.Floor((f.W - m.W) / 2)
 	}
+}
+
+// trackLabel is the words on a track's box: its name, kind and venue,
+// dates, what it is on the day, status, certainty and sources.
+func (b *builder) trackLabel(t *scenario.Track, whatIf bool) Block {
+	var lines []TextLine
+	if whatIf {
+		lines = append(lines, measured("WHAT IF", drawing.Bold, style.DetailSize-1, style.WhatIfInk))
+	}
+	lines = append(lines, wrapLines(trackName(t, scenario.MaxLabelLength), drawing.Bold, style.NameSize, style.Ink, wrapTrack)...)
+	if meta := joinNonEmpty(" · ", string(t.Kind), shown(t.Venue, scenario.MaxLabelLength)); meta != "" {
+		lines = append(lines, wrapLines(meta, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
+	}
+	if when := trackWhen(t); when != "" {
+		lines = append(lines, wrapLines(when, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
+	}
+	if now := trackTimeLine(t); now != "" {
+		lines = append(lines, wrapLines(now, drawing.Italic, style.DetailSize, style.AsOfInk, wrapTrack)...)
+	}
+	status := strings.ToUpper(string(t.Status))
+	if t.Certainty != "" {
+		status = joinNonEmpty(" · ", status, string(t.Certainty))
+	}
+	status = joinNonEmpty(" ", status, b.sourceRefs(t.Sources))
+	if status != "" {
+		lines = append(lines, wrapLines(status, drawing.Bold, style.DetailSize-1, style.Muted, wrapTrack)...)
+	}
+	return stack(lines)
 }

@@ -13,6 +13,25 @@ import (
 
 // Build makes the participation diagram's graph spec for the scenario.
 func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
+	b, err := newBuilder(s, opts)
+	if err != nil {
+		return nil, err
+	}
+	seats := b.seats()
+	b.numberSources(seats)
+	b.tracks()
+	b.actors(seats)
+	b.edges(seats)
+	b.order()
+	b.header()
+	b.legend()
+	b.describe(seats)
+	return b.g, nil
+}
+
+// newBuilder resolves the picture that opts choose and what its variant
+// changes.
+func newBuilder(s *scenario.Scenario, opts Options) (*builder, error) {
 	pic, err := s.Resolve(opts.Variant, opts.AsOf)
 	if err != nil {
 		return nil, err
@@ -46,16 +65,7 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 		}
 		b.changes = variantChanges(s, baseSel.Picture, pic)
 	}
-	seats := b.seats()
-	b.numberSources(seats)
-	b.tracks()
-	b.actors(seats)
-	b.edges(seats)
-	b.order()
-	b.header()
-	b.legend()
-	b.describe(seats)
-	return b.g, nil
+	return b, nil
 }
 
 type builder struct {
@@ -68,6 +78,14 @@ type builder struct {
 	frames  map[string]*Frame // by the id of the actor they stand for
 	srcNum  map[string]int    // source id → its number in the footer
 	units   []*Unit           // in the order of the layout
+	// widest: source numbers as wide as any picture's can be (Union).
+	widest bool
+	// superset: the legend lists every mark any picture of the file can
+	// show (Union's reserve).
+	superset bool
+	orig     *scenario.Scenario // Union's scenario, with its variants
+	// prev is the union before an edit (UnionAfter): its order is kept.
+	prev *Graph
 }
 
 // seat is a seat as drawn: in the Delegations view a person's seat moves to
@@ -313,6 +331,9 @@ func sourceText(src *scenario.Source) string {
 func (b *builder) sourceRefs(ids []string) string {
 	if !b.g.Numbered {
 		return ""
+	}
+	if b.widest {
+		return b.widestRefs(ids)
 	}
 	var ns []int
 	for _, id := range ids {

@@ -36,6 +36,13 @@ type Graph struct {
 	Title, Desc string
 	// Objects describe every Ref the drawing shows (drawing.Object).
 	Objects map[string]drawing.Object
+
+	// On a stable layout (stable.go): union marks the graph Union made;
+	// route is the union a picture's arrows follow; reserve is the room
+	// kept above the diagram.
+	union   bool
+	route   *Graph
+	reserve *reserve
 }
 
 // TextLine is one measured line of text.
@@ -105,6 +112,9 @@ type Frame struct {
 	Members []*Node
 	W, H    float64
 	Hidden  bool // on a stable layout: a frame this picture does not draw
+	// ownLabel: the label stands where the actor's own box is in other
+	// pictures (LabelAt is that box's corner, centred).
+	ownLabel bool
 }
 
 // Edge is a seat: an arrow from an actor to a track.

@@ -1,6 +1,7 @@
 package participation
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/parleyhq/parley/drawing"
@@ -147,6 +148,20 @@ func (b *builder) timeLegend(entry func(LegendEntry, string) LegendEntry) []Lege
 		trackPossibly = trackPossibly || t.Possibly
 		upcoming = upcoming || t.Upcoming
 	}
+	if b.superset && slices.ContainsFunc(b.orig.Marks(), func(m scenario.Mark) bool { return m.Changes }) {
+		possibly, trackPossibly = true, true
+		ends = nil
+		for _, st := range b.allSeats() {
+			if st.Ended != "" || st.ReplacedBy != "" {
+				ends = appendNew(ends, endWord(goneEnd(&seat{Seat: st})))
+			}
+		}
+		for _, ts := range b.allTracks() {
+			for _, t := range ts {
+				upcoming = upcoming || !t.Start.IsZero()
+			}
+		}
+	}
 	var es []LegendEntry
 	if possibly {
 		es = append(es, entry(LegendEntry{Kind: LegendPossibly, Ref: "legend:possibly"}, "faded: holds only possibly on this day (approximate dates)"))
@@ -197,4 +212,23 @@ func appendTimeSample(items []drawing.Item, e LegendEntry, x, y float64) []drawi
 		return style.AppendSwatch(items, fade(style.StatusFill(scenario.StatusUnderWay)), drawing.Stroke{Color: fade(style.Ink), Width: 1}, 2, x, y)
 	}
 	return items
+}
+
+// allTracks are the tracks of Union's scenario: the base's, then each
+// variant's.
+func (b *builder) allTracks() [][]scenario.Track {
+	out := [][]scenario.Track{b.orig.Tracks}
+	for _, v := range b.orig.Variants {
+		out = append(out, v.Tracks)
+	}
+	return out
+}
+
+// allSeats are the seats of Union's scenario and its variants.
+func (b *builder) allSeats() []scenario.Seat {
+	out := slices.Clone(b.orig.Seats)
+	for _, v := range b.orig.Variants {
+		out = append(out, v.Seats...)
+	}
+	return out
 }
