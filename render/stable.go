@@ -97,7 +97,7 @@ func stableDiagram(ctx context.Context, eng Engine, s *scenario.Scenario, opts p
 // stableLayout is the union graph of s for opts and its layout, from the
 // cache when they are there.
 func stableLayout(ctx context.Context, eng Engine, s *scenario.Scenario, opts participation.Options) (*participation.Graph, *layout.Layout, error) {
-	key := unionKey{name: s.Name, content: contentHash(s), detail: opts.Detail, direction: opts.Direction, filter: fmt.Sprintf("%#v", opts.Filter)}
+	key := unionKey{name: s.Name, content: scenarioHash(s), detail: opts.Detail, direction: opts.Direction, filter: fmt.Sprintf("%#v", opts.Filter)}
 	stable.mu.Lock()
 	ue, ok := stable.unions.get(key)
 	stable.mu.Unlock()
@@ -148,6 +148,39 @@ func stableLayout(ctx context.Context, eng Engine, s *scenario.Scenario, opts pa
 	stable.layouts.put(lk, l)
 	stable.mu.Unlock()
 	return ue.g, l, nil
+}
+
+// hashed remembers the content hash of the last few scenarios by
+// address, with their sizes: a date slider draws one loaded scenario over
+// and over, and hashing 1,000 actors takes 20 ms. A scenario changed in
+// place to other sizes is hashed again; one changed in place otherwise is
+// caught by DrawOn (ErrNotInUnion) for what it adds.
+var hashed = struct {
+	sync.Mutex
+	m map[*scenario.Scenario]hashedEntry
+}{m: map[*scenario.Scenario]hashedEntry{}}
+
+type hashedEntry struct {
+	sizes [6]int
+	sum   [32]byte
+}
+
+func scenarioHash(s *scenario.Scenario) [32]byte {
+	sizes := [6]int{len(s.Sources), len(s.Actors), len(s.Tracks), len(s.Seats), len(s.Variants), len(s.Meta.Title)}
+	hashed.Lock()
+	e, ok := hashed.m[s]
+	hashed.Unlock()
+	if ok && e.sizes == sizes {
+		return e.sum
+	}
+	sum := contentHash(s)
+	hashed.Lock()
+	if len(hashed.m) >= 8 {
+		clear(hashed.m)
+	}
+	hashed.m[s] = hashedEntry{sizes, sum}
+	hashed.Unlock()
+	return sum
 }
 
 // contentHash is a digest of everything in s that a picture can draw.
