@@ -271,3 +271,32 @@ func FuzzParseDay(f *testing.F) {
 		}
 	})
 }
+
+// TestDiffPicture: -format svg|png|pdf draws the diff picture, with the
+// text diff's exit codes, and the output rules of render.
+func TestDiffPicture(t *testing.T) {
+	inDir(t, map[string]string{"gf.toml": readGF(t)})
+	code, out, stderr := parley(t, "diff", "-as-of", "1997-04-01..1997-09-15", "-format", "svg", "gf.toml")
+	if code != exitInvalid || stderr != "" || !strings.Contains(out, "<svg") || !strings.Contains(out, "seats gained") {
+		t.Errorf("svg of two days: exit %d, stderr %q, %d bytes", code, stderr, len(out))
+	}
+	code, _, stderr = parley(t, "diff", "-as-of", "1997-09-15..1997-09-15", "-variant", "..", "-format", "svg", "-o", "same.svg", "gf.toml", "gf.toml")
+	if code != exitOK || stderr != "" {
+		t.Errorf("the same picture: exit %d, stderr %q", code, stderr)
+	}
+	if b, err := os.ReadFile("same.svg"); err != nil || !strings.Contains(string(b), "No change") {
+		t.Errorf("same.svg: %v", err)
+	}
+	code, _, stderr = parley(t, "diff", "-as-of", "1997-04-01..", "-format", "png", "gf.toml")
+	if code != exitUsage || !strings.Contains(stderr, "-format png needs -o FILE") {
+		t.Errorf("png to stdout: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = parley(t, "diff", "-as-of", "1997-04-01..", "-format", "pdf", "-o", "gf.toml", "gf.toml")
+	if code != exitUsage || !strings.Contains(stderr, "is the input file") {
+		t.Errorf("over the input: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = parley(t, "diff", "-as-of", "1997-04-01..", "-format", "pdf", "-o", "d.pdf", "gf.toml")
+	if b, err := os.ReadFile("d.pdf"); code != exitInvalid || err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Errorf("pdf: exit %d, stderr %q, %v", code, stderr, err)
+	}
+}

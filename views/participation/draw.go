@@ -79,6 +79,10 @@ func drawDiagram(g *Graph, l *layout.Layout) (*diagram, error) {
 			return
 		}
 		boxes = append(boxes, r)
+		if n.Mark.A != 0 { // the diff picture's ring
+			h := r.grow(markHalo)
+			dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: h.x0, Y: h.y0, W: h.x1 - h.x0, H: h.y1 - h.y0, Radius: n.Radius + markHalo, Stroke: drawing.Stroke{Color: n.Mark, Width: 2.5}, Ref: n.Ref})
+		}
 		dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: r.x0, Y: r.y0, W: r.x1 - r.x0, H: r.y1 - r.y0, Radius: n.Radius, Fill: n.Fill, Stroke: n.Stroke, Ref: n.Ref})
 		dg.items = drawBlockItems(dg.items, n.Label, (r.x0+r.x1)/2, r.y0+(r.y1-r.y0-n.Label.H)/2, drawing.AnchorMiddle, n.Ref)
 	}
@@ -201,7 +205,11 @@ func edgeItems(e *Edge, p *path) ([]drawing.Item, []drawing.Point, rect) {
 		return nil, nil, rect{}
 	}
 	stroke := drawing.Stroke{Color: e.Color, Width: e.Width, Dash: e.Dash}
-	items := []drawing.Item{{Kind: drawing.KindBezier, Points: p.spline, Stroke: stroke, Ref: e.Ref}}
+	var items []drawing.Item
+	if e.Mark.A != 0 { // the diff picture's highlight, under the line
+		items = append(items, drawing.Item{Kind: drawing.KindBezier, Points: p.spline, Stroke: markStroke(e.Mark, e.Width), Ref: e.Ref})
+	}
+	items = append(items, drawing.Item{Kind: drawing.KindBezier, Points: p.spline, Stroke: stroke, Ref: e.Ref})
 	line := flattenBezier(p.spline, 8)
 	var pts []drawing.Point
 	for _, h := range style.Arrowhead(e.Arrowhead, p.tip, p.spline[len(p.spline)-1], stroke) {

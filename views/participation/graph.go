@@ -91,6 +91,10 @@ type Node struct {
 	// Hidden: in a picture drawn on a stable layout, a box of the layout
 	// that this picture does not draw.
 	Hidden bool
+	// Mark rings the box in the diff picture (new, gone); MarkWord says
+	// which in words, for its tooltip.
+	Mark     drawing.Color
+	MarkWord string
 	// Slots are a track's arrows from each side, in the order of their
 	// heads along the side of the box that faces them.
 	Slots [2][]*Edge
@@ -141,9 +145,11 @@ type Edge struct {
 	Gone scenario.SeatEnd
 	// Hidden: an arrow of a stable layout that this picture does not draw.
 	Hidden bool
-	Slot   int // its head's place along the track's side, from 0
-	Side   int // the side of the tracks its actor is on
-	order  int
+	// Mark highlights the arrow in the diff picture (gained, lost, changed).
+	Mark  drawing.Color
+	Slot  int // its head's place along the track's side, from 0
+	Side  int // the side of the tracks its actor is on
+	order int
 }
 
 // LegendGroup is one row of the legend: a caption and its entries.
@@ -170,6 +176,9 @@ const (
 	LegendGone                            // a ghost arrow: a seat that ended by the day
 	LegendUpcoming                        // a track announced but not yet started
 	LegendTrackPossibly                   // a faded track: possibly so on the day
+	LegendMarked                          // the diff picture: a highlighted arrow
+	LegendMarkedGhost                     // ... a highlighted ghost arrow
+	LegendRing                            // ... a ringed box
 )
 
 // LegendEntry is one sample in the legend and its words.
@@ -181,6 +190,7 @@ type LegendEntry struct {
 	ActorKind scenario.ActorKind
 	Ref       string // "legend:…"
 	Text      TextLine
+	mark      drawing.Color // the diff picture's ink for its sample
 }
 
 // SourceEntry is one numbered source of the footer.

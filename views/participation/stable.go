@@ -313,6 +313,7 @@ func project(p, u *Graph) (*Graph, error) {
 		c.Frame = frames[n.Frame]
 		if m := pn[n.Ref]; m != nil {
 			c.Label, c.Fill, c.Stroke, c.Radius, c.WhatIf, c.Ghost = m.Label, m.Fill, m.Stroke, m.Radius, m.WhatIf, m.Ghost
+			c.Mark, c.MarkWord = m.Mark, m.MarkWord
 			// A box a picture needs larger than the union's grows about
 			// its centre (Union sizes boxes so that this does not happen).
 			c.W, c.H = max(c.W, m.W), max(c.H, m.H)
@@ -362,7 +363,7 @@ func project(p, u *Graph) (*Graph, error) {
 		c.Tail, c.Head = nodes[e.Tail], nodes[e.Head]
 		if m := pe[e.Ref]; m != nil {
 			c.Certainty, c.Mixed, c.Color, c.Width, c.Style, c.Dash, c.Arrowhead = m.Certainty, m.Mixed, m.Color, m.Width, m.Style, m.Dash, m.Arrowhead
-			c.Label, c.Words, c.WhatIf, c.Possibly, c.Gone = m.Label, m.Words, m.WhatIf, m.Possibly, m.Gone
+			c.Label, c.Words, c.WhatIf, c.Possibly, c.Gone, c.Mark = m.Label, m.Words, m.WhatIf, m.Possibly, m.Gone, m.Mark
 		} else {
 			c.Hidden = true
 		}
