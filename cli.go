@@ -56,6 +56,9 @@ Draws one view of FILE. Flags may come after FILE; -- ends them.
   -variant ID    draw a variant instead of the base scenario
   -as-of DATE    draw what holds on that day (YYYY-MM-DD; a month, a year or ~ a
                    day mean that span of days); default: the file's as_of
+  -as-of A..B    every day from A to B on which the picture changes, on one
+                   layout: a PDF with a page for each (-format pdf), or
+  -frames DIR    numbered frames in DIR, FILE-001-DAY.png ... (-format svg for SVG)
   -focus X       only X and what it takes part in: track:ID, actor:ID, event:ID
                    or an id (an actor's name, or an id's unique start, will
                    do); may be given several times
@@ -101,6 +104,7 @@ const usage = `usage:
       -format F      svg, png, pdf, dot, csv or md (default: from OUT's extension, else svg)
       -variant ID    draw a variant instead of the base scenario
       -as-of DATE    draw what holds on that day (default: the file's as_of)
+      -as-of A..B    every day the picture changes: -format pdf (a page each) or -frames DIR
       -focus X       only X and what it takes part in (track:ID, actor:ID, event:ID)
       -filter K=V    only what passes: role=, certainty=, kind=, from=, to=
       -detail D      people (default) or delegations
@@ -410,7 +414,8 @@ func (s *scaleFlag) Set(v string) error {
 
 type renderFlags struct {
 	out, variant              string
-	asOf                      dateFlag
+	asOf                      dayRangeFlag
+	frames                    string // -frames DIR (cmd_range.go)
 	outGiven                  bool // -o '' is a mistake, not the default
 	format, detail, direction choice
 	layout                    choice
@@ -442,6 +447,7 @@ func (c *cli) render(args []string) int {
 	fs.StringVar(&rf.variant, "variant", "", "")
 	fs.Var(&rf.view, "view", "")
 	fs.Var(&rf.asOf, "as-of", "")
+	fs.StringVar(&rf.frames, "frames", "", "")
 	fs.Var(&rf.detail, "detail", "")
 	fs.Var(&rf.direction, "direction", "")
 	fs.Var(&rf.layout, "layout", "")
@@ -477,6 +483,12 @@ func (c *cli) render(args []string) int {
 	}
 	if !c.checkPicture(in, s, opts) {
 		return exitInvalid
+	}
+	if rf.asOf.ranged || rf.frames != "" {
+		if format, err = rf.rangeFormat(format); err != nil {
+			return c.usageError(cmd, "%v", err)
+		}
+		return c.renderRange(cmd, in, s, &rf, opts, format, out)
 	}
 	if !rf.asOf.date.IsZero() {
 		c.warnOutside(in, s, "-as-of", rf.asOf.date)

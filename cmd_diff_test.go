@@ -300,3 +300,40 @@ func TestDiffPicture(t *testing.T) {
 		t.Errorf("pdf: exit %d, stderr %q, %v", code, stderr, err)
 	}
 }
+
+// TestRenderRange: -as-of A..B writes a PDF with a page for each day the
+// picture changes, or numbered frames with -frames; other formats, bad
+// ranges and the input as output are usage errors.
+func TestRenderRange(t *testing.T) {
+	inDir(t, map[string]string{"gf.toml": readGF(t)})
+	code, _, stderr := parley(t, "render", "-as-of", "1997-01-01..1997-12-31", "-o", "gf.pdf", "gf.toml")
+	b, err := os.ReadFile("gf.pdf")
+	if code != exitOK || stderr != "" || err != nil || bytes.Count(b, []byte("/Type /Page ")) < 5 {
+		t.Errorf("pdf of 1997: exit %d, stderr %q, %v, %d pages", code, stderr, err, bytes.Count(b, []byte("/Type /Page ")))
+	}
+	code, _, stderr = parley(t, "render", "-as-of", "1997-07-01..1997-07-31", "-frames", "frames", "gf.toml")
+	names, _ := filepath.Glob(filepath.Join("frames", "*.png"))
+	if code != exitOK || len(names) != 2 || filepath.Base(names[1]) != "gf-002-1997-07-17.png" {
+		t.Errorf("frames of July 1997: exit %d, stderr %q, %v", code, stderr, names)
+	}
+	code, _, _ = parley(t, "render", "-as-of", "1997-07-01..1997-07-31", "-frames", "frames", "-format", "svg", "gf.toml")
+	if names, _ := filepath.Glob(filepath.Join("frames", "*.svg")); code != exitOK || len(names) != 2 {
+		t.Errorf("svg frames: exit %d, %v", code, names)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-as-of", "1997-01-01..1997-12-31", "-format", "png"}, "write them as one PDF"},
+		{[]string{"-as-of", "1997-12-31..1997-01-01", "-format", "pdf"}, "ends before it starts"},
+		{[]string{"-as-of", "1997-01-01..", "-format", "pdf"}, "needs both days"},
+		{[]string{"-as-of", "1997-01-01..1997-12-31", "-frames", "gf.toml"}, "is not a directory"},
+		{[]string{"-as-of", "1997-01-01..1997-12-31", "-frames", "f2", "-format", "pdf"}, "-frames writes png or svg"},
+		{[]string{"-as-of", "1997-01-01..1997-12-31", "-o", "gf.toml", "-format", "pdf"}, "is the input file"},
+	} {
+		code, _, stderr := parley(t, append(append([]string{"render"}, c.args...), "gf.toml")...)
+		if code != exitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %.200q, want %q", c.args, code, stderr, c.want)
+		}
+	}
+}
