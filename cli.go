@@ -416,7 +416,7 @@ type renderFlags struct {
 	out, variant              string
 	asOf                      dayRangeFlag
 	frames                    string // -frames DIR (cmd_range.go)
-	outGiven                  bool // -o '' is a mistake, not the default
+	outGiven                  bool   // -o '' is a mistake, not the default
 	format, detail, direction choice
 	layout                    choice
 	page                      choice
