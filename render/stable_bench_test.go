@@ -6,6 +6,7 @@ import (
 	"image"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/drawing/raster"
@@ -63,17 +64,29 @@ func BenchmarkFrame(b *testing.B) {
 		b.Run(in.name+"/stable", func(b *testing.B) {
 			frame(b, LayoutStable, 0) // the layout, once
 			i := 0
+			start := cpuTime()
 			for b.Loop() {
 				i++
 				frame(b, LayoutStable, i)
 			}
+			reportCPU(b, start, i)
 		})
 		b.Run(in.name+"/compact", func(b *testing.B) {
 			i := 0
+			start := cpuTime()
 			for b.Loop() {
 				i++
 				frame(b, LayoutCompact, i)
 			}
+			reportCPU(b, start, i)
 		})
+	}
+}
+
+// reportCPU reports the CPU time per frame (cpu-ms/op) besides the wall
+// time: the development machine is shared, and a loaded one queues.
+func reportCPU(b *testing.B, start time.Duration, n int) {
+	if used := cpuTime() - start; used > 0 && n > 0 {
+		b.ReportMetric(float64(used.Microseconds())/1000/float64(n), "cpu-ms/op")
 	}
 }

@@ -1,7 +1,10 @@
 package participation
 
 import (
+	"sync"
+
 	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/layout"
 	"github.com/parleyhq/parley/scenario"
 )
 
@@ -43,6 +46,13 @@ type Graph struct {
 	union   bool
 	route   *Graph
 	reserve *reserve
+	// routed caches a union's arrows on the layout last drawn on (the
+	// paths are only read once made).
+	routed struct {
+		sync.Mutex
+		layout *layout.Layout
+		paths  map[*Edge]*path
+	}
 }
 
 // TextLine is one measured line of text.
