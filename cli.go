@@ -482,7 +482,7 @@ func (c *cli) render(args []string) int {
 		return exitInvalid
 	}
 	if !c.checkPicture(in, s, opts) {
-		return exitInvalid
+		return exitUsage
 	}
 	if rf.asOf.ranged || rf.frames != "" {
 		if format, err = rf.rangeFormat(format); err != nil {
