@@ -162,7 +162,7 @@ func TestDiffExitCodes(t *testing.T) {
 		{[]string{"a.toml", "b.toml", "gf.toml"}, "got 3 files"},
 		{[]string{"a.toml"}, "one FILE compares two pictures of it"},
 		{[]string{"-variant", "x..x", "a.toml"}, "one FILE compares two pictures of it"},
-		{[]string{"-format", "svg", "a.toml", "b.toml"}, `invalid value "svg" for flag -format: use text or json`},
+		{[]string{"-format", "gexf", "a.toml", "b.toml"}, `invalid value "gexf" for flag -format: use text, json, svg, png or pdf`},
 		{[]string{"-as-of", "1997-02-30", "gf.toml", "b.toml"}, `-as-of "1997-02-30": February has 28 days`},
 		{[]string{"-as-of", "1997-13..", "gf.toml"}, `-as-of "1997-13": there is no month 13`},
 		{[]string{"-as-of", "last week..", "gf.toml"}, `-as-of "last week"`},
