@@ -77,6 +77,9 @@ type App struct {
 	forms   *formsPanel
 	matrix  *matrixPanel
 	preview *previewPanel
+	time    *timeBar        // the day shown (timebar.go)
+	compare *comparePanel   // Compare mode, when open (compare.go)
+	right   *fyne.Container // the time bar over the preview
 	probs   *problemsPanel
 	tabs    *container.AppTabs
 	status  *widget.Label
@@ -154,6 +157,8 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 	u.forms = newFormsPanel(u)
 	u.matrix = newMatrixPanel(u)
 	u.preview = newPreviewPanel(u)
+	u.time = newTimeBar(u)
+	u.right = container.NewBorder(u.time.content, nil, nil, nil, u.preview.content)
 	u.probs = newProblemsPanel(u)
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
@@ -169,7 +174,7 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 			u.forms.leave("switch to the "+u.tabs.Selected().Text+" tab", func() {}, func() { u.tabs.Select(t) })
 		}
 	}
-	u.split = container.NewHSplit(u.tabs, u.preview.content)
+	u.split = container.NewHSplit(u.tabs, u.right)
 	u.split.Offset = u.prefFloat(PrefSplit, defaultSplit, 0.15, 0.85)
 	u.vsplit = container.NewVSplit(u.split, u.probs.content)
 	u.vsplit.Offset = u.prefFloat(PrefProblemsSplit, defaultProblemsSplit, 0.5, 0.97)
@@ -228,6 +233,7 @@ func (u *App) setDocument(path, name, text string) {
 	u.editor.setText(text)
 	u.watchFile()
 	u.updateTitle()
+	u.documentOpened()
 	u.submit()
 }
 
@@ -302,6 +308,8 @@ func (u *App) updateTitle() {
 // newest submission wins.
 func (u *App) submit() {
 	opts := u.preview.options()
+	opts.AsOf = u.time.asOf()
+	u.rememberFileView(opts.Variant, opts.AsOf)
 	opts.Theme = u.diagramTheme() // the preview follows the window; exports stay light
 	u.pipe.submit(u, u.doc.name, u.text(), opts)
 }
@@ -330,11 +338,15 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 	u.forms.setEnabled(err == nil)
 	u.matrix.setEnabled(err == nil)
 	u.updateStatus()
+	if s != nil {
+		u.timeLoaded(s) // the time bar, Compare (timebar.go)
+	}
 	u.report("loaded", 0)
 }
 
 // drawn takes a rendering result (on the UI thread).
 func (u *App) drawn(d *drawing.Drawing, err error, took time.Duration) {
+	defer u.time.frameShown() // Play's next step waits for this one (timebar.go)
 	if err != nil {
 		u.preview.setError(err)
 		u.setStatus("The diagram could not be drawn: " + forPeople(err))

@@ -54,7 +54,9 @@ func (dd *describeDialog) fill(u *App) error {
 	if u.model == nil {
 		return errNoModel
 	}
-	d, err := render.Describe(u.model, optionsFor(u.model, u.preview.options()))
+	opts := u.preview.options()
+	opts.AsOf = u.time.asOf() // the day the preview shows
+	d, err := render.Describe(u.model, optionsFor(u.model, opts))
 	if err != nil {
 		return err
 	}

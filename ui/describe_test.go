@@ -30,7 +30,9 @@ func TestDescribeDialog(t *testing.T) {
 	}
 	test.Tap(dd.copyText)
 	got := h.app.Clipboard().Content()
-	want, _ := render.Describe(h.u.model, optionsFor(h.u.model, h.u.preview.options()))
+	opts := h.u.preview.options()
+	opts.AsOf = h.u.time.asOf()
+	want, _ := render.Describe(h.u.model, optionsFor(h.u.model, opts))
 	if got != want.Text() {
 		t.Errorf("Copy put %q on the clipboard, want the description's text", got)
 	}
