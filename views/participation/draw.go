@@ -265,7 +265,7 @@ func drawNotes(d *drawing.Drawing, notes []spot, x, y, width float64) float64 {
 	for _, s := range notes {
 		e := s.edge
 		ref := fmt.Sprintf("note:%d", s.badge)
-		text := fmt.Sprintf("%s → %s (%s): %s", plain(e.Tail.Label), plain(e.Head.Label), e.Role, e.Words)
+		text := fmt.Sprintf("%s at %s (%s): %s", plain(e.Tail.Label), plain(e.Head.Label), e.Role, e.Words)
 		d.Objects[ref] = drawing.Object{Class: "note", Tooltip: d.Objects[e.Ref].Tooltip, Data: map[string]string{"seat": strings.TrimPrefix(e.Ref, "seat:"), "note": fmt.Sprint(s.badge)}}
 		d.Items = style.AppendBadge(d.Items, drawing.Point{X: x + style.BadgeRadius, Y: y + style.BadgeRadius + 1}, style.BadgeRadius, e.Color)
 		d.Items[len(d.Items)-1].Ref = ref
@@ -277,11 +277,18 @@ func drawNotes(d *drawing.Drawing, notes []spot, x, y, width float64) float64 {
 	return y + legendGapY
 }
 
-// plain is a block's first line, the name it shows.
+// plain is the name a box shows: its bold lines of the largest size (a
+// track's status line is bold too, but smaller).
 func plain(b Block) string {
-	var parts []string
+	size := 0.0
 	for _, l := range b.Lines {
 		if l.Font == drawing.Bold && l.Color != style.WhatIfInk {
+			size = max(size, l.Size)
+		}
+	}
+	var parts []string
+	for _, l := range b.Lines {
+		if l.Font == drawing.Bold && l.Color != style.WhatIfInk && l.Size == size {
 			parts = append(parts, l.Text)
 		}
 	}
