@@ -94,7 +94,7 @@ func (u *App) buildMenu() *fyne.MainMenu {
 		item("Actual Size (100%)", shortcut(fyne.Key1, true), func() { u.preview.view.actualSize() }),
 		fyne.NewMenuItemSeparator(),
 		themeItem,
-		item("Describe in Words…", shortcut(fyne.KeyD, true), u.showDescription),
+		item("Describe in Words…", shortcut(fyne.KeyI, true), u.showDescription),
 		item("Command Palette…", shortcut(fyne.KeyP, true), u.showPalette),
 	)
 	help := fyne.NewMenu("Help",
