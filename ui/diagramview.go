@@ -28,6 +28,9 @@ type diagramView struct {
 	ring   *canvas.Rectangle // shows the keyboard focus (see previewkeys.go)
 	hbar   *scrollThumb      // where the view is across the diagram
 	vbar   *scrollThumb      // and down it
+	tip    *diagramTip       // the hover tooltip (diagramhover.go)
+	// hovered is the Ref of the mark under the pointer ("" none).
+	hovered string
 
 	mu      sync.Mutex // guards the fields below: the raster reads them on the render thread
 	drawing *drawing.Drawing
@@ -49,6 +52,7 @@ func newDiagramView(p *previewPanel) *diagramView {
 	v.raster = canvas.NewRaster(v.paint)
 	v.hbar = newScrollThumb(v, false)
 	v.vbar = newScrollThumb(v, true)
+	v.tip = newDiagramTip()
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -56,7 +60,7 @@ func newDiagramView(p *previewPanel) *diagramView {
 // CreateRenderer is the widget's renderer: background, diagram, veil and
 // the scrollbar thumbs.
 func (v *diagramView) CreateRenderer() fyne.WidgetRenderer {
-	return &diagramRenderer{v: v, objects: []fyne.CanvasObject{v.bg, v.raster, v.veil, v.hbar, v.vbar, v.ring}}
+	return &diagramRenderer{v: v, objects: []fyne.CanvasObject{v.bg, v.raster, v.veil, v.hbar, v.vbar, v.ring, v.tip}}
 }
 
 type diagramRenderer struct {
@@ -81,6 +85,7 @@ func (r *diagramRenderer) Refresh() {
 	r.v.veil.Refresh()
 	r.v.ring.StrokeColor = theme.Color(theme.ColorNameFocus)
 	r.v.ring.Refresh()
+	r.v.tip.Refresh()
 }
 func (r *diagramRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *diagramRenderer) Destroy()                     {}
@@ -106,9 +111,11 @@ func (v *diagramView) setDrawing(d *drawing.Drawing) {
 	for i := range d.Items {
 		bounds[i] = itemBounds(&d.Items[i])
 	}
+	v.p.find.drawingChanged(d)
+	page := pageOf(d, highlightItems(d, v.p.u.selected, v.p.find.matches))
 	v.mu.Lock()
 	first := v.drawing == nil
-	v.drawing, v.page, v.bounds = d, pageOf(d), bounds
+	v.drawing, v.page, v.bounds = d, page, bounds
 	fit := v.fitted || v.fitNext || first
 	v.fitNext = false
 	v.mu.Unlock()
@@ -117,6 +124,63 @@ func (v *diagramView) setDrawing(d *drawing.Drawing) {
 		v.fit()
 		return
 	}
+	v.clampAndRefresh()
+}
+
+// currentDrawing is the diagram shown (nil before the first).
+func (v *diagramView) currentDrawing() *drawing.Drawing {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.drawing
+}
+
+// highlightsChanged paints the selection's halo and the search's marks
+// anew.
+func (v *diagramView) highlightsChanged() {
+	d := v.currentDrawing()
+	if d == nil {
+		return
+	}
+	page := pageOf(d, highlightItems(d, v.p.u.selected, v.p.find.matches))
+	v.mu.Lock()
+	if v.drawing == d {
+		v.page = page
+	}
+	v.mu.Unlock()
+	v.raster.Refresh()
+}
+
+// refBounds is the box around the items that draw ref, in points.
+func refBounds(d *drawing.Drawing, bounds []rect, ref string) (rect, bool) {
+	r, found := rect{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}, false
+	for i := range d.Items {
+		if refShows(d.Items[i].Ref, ref) {
+			b := bounds[i]
+			r = rect{math.Min(r.x0, b.x0), math.Min(r.y0, b.y0), math.Max(r.x1, b.x1), math.Max(r.y1, b.y1)}
+			found = true
+		}
+	}
+	return r, found
+}
+
+// reveal pans so that what draws ref is in view, centred when it was not
+// (the zoom stays).
+func (v *diagramView) reveal(ref string) {
+	v.mu.Lock()
+	d, bounds := v.drawing, v.bounds
+	if d == nil {
+		v.mu.Unlock()
+		return
+	}
+	b, ok := refBounds(d, bounds, ref)
+	u := unit(v.zoom)
+	x0, y0, x1, y1 := float32(b.x0*u), float32(b.y0*u), float32(b.x1*u), float32(b.y1*u)
+	inView := x0 >= v.off.X && y0 >= v.off.Y && x1 <= v.off.X+v.size.Width && y1 <= v.off.Y+v.size.Height
+	if ok && !inView {
+		v.off = fyne.NewPos((x0+x1)/2-v.size.Width/2, (y0+y1)/2-v.size.Height/2)
+		v.fitted = false
+	}
+	v.mu.Unlock()
 	v.clampAndRefresh()
 }
 
@@ -340,8 +404,11 @@ func (v *diagramView) Scrolled(ev *fyne.ScrollEvent) {
 	v.pan(-ev.Scrolled.DX, -ev.Scrolled.DY)
 }
 
-// Dragged pans.
-func (v *diagramView) Dragged(ev *fyne.DragEvent) { v.pan(-ev.Dragged.DX, -ev.Dragged.DY) }
+// Dragged pans (the tooltip goes while it does).
+func (v *diagramView) Dragged(ev *fyne.DragEvent) {
+	v.hideTip()
+	v.pan(-ev.Dragged.DX, -ev.Dragged.DY)
+}
 
 // DragEnd ends a pan.
 func (v *diagramView) DragEnd() {}
@@ -354,14 +421,18 @@ func (v *diagramView) pan(dx, dy float32) {
 	v.clampAndRefresh()
 }
 
-// Tapped selects the actor or track under the pointer in the forms (and
-// takes the keyboard focus, for the keys that pan and zoom).
+// Tapped selects the mark under the pointer, in every view and in the
+// forms (and takes the keyboard focus, for the keys that pan and zoom).
 func (v *diagramView) Tapped(ev *fyne.PointEvent) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
 		c.Focus(v)
 	}
-	if ref := v.refAt(ev.Position); ref != "" {
+	switch ref := v.refAt(ev.Position); {
+	case ref != "":
 		v.p.u.selectRef(ref)
+	case v.p.u.selected != "": // a click on the paper clears the halo
+		v.p.u.selected = ""
+		v.p.selectionChanged()
 	}
 }
 

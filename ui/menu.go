@@ -65,7 +65,7 @@ func (u *App) buildMenu() *fyne.MainMenu {
 		item("Undo", &fyne.ShortcutUndo{}, u.undo),
 		item("Redo", &fyne.ShortcutRedo{}, u.redo),
 		fyne.NewMenuItemSeparator(),
-		item("Find…", shortcut(fyne.KeyF, false), func() { u.showTab(0); u.editor.ed.ShowFind(false) }),
+		item("Find…", shortcut(fyne.KeyF, false), u.find),
 		item("Replace…", shortcut(fyne.KeyH, false), func() { u.showTab(0); u.editor.ed.ShowFind(true) }),
 		item("Go to Line…", shortcut(fyne.KeyG, false), func() { u.showTab(0); u.editor.ed.ShowGotoLine() }),
 	)
@@ -83,10 +83,20 @@ func (u *App) buildMenu() *fyne.MainMenu {
 	themeItem := fyne.NewMenuItem("Theme", nil)
 	themeItem.ChildMenu = themeMenu
 	u.refreshThemeMenu()
-	view := fyne.NewMenu("View",
+	view := fyne.NewMenu("View")
+	view.Items = append(view.Items,
 		item("Text", shortcut(fyne.Key1, false), func() { u.showTab(0) }),
 		item("Forms", shortcut(fyne.Key2, false), func() { u.showTab(1) }),
 		item("Matrix", shortcut(fyne.Key3, false), func() { u.showTab(2) }),
+		fyne.NewMenuItemSeparator(),
+	)
+	view.Items = append(view.Items, u.viewMenuItems()...)
+	view.Items = append(view.Items,
+		fyne.NewMenuItemSeparator(),
+		item("Focus on the Selection", nil, func() { u.preview.find.focusSelection() }),
+		item("Show Everything", nil, func() { u.preview.find.clearFocus() }),
+		item("Filters…", nil, func() { u.preview.find.showFilters() }),
+		item("Search the Diagram…", nil, u.findInDiagram),
 		fyne.NewMenuItemSeparator(),
 		item("Zoom In", shortcut(fyne.KeyEqual, false), func() { u.preview.view.zoomIn() }),
 		item("Zoom Out", shortcut(fyne.KeyMinus, false), func() { u.preview.view.zoomOut() }),
@@ -102,6 +112,7 @@ func (u *App) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("About Parley", u.showAbout),
 	)
 	u.menu = fyne.NewMainMenu(file, edit, view, help)
+	u.refreshViewMenu()
 	return u.menu
 }
 

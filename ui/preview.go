@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/render"
+	"github.com/parleyhq/parley/scenario"
 )
 
 // Zoom limits and step.
@@ -24,20 +26,30 @@ const (
 var (
 	detailNames    = []string{"People", "Delegations"}
 	directionNames = []string{"Left to right", "Top to bottom"}
+	lanesNames     = []string{"Lanes by actor", "Lanes by track"}
+	groupNames     = []string{"Rows by side", "Rows by bloc"}
 )
 
 const baseVariant = "Base scenario"
 
-// previewPanel is the live diagram with its view controls.
+// previewPanel is the live diagram with its view controls: a bar of
+// control groups above it (previewbar.go), the zoom controls under it.
 type previewPanel struct {
 	u         *App
+	bar       *previewBar
+	kind      *widget.Select // which view: participation, timeline ...
 	variant   *widget.Select
-	detail    *widget.Select
-	direction *widget.Select
+	detail    *widget.Select // participation, timeline, grid
+	direction *widget.Select // participation
+	lanes     *widget.Select // timeline
+	group     *widget.Select // grid
+	together  *widget.Check  // network: co-participation ties
 	zoomLabel *widget.Label
 	banner    *widget.Label // why the diagram is stale
 	view      *diagramView
 	content   fyne.CanvasObject
+
+	find *findControls // focus, filters and search (previewfind.go)
 
 	variantIDs map[string]string // picker label → variant id
 	// wanted is the variant to show (its id; "" the base scenario): the
@@ -50,6 +62,11 @@ type previewPanel struct {
 func newPreviewPanel(u *App) *previewPanel {
 	p := &previewPanel{u: u, variantIDs: map[string]string{}}
 	p.wanted = u.prefs().String(PrefVariant)
+	p.kind = widget.NewSelect(viewLabels(), func(string) {
+		if !p.quiet {
+			p.viewChosen()
+		}
+	})
 	p.variant = widget.NewSelect([]string{baseVariant}, func(label string) {
 		if !p.quiet {
 			p.wanted = p.variantIDs[label]
@@ -57,14 +74,19 @@ func newPreviewPanel(u *App) *previewPanel {
 		}
 		p.optionsChanged()
 	})
-	p.quiet = true
-	p.variant.SetSelected(baseVariant)
-	p.quiet = false
 	p.detail = widget.NewSelect(detailNames, func(string) { p.optionsChanged() })
 	p.direction = widget.NewSelect(directionNames, func(string) { p.optionsChanged() })
+	p.lanes = widget.NewSelect(lanesNames, func(string) { p.optionsChanged() })
+	p.group = widget.NewSelect(groupNames, func(string) { p.optionsChanged() })
+	p.together = widget.NewCheck("Who sits with whom", func(bool) { p.optionsChanged() })
 	p.quiet = true
+	p.kind.SetSelected(viewLabel(u.prefs().String(PrefView)))
+	p.variant.SetSelected(baseVariant)
 	p.detail.SetSelected(detailNames[u.prefInt(PrefDetail, 0, len(detailNames))])
 	p.direction.SetSelected(directionNames[u.prefInt(PrefDirection, 0, len(directionNames))])
+	p.lanes.SetSelected(lanesNames[u.prefInt(PrefLanes, 0, len(lanesNames))])
+	p.group.SetSelected(groupNames[u.prefInt(PrefGroup, 0, len(groupNames))])
+	p.together.SetChecked(u.prefs().Bool(PrefCoParticipation))
 	p.quiet = false
 
 	p.view = newDiagramView(p)
@@ -80,21 +102,34 @@ func newPreviewPanel(u *App) *previewPanel {
 	actual := widget.NewButton("100%", p.view.actualSize)
 	// The variant picker takes the width the other view controls leave
 	// (variant names are long); the zoom controls sit under the diagram.
-	options := container.NewBorder(nil, nil, nil, container.NewHBox(p.detail, p.direction), p.variant)
+	p.bar = newPreviewBar()
+	p.bar.add(barGroup{name: "view", row: barRowView, rank: 10, objects: []fyne.CanvasObject{p.kind}})
+	p.bar.add(barGroup{name: "variant", row: barRowView, rank: 20, objects: []fyne.CanvasObject{p.variant}, stretch: p.variant})
+	p.bar.add(barGroup{name: "options", row: barRowView, rank: 40,
+		objects: []fyne.CanvasObject{p.detail, p.direction, p.lanes, p.group, p.together}})
+	p.find = newFindControls(p)
+	p.showViewOptions()
 	zoom := container.NewHBox(layout.NewSpacer(), zoomOut, p.zoomLabel, zoomIn, fit, actual)
-	p.content = container.NewBorder(container.NewVBox(options, p.banner), zoom, nil, nil, p.view)
+	p.content = container.NewBorder(container.NewVBox(p.bar.content, p.banner), zoom, nil, nil, p.view)
 	return p
 }
 
 // options are the view controls' choices.
 func (p *previewPanel) options() render.Options {
-	o := render.Options{Variant: p.wanted}
+	o := render.Options{View: p.viewName(), Variant: p.wanted, Filter: p.find.filter()}
 	if p.detail.SelectedIndex() == 1 {
 		o.Detail = render.Delegations
 	}
 	if p.direction.SelectedIndex() == 1 {
 		o.Direction = render.TopToBottom
 	}
+	if p.lanes.SelectedIndex() == 1 {
+		o.Lanes = render.LanesByTrack
+	}
+	if p.group.SelectedIndex() == 1 {
+		o.Group = render.GroupByBloc
+	}
+	o.CoParticipation = p.together.Checked
 	return o
 }
 
@@ -104,6 +139,9 @@ func (p *previewPanel) optionsChanged() {
 	}
 	p.u.setPrefInt(PrefDetail, p.detail.SelectedIndex())
 	p.u.setPrefInt(PrefDirection, p.direction.SelectedIndex())
+	p.u.setPrefInt(PrefLanes, p.lanes.SelectedIndex())
+	p.u.setPrefInt(PrefGroup, p.group.SelectedIndex())
+	p.u.prefs().SetBool(PrefCoParticipation, p.together.Checked)
 	p.view.mu.Lock()
 	p.view.fitNext = true
 	p.view.mu.Unlock()
@@ -181,4 +219,60 @@ func (p *previewPanel) setDrawing(d *drawing.Drawing) {
 
 func (p *previewPanel) zoomChanged(z float64) {
 	p.zoomLabel.SetText(fmt.Sprintf("%.0f%%", z*100))
+}
+
+// selectionChanged shows the shared selection: its halo in the diagram,
+// and whether Focus can focus on it.
+func (p *previewPanel) selectionChanged() {
+	p.find.update()
+	p.view.highlightsChanged()
+}
+
+// modelChanged follows a newly loaded scenario: a focus or a selection it
+// no longer has goes (a rename follows the forms' entry).
+func (p *previewPanel) modelChanged(s *scenario.Scenario) {
+	p.find.keepFocus(s)
+	if _, i := refIndex(s, p.u.selected); i < 0 && p.u.selected != "" && !strings.HasPrefix(p.u.selected, "legend:") {
+		p.u.selected = entryRef(s, p.u.forms.cur.key, p.u.forms.sel)
+	}
+	p.selectionChanged()
+}
+
+// hasFocusWithin reports whether the keyboard focus is in the preview: the
+// diagram or one of its controls.
+func (p *previewPanel) hasFocusWithin() bool {
+	f := p.u.win.Canvas().Focused()
+	if f == nil {
+		return false
+	}
+	if f == fyne.Focusable(p.view) || f == fyne.Focusable(p.find.search) {
+		return true
+	}
+	for _, g := range p.bar.groups {
+		for _, o := range g.objects {
+			if fo, ok := o.(fyne.Focusable); ok && fo == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// find is Edit › Find: the diagram's search when the preview has the
+// keyboard focus, else the text editor's.
+func (u *App) find() {
+	if u.preview.hasFocusWithin() {
+		u.findInDiagram()
+		return
+	}
+	u.showTab(0)
+	u.editor.ed.ShowFind(false)
+}
+
+// findInDiagram puts the keyboard focus in the diagram's search field,
+// its text selected to type over.
+func (u *App) findInDiagram() {
+	e := u.preview.find.search
+	u.win.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 }

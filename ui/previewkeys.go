@@ -10,7 +10,7 @@ import (
 
 // The diagram's keyboard: it takes the focus (Tab, or a click) and then
 // the arrow keys and PageUp/PageDown pan, + and − zoom, 0 fits, 1 shows it
-// at 100%. A ring in the theme's focus colour shows that it has the focus.
+// at 100%, V shows the next view. A ring in the theme's focus colour shows that it has the focus.
 
 // keyPanStep is how far an arrow key pans, in view units.
 const keyPanStep = 40
@@ -29,7 +29,8 @@ func (v *diagramView) FocusGained() { v.ring.Show() }
 // FocusLost is part of fyne.Focusable.
 func (v *diagramView) FocusLost() { v.ring.Hide() }
 
-// TypedRune is part of fyne.Focusable: + and − zoom, 0 fits, 1 is 100%.
+// TypedRune is part of fyne.Focusable: + and − zoom, 0 fits, 1 is 100%,
+// V shows the next view.
 func (v *diagramView) TypedRune(r rune) {
 	switch r {
 	case '+', '=':
@@ -40,6 +41,8 @@ func (v *diagramView) TypedRune(r rune) {
 		v.fit()
 	case '1':
 		v.actualSize()
+	case 'v', 'V':
+		v.p.nextView()
 	}
 }
 
