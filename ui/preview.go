@@ -62,7 +62,7 @@ type previewPanel struct {
 func newPreviewPanel(u *App) *previewPanel {
 	p := &previewPanel{u: u, variantIDs: map[string]string{}}
 	p.wanted = u.prefs().String(PrefVariant)
-	p.kind = widget.NewSelect(viewLabels(), func(string) {
+	p.kind = newFittingSelect(viewLabels(), func(string) {
 		if !p.quiet {
 			p.viewChosen()
 		}
@@ -74,10 +74,10 @@ func newPreviewPanel(u *App) *previewPanel {
 		}
 		p.optionsChanged()
 	})
-	p.detail = widget.NewSelect(detailNames, func(string) { p.optionsChanged() })
-	p.direction = widget.NewSelect(directionNames, func(string) { p.optionsChanged() })
-	p.lanes = widget.NewSelect(lanesNames, func(string) { p.optionsChanged() })
-	p.group = widget.NewSelect(groupNames, func(string) { p.optionsChanged() })
+	p.detail = newFittingSelect(detailNames, func(string) { p.optionsChanged() })
+	p.direction = newFittingSelect(directionNames, func(string) { p.optionsChanged() })
+	p.lanes = newFittingSelect(lanesNames, func(string) { p.optionsChanged() })
+	p.group = newFittingSelect(groupNames, func(string) { p.optionsChanged() })
 	p.together = widget.NewCheck("Who sits with whom", func(bool) { p.optionsChanged() })
 	p.quiet = true
 	p.kind.SetSelected(viewLabel(u.prefs().String(PrefView)))
@@ -275,4 +275,18 @@ func (u *App) findInDiagram() {
 	e := u.preview.find.search
 	u.win.Canvas().Focus(e)
 	e.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// newFittingSelect is a Select as wide as its longest option: a Select is
+// as wide as its placeholder, and would cut "Lanes by actor" short.
+func newFittingSelect(options []string, changed func(string)) *widget.Select {
+	sel := widget.NewSelect(options, changed)
+	longest := ""
+	for _, o := range options {
+		if len([]rune(o)) > len([]rune(longest)) {
+			longest = o
+		}
+	}
+	sel.PlaceHolder = longest
+	return sel
 }

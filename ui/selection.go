@@ -81,14 +81,42 @@ func appendMarks(out []drawing.Item, d *drawing.Drawing, in func(string) bool, s
 			shaped[it.Ref] = true
 		}
 	}
+	var texts []rect // of Refs without shapes: the lines of a label become one box
 	for i := range d.Items {
 		it := &d.Items[i]
 		if !in(it.Ref) || (it.Kind == drawing.KindText && shaped[it.Ref]) {
 			continue
 		}
+		if it.Kind == drawing.KindText {
+			texts = append(texts, itemBounds(it))
+			continue
+		}
 		out = append(out, markItem(it, style)...)
 	}
+	for _, b := range mergeNear(texts, 3) {
+		box := drawing.Item{Kind: drawing.KindRect, X: b.x0 - 1, Y: b.y0, W: b.x1 - b.x0 + 2, H: b.y1 - b.y0, Radius: 2}
+		out = append(out, markItem(&box, style)...)
+	}
 	return out
+}
+
+// mergeNear merges boxes that overlap or lie within gap of each other.
+func mergeNear(boxes []rect, gap float64) []rect {
+	for merged := true; merged; {
+		merged = false
+		for i := 0; i < len(boxes); i++ {
+			for j := i + 1; j < len(boxes); j++ {
+				a, b := boxes[i], boxes[j]
+				if a.x0-gap <= b.x1 && b.x0-gap <= a.x1 && a.y0-gap <= b.y1 && b.y0-gap <= a.y1 {
+					boxes[i] = rect{math.Min(a.x0, b.x0), math.Min(a.y0, b.y0), math.Max(a.x1, b.x1), math.Max(a.y1, b.y1)}
+					boxes = append(boxes[:j], boxes[j+1:]...)
+					merged = true
+					j--
+				}
+			}
+		}
+	}
+	return boxes
 }
 
 // markItem is the halo or highlighter mark of one item.
@@ -98,11 +126,8 @@ func markItem(it *drawing.Item, style markStyle) []drawing.Item {
 		gap = haloGap
 	}
 	switch it.Kind {
-	case drawing.KindRect, drawing.KindText:
-		b := itemBounds(it)
-		if it.Kind == drawing.KindRect {
-			b = rect{math.Min(it.X, it.X+it.W), math.Min(it.Y, it.Y+it.H), math.Max(it.X, it.X+it.W), math.Max(it.Y, it.Y+it.H)}
-		}
+	case drawing.KindRect:
+		b := rect{math.Min(it.X, it.X+it.W), math.Min(it.Y, it.Y+it.H), math.Max(it.X, it.X+it.W), math.Max(it.Y, it.Y+it.H)}
 		r := drawing.Item{Kind: drawing.KindRect, X: b.x0 - gap, Y: b.y0 - gap, W: b.x1 - b.x0 + 2*gap, H: b.y1 - b.y0 + 2*gap, Radius: it.Radius + gap}
 		return styled(r, style)
 	case drawing.KindEllipse:
