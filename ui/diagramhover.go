@@ -18,7 +18,7 @@ import (
 
 // Tooltip geometry, in view units.
 const (
-	tipMaxWidth = 380 // longer lines wrap
+	tipMaxWidth = 340 // longer lines wrap
 	tipPad      = 6
 	tipOffsetX  = 16 // from the pointer, so the pop-up does not hide what it is about
 	tipOffsetY  = 20
@@ -30,7 +30,8 @@ type diagramTip struct {
 	widget.BaseWidget
 	bg   *canvas.Rectangle
 	text *widget.RichText
-	ref  string // whose tooltip it shows
+	ref  string    // whose tooltip it shows
+	fit  fyne.Size // its size for that text (measured once: see measure)
 }
 
 func newDiagramTip() *diagramTip {
@@ -71,20 +72,24 @@ func (r *tipRenderer) Destroy() {}
 // setText shows tooltip text, its first line in bold.
 func (t *diagramTip) setText(text string) {
 	title, rest, _ := strings.Cut(text, "\n")
-	segs := []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: widget.RichTextStyle{Inline: false, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameText}}}
-	for _, line := range strings.Split(rest, "\n") {
-		if line != "" {
-			segs = append(segs, &widget.TextSegment{Text: line, Style: widget.RichTextStyleParagraph})
-		}
+	// One segment for the rest: its lines are set closer than paragraphs.
+	small := widget.RichTextStyle{ColorName: theme.ColorNameForeground, SizeName: theme.SizeNameCaptionText, TextStyle: fyne.TextStyle{}}
+	bold := small
+	bold.TextStyle.Bold = true
+	segs := []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: bold}}
+	if rest = strings.TrimSpace(rest); rest != "" {
+		segs = append(segs, &widget.TextSegment{Text: rest, Style: small})
 	}
 	t.text.Wrapping = fyne.TextWrapOff
 	t.text.Segments = segs
 	t.text.Refresh()
+	t.fit = t.measure()
 }
 
-// size is the pop-up's size: as wide as its longest line, wrapping past
-// tipMaxWidth.
-func (t *diagramTip) size() fyne.Size {
+// measure is the pop-up's size for its text: as wide as its longest line,
+// wrapping lines longer than tipMaxWidth. (A wrapped text's MinSize is
+// only its narrowest word: it is measured unwrapped first.)
+func (t *diagramTip) measure() fyne.Size {
 	m := t.text.MinSize()
 	if m.Width+2*tipPad <= tipMaxWidth {
 		return fyne.NewSize(m.Width+2*tipPad, m.Height+2*tipPad)
@@ -136,7 +141,7 @@ func (v *diagramView) hover(pos fyne.Position) {
 		v.tip.ref = ref
 		v.tip.setText(text)
 	}
-	s := v.tip.size()
+	s := v.tip.fit
 	area := v.Size()
 	x, y := pos.X+tipOffsetX, pos.Y+tipOffsetY
 	if x+s.Width > area.Width { // flip to the pointer's left, then clamp

@@ -111,6 +111,7 @@ func (v *diagramView) setDrawing(d *drawing.Drawing) {
 	for i := range d.Items {
 		bounds[i] = itemBounds(&d.Items[i])
 	}
+	v.hideTip() // it was of the old diagram
 	v.p.find.drawingChanged(d)
 	page := pageOf(d, highlightItems(d, v.p.u.selected, v.p.find.matches))
 	v.mu.Lock()
@@ -228,6 +229,7 @@ func (v *diagramView) currentZoom() float64 {
 // centre) where it is.
 func (v *diagramView) setZoom(z float64, at *fyne.Position) {
 	z = math.Max(minZoom, math.Min(z, maxZoom))
+	v.hideTip()
 	v.mu.Lock()
 	c := fyne.NewPos(v.size.Width/2, v.size.Height/2)
 	if at != nil {
@@ -405,15 +407,13 @@ func (v *diagramView) Scrolled(ev *fyne.ScrollEvent) {
 }
 
 // Dragged pans (the tooltip goes while it does).
-func (v *diagramView) Dragged(ev *fyne.DragEvent) {
-	v.hideTip()
-	v.pan(-ev.Dragged.DX, -ev.Dragged.DY)
-}
+func (v *diagramView) Dragged(ev *fyne.DragEvent) { v.pan(-ev.Dragged.DX, -ev.Dragged.DY) }
 
 // DragEnd ends a pan.
 func (v *diagramView) DragEnd() {}
 
 func (v *diagramView) pan(dx, dy float32) {
+	v.hideTip()
 	v.mu.Lock()
 	v.off = v.off.Add(fyne.NewDelta(dx, dy))
 	v.fitted = false
