@@ -388,3 +388,35 @@ func findCheck(o fyne.CanvasObject, text string) *widget.Check {
 	walk(o)
 	return found
 }
+
+func TestTimelineSelectionShowsInTheGraph(t *testing.T) {
+	h := newHarness(t, nil)
+	h.openExample()
+	h.switchView("Timeline")
+	// A statement selects its entry in the forms.
+	d := h.drawing()
+	var st string
+	for _, it := range d.Items {
+		if strings.HasPrefix(it.Ref, "statement:") && it.Kind == drawing.KindRect {
+			st = it.Ref
+			break
+		}
+	}
+	if st == "" {
+		t.Fatal("the timeline draws no statement")
+	}
+	test.TapAt(h.u.preview.view, h.itemPos(st, drawing.KindRect))
+	f := h.u.forms
+	if f.cur.key != "statements" || f.sel < 0 || "statement:"+h.u.model.Statements[f.sel].ID != st {
+		t.Errorf("the tap on %s selected %s #%d", st, f.cur.key, f.sel)
+	}
+	// An actor's lane label selects the actor, ringed in the graph too.
+	test.TapAt(h.u.preview.view, h.itemPos("actor:kellogg", drawing.KindText))
+	if h.u.selected != "actor:kellogg" || f.cur.key != "actors" {
+		t.Fatalf("the tap on Kellogg's lane selected %q (%s)", h.u.selected, f.cur.key)
+	}
+	h.switchView("Participation")
+	if h.highlightsOf("actor:kellogg", haloInk) == 0 {
+		t.Error("Kellogg, selected in the timeline, is not ringed in the participation view")
+	}
+}
