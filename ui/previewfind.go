@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -42,8 +43,9 @@ type findControls struct {
 	certainties []scenario.Certainty
 	kinds       []scenario.ActorKind
 
-	matches []string // Refs of the current view that match the search, in reading order
-	current int      // index in matches of the match last gone to; -1 none
+	matches []string     // Refs of the current view that match the search, in reading order
+	current int          // index in matches of the match last gone to; -1 none
+	index   *searchIndex // of the diagram last searched
 }
 
 func newFindControls(p *previewPanel) *findControls {
@@ -153,7 +155,7 @@ func (f *findControls) update() {
 
 // searchChanged finds the query's matches in the diagram shown.
 func (f *findControls) searchChanged() {
-	f.matches, f.current = searchDrawing(f.p.view.currentDrawing(), f.search.Text), -1
+	f.matches, f.current = f.find(f.p.view.currentDrawing()), -1
 	f.update()
 	f.p.view.highlightsChanged()
 }
@@ -165,12 +167,20 @@ func (f *findControls) drawingChanged(d *drawing.Drawing) {
 	if f.current >= 0 && f.current < len(f.matches) {
 		cur = f.matches[f.current]
 	}
-	f.matches = searchDrawing(d, f.search.Text)
+	f.matches = f.find(d)
 	f.current = slices.Index(f.matches, cur)
 	if cur == "" {
 		f.current = -1
 	}
 	f.update()
+}
+
+// find is the search's matches in d (none for an empty search).
+func (f *findControls) find(d *drawing.Drawing) []string {
+	if d == nil || strings.TrimSpace(f.search.Text) == "" {
+		return nil
+	}
+	return f.indexOf(d).find(f.search.Text)
 }
 
 // step goes to the next (+1) or previous (-1) match: it becomes the
@@ -197,17 +207,23 @@ func (f *findControls) step(dir int) {
 	f.p.view.reveal(ref)
 }
 
-// searchDrawing lists the Refs of d whose text matches query: every word
-// of it (case and accents ignored) in the Ref's id, its drawn text or its
-// tooltip. They come in reading order, top to bottom, left to right.
-func searchDrawing(d *drawing.Drawing, query string) []string {
-	words := strings.Fields(fold(query))
-	if d == nil || len(words) == 0 {
-		return nil
+// searchIndex is a diagram's searchable text: for each Ref it draws (in
+// reading order, top to bottom, left to right), its id, tooltip and drawn
+// text, folded. It is made once per diagram, so that a keystroke only
+// compares strings.
+type searchIndex struct {
+	d     *drawing.Drawing
+	refs  []string
+	texts []string
+}
+
+func newSearchIndex(d *drawing.Drawing) *searchIndex {
+	x := &searchIndex{d: d}
+	if d == nil {
+		return x
 	}
 	texts := map[string]*strings.Builder{}
 	first := map[string]rect{}
-	var order []string
 	for i := range d.Items {
 		it := &d.Items[i]
 		if it.Ref == "" {
@@ -221,32 +237,67 @@ func searchDrawing(d *drawing.Drawing, query string) []string {
 			_, id, _ := strings.Cut(ref, ":")
 			b.WriteString(id + "\n" + d.Objects[it.Ref].Tooltip + "\n")
 			first[ref] = itemBounds(it)
-			order = append(order, ref)
+			x.refs = append(x.refs, ref)
 		}
 		if it.Kind == drawing.KindText {
 			b.WriteString(it.Text + "\n")
 		}
 	}
-	var out []string
-	for _, ref := range order {
-		t := fold(texts[ref].String())
-		if !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(t, w) }) {
-			out = append(out, ref)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := first[out[i]], first[out[j]]
+	sort.SliceStable(x.refs, func(i, j int) bool {
+		a, b := first[x.refs[i]], first[x.refs[j]]
 		if a.y0 != b.y0 {
 			return a.y0 < b.y0
 		}
 		return a.x0 < b.x0
 	})
+	x.texts = make([]string, len(x.refs))
+	for i, ref := range x.refs {
+		x.texts[i] = fold(texts[ref].String())
+	}
+	return x
+}
+
+// find lists the Refs whose text has every word of query (case and
+// accents ignored), in reading order.
+func (x *searchIndex) find(query string) []string {
+	words := strings.Fields(fold(query))
+	if len(words) == 0 {
+		return nil
+	}
+	var out []string
+	for i, t := range x.texts {
+		if !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(t, w) }) {
+			out = append(out, x.refs[i])
+		}
+	}
 	return out
+}
+
+// searchDrawing lists the Refs of d whose text matches query: every word
+// of it (case and accents ignored) in the Ref's id, its drawn text or its
+// tooltip, in reading order.
+func searchDrawing(d *drawing.Drawing, query string) []string {
+	return newSearchIndex(d).find(query)
+}
+
+// indexOf is the search index of d, made when first needed.
+func (f *findControls) indexOf(d *drawing.Drawing) *searchIndex {
+	if f.index == nil || f.index.d != d {
+		f.index = newSearchIndex(d)
+	}
+	return f.index
 }
 
 // fold is s for matching: lower case, accents dropped (Zelenskyy,
 // Zelenskyy; Sikorski, Sikorski).
 func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if !unicode.Is(unicode.Mn, r) {
