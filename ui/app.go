@@ -90,6 +90,9 @@ type App struct {
 	palette    *palette // the open command palette
 	themeItems []*fyne.MenuItem
 	viewItems  []*fyne.MenuItem // View › Participation … Grid (previewviews.go)
+	// exportItems are File › Export …, by format: enabled for the formats
+	// of the view shown.
+	exportItems map[render.Format]*fyne.MenuItem
 	// selected is the selection every view and the forms share
 	// (selection.go): a diagram Ref, "" none.
 	selected   string

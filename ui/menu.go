@@ -54,10 +54,12 @@ func (u *App) buildMenu() *fyne.MainMenu {
 		item("Reload", shortcut(fyne.KeyR, false), u.reload),
 		item("Close", shortcut(fyne.KeyW, false), u.closeFile),
 		fyne.NewMenuItemSeparator(),
-		item("Export PNG…", shortcut(fyne.KeyE, false), func() { u.export(render.PNG) }),
-		item("Export SVG…", shortcut(fyne.KeyE, true), func() { u.export(render.SVG) }),
-		fyne.NewMenuItem("Export PDF…", func() { u.export(render.PDF) }),
-		fyne.NewMenuItem("Export DOT…", func() { u.export(render.DOT) }),
+		u.exportItem("Export PNG…", shortcut(fyne.KeyE, false), render.PNG),
+		u.exportItem("Export SVG…", shortcut(fyne.KeyE, true), render.SVG),
+		u.exportItem("Export PDF…", nil, render.PDF),
+		u.exportItem("Export DOT…", nil, render.DOT),
+		u.exportItem("Export CSV…", nil, render.CSV),
+		u.exportItem("Export Markdown…", nil, render.MD),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -149,4 +151,16 @@ func titleCase(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// exportItem is File › Export in format f: the view shown is written, and
+// the item is disabled in views that have no such format (DOT for the
+// timeline and the grid, CSV and Markdown for all but the grid).
+func (u *App) exportItem(label string, sc fyne.Shortcut, f render.Format) *fyne.MenuItem {
+	it := item(label, sc, func() { u.export(f) })
+	if u.exportItems == nil {
+		u.exportItems = map[render.Format]*fyne.MenuItem{}
+	}
+	u.exportItems[f] = it
+	return it
 }

@@ -151,6 +151,10 @@ func (u *App) refreshViewMenu() {
 	for i, it := range u.viewItems {
 		it.Checked = render.Views[i] == cur
 	}
+	formats := render.ViewFormats(cur)
+	for f, it := range u.exportItems {
+		it.Disabled = !slices.Contains(formats, f)
+	}
 	if u.menu != nil {
 		u.menu.Refresh()
 	}

@@ -106,6 +106,9 @@ func TestViewSwitcherChangesWhatIsRendered(t *testing.T) {
 	if h.u.preview.lanes.Hidden || !h.u.preview.direction.Hidden {
 		t.Error("the timeline's options are not the ones shown")
 	}
+	if !menuItem(t, h.u.menu, "Export DOT…").Disabled || !menuItem(t, h.u.menu, "Export CSV…").Disabled || menuItem(t, h.u.menu, "Export PNG…").Disabled {
+		t.Error("File › Export offers the formats of another view than the timeline")
+	}
 	// An edit keeps the view.
 	old := h.drawing()
 	h.u.replaceText(strings.Replace(h.u.text(), "Ukraine: who is at the table?", "Ukraine: who sits where?", 1), true)
@@ -121,6 +124,9 @@ func TestViewSwitcherChangesWhatIsRendered(t *testing.T) {
 	}
 	if !menuItem(t, h.u.menu, "Grid View").Checked || menuItem(t, h.u.menu, "Timeline View").Checked {
 		t.Error("the View menu does not tick the view shown")
+	}
+	if menuItem(t, h.u.menu, "Export CSV…").Disabled || menuItem(t, h.u.menu, "Export Markdown…").Disabled {
+		t.Error("the grid cannot be exported as CSV or Markdown")
 	}
 	if err := h.u.OpenFile(other); err != nil {
 		t.Fatal(err)
