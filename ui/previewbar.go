@@ -13,7 +13,7 @@ import (
 // comes next: a date slider, a compare mode). Each group sits on one of
 // the bar's rows, in the order of its rank; one group per row may stretch
 // to take the width the others leave (the variant picker, the search
-// field).
+// field). A row too narrow for its controls scrolls sideways.
 
 // Rows of the preview's bar.
 const (
@@ -102,7 +102,9 @@ func (b *previewBar) rebuild() {
 		if len(right.Objects) > 0 {
 			r = right
 		}
-		rows = append(rows, container.NewBorder(nil, nil, l, r, middle))
+		// A row narrower than its controls scrolls sideways rather than
+		// drawing them over the panel beside it.
+		rows = append(rows, container.NewHScroll(container.NewBorder(nil, nil, l, r, middle)))
 	}
 	b.content.Objects = rows
 	b.content.Refresh()

@@ -115,7 +115,7 @@ func (f *findControls) keepFocus(s *scenario.Scenario) {
 func (f *findControls) update() {
 	s := f.p.u.model
 	if len(f.focus) > 0 {
-		f.focusOn.SetText("Focus: " + refName(s, f.focus[0]))
+		f.focusOn.SetText("Focus: " + shorten(refName(s, f.focus[0]), 24))
 		f.showAll.Show()
 	} else {
 		f.focusOn.SetText("Focus")
@@ -403,4 +403,12 @@ func matchCount(n int) string {
 		return "1 match"
 	}
 	return fmt.Sprintf("%d matches", n)
+}
+
+// shorten cuts s to n characters, with an ellipsis.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return strings.TrimSpace(string(r[:n-1])) + "…"
+	}
+	return s
 }

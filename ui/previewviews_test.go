@@ -230,7 +230,7 @@ func TestFormSelectionHighlightsInEveryView(t *testing.T) {
 	if d := h.waitNewDrawing(old); len(d.Items) >= before {
 		t.Errorf("focused on one track, the grid has %d items, as many as the whole (%d)", len(d.Items), before)
 	}
-	if !strings.Contains(h.u.preview.find.focusOn.Text, h.u.model.Tracks[i].Name) || h.u.preview.find.showAll.Hidden {
+	if !strings.Contains(h.u.preview.find.focusOn.Text, shorten(h.u.model.Tracks[i].Name, 24)) || h.u.preview.find.showAll.Hidden {
 		t.Errorf("the focus control says %q", h.u.preview.find.focusOn.Text)
 	}
 	old = h.drawing()
