@@ -469,7 +469,7 @@ func (c *cli) render(args []string) int {
 		return exitInvalid
 	}
 	if !c.checkPicture(in, s, opts) {
-		return exitInvalid
+		return exitUsage
 	}
 	if !rf.asOf.date.IsZero() {
 		c.warnOutside(in, s, "-as-of", rf.asOf.date)

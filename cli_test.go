@@ -177,7 +177,7 @@ func TestRenderUsageErrors(t *testing.T) {
 		}
 	}
 	code, _, stderr := parley(t, "render", "-variant", "nope", in)
-	if code != exitInvalid || !strings.Contains(stderr, "europe-at-the-table") {
+	if code != exitUsage || !strings.Contains(stderr, "europe-at-the-table") {
 		t.Errorf("unknown variant: exit %d, stderr %q", code, stderr)
 	}
 }

@@ -56,7 +56,7 @@ func TestRenderViews(t *testing.T) {
 		}
 	}
 	code, _, stderr = parley(t, "render", "-focus", "hegsth", "-o", "-", in)
-	if code != exitInvalid || !strings.Contains(stderr, `error: scenario: focus "hegsth": no actor, track or event has this id; did you mean "actor:hegseth"?`) {
+	if code != exitUsage || !strings.Contains(stderr, `error: scenario: focus "hegsth": no actor, track or event has this id; did you mean "actor:hegseth"?`) {
 		t.Errorf("a misspelled focus: exit %d\n%s", code, stderr)
 	}
 }

@@ -245,7 +245,7 @@ func TestRenderAsOf(t *testing.T) {
 		t.Errorf("the example without as_of still has dates: exit %d, %q", code, stderr)
 	}
 	code, _, stderr = dot("-variant", "no-ceasfire", "-as-of", "1997-09-15", "gf.toml")
-	if code != exitInvalid || !strings.Contains(stderr, `gf.toml: error: scenario: unknown variant "no-ceasfire"; did you mean "no-ceasefire"?`) {
+	if code != exitUsage || !strings.Contains(stderr, `gf.toml: error: scenario: unknown variant "no-ceasfire"; did you mean "no-ceasefire"?`) {
 		t.Errorf("unknown variant: exit %d, %q", code, stderr)
 	}
 }

@@ -90,7 +90,7 @@ func (c *cli) export(args []string) int {
 	}
 	opts := render.Options{Variant: variant, AsOf: asOf.date, Filter: filter}
 	if !c.checkPicture(in, s, opts) {
-		return exitInvalid
+		return exitUsage
 	}
 	var buf bytes.Buffer
 	if err := render.ExportData(s, opts, f, &buf); err != nil {

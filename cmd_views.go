@@ -41,7 +41,8 @@ func (p *pictureFlags) filter() (scenario.Filter, error) {
 
 // checkPicture resolves the variant and applies the focus and filters,
 // reporting what names nothing in the file (an unknown variant, a focus
-// that matches nothing) as an error of that file.
+// that matches nothing) as an error of that file. The file itself is
+// valid: the caller exits as for a usage error (2), as parley diff does.
 func (c *cli) checkPicture(in string, s *scenario.Scenario, opts render.Options) bool {
 	pic, err := s.Resolve(opts.Variant, opts.AsOf)
 	if err == nil {
