@@ -305,7 +305,7 @@ func (u *App) setSelection(ref string, showForms bool) {
 // entry the diagrams do not draw clears it).
 func (u *App) formSelected(key string, i int) {
 	ref := entryRef(u.model, key, i)
-	if ref == u.selected {
+	if u.preview == nil || ref == u.selected { // the preview is made after the forms
 		return
 	}
 	u.selected = ref
