@@ -14,7 +14,8 @@ import (
 // Object for its Ref: the full name, office, role, certainty, sources,
 // note) in a small pop-up by the pointer, inside the diagram's area; it
 // goes when the pointer leaves the mark or the diagram, or drags. Over a
-// mark that can be selected the pointer is a hand.
+// mark that can be selected the pointer is a hand. A right-click offers
+// what can be done with the mark.
 
 // Tooltip geometry, in view units.
 const (
@@ -161,4 +162,44 @@ func (v *diagramView) hideTip() {
 	v.hovered = ""
 	v.tip.ref = ""
 	v.tip.Hide()
+}
+
+// TappedSecondary is part of fyne.SecondaryTappable: a right-click selects
+// the mark under the pointer and offers what can be done with it (focus
+// on it, show everything again, edit it in the forms).
+func (v *diagramView) TappedSecondary(ev *fyne.PointEvent) {
+	v.hideTip()
+	u := v.p.u
+	if ref := v.refAt(ev.Position); ref != "" {
+		u.setSelection(ref, false)
+	}
+	m := v.contextMenu()
+	if len(m.Items) == 0 {
+		return
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(v)
+	if c == nil {
+		return
+	}
+	v.menu = widget.NewPopUpMenu(m, c)
+	v.menu.ShowAtPosition(ev.AbsolutePosition)
+}
+
+// contextMenu is the right-click menu for the selection.
+func (v *diagramView) contextMenu() *fyne.Menu {
+	u, f := v.p.u, v.p.find
+	m := fyne.NewMenu("")
+	if name := refName(u.model, focusRefOf(u.model, u.selected)); name != "" {
+		m.Items = append(m.Items, fyne.NewMenuItem("Focus on "+shorten(name, 40), f.focusSelection))
+	}
+	if len(f.focus) > 0 {
+		m.Items = append(m.Items, fyne.NewMenuItem("Show Everything", f.clearFocus))
+	}
+	if key, i := refIndex(u.model, u.selected); i >= 0 {
+		m.Items = append(m.Items, fyne.NewMenuItem("Edit in the Forms", func() {
+			u.tabs.SelectIndex(1)
+			u.forms.selectIndex(key, i)
+		}))
+	}
+	return m
 }

@@ -29,6 +29,7 @@ type diagramView struct {
 	hbar   *scrollThumb      // where the view is across the diagram
 	vbar   *scrollThumb      // and down it
 	tip    *diagramTip       // the hover tooltip (diagramhover.go)
+	menu   *widget.PopUpMenu // the last right-click menu (tests)
 	// hovered is the Ref of the mark under the pointer ("" none).
 	hovered string
 

@@ -426,3 +426,29 @@ func TestTimelineSelectionShowsInTheGraph(t *testing.T) {
 		t.Error("Kellogg, selected in the timeline, is not ringed in the participation view")
 	}
 }
+
+func TestRightClickOffersFocus(t *testing.T) {
+	h := newHarness(t, nil)
+	h.openExample()
+	v := h.u.preview.view
+	test.TapSecondaryAt(v, h.itemPos("actor:rubio", drawing.KindRect))
+	if h.u.selected != "actor:rubio" || v.menu == nil || !v.menu.Visible() {
+		t.Fatalf("a right-click on Rubio: selected %q, menu shown: %v", h.u.selected, v.menu != nil)
+	}
+	if !strings.Contains(test.RenderObjectToMarkup(v.menu), "Focus on Rubio") {
+		t.Fatal("the menu offers no focus on Rubio")
+	}
+	var focus *fyne.MenuItem
+	for _, it := range v.contextMenu().Items {
+		if strings.HasPrefix(it.Label, "Focus on") {
+			focus = it
+		}
+	}
+	focus.Action()
+	if got := h.u.preview.options().Filter.Focus; !slices.Equal(got, []string{"actor:rubio"}) {
+		t.Errorf("focus %v", got)
+	}
+	if !slices.ContainsFunc(v.contextMenu().Items, func(it *fyne.MenuItem) bool { return it.Label == "Show Everything" }) {
+		t.Error("focused, the menu does not offer to show everything")
+	}
+}
