@@ -431,9 +431,8 @@ func (v *diagramView) Tapped(ev *fyne.PointEvent) {
 	switch ref := v.refAt(ev.Position); {
 	case ref != "":
 		v.p.u.selectRef(ref)
-	case v.p.u.selected != "": // a click on the paper clears the halo
-		v.p.u.selected = ""
-		v.p.selectionChanged()
+	default: // a click on the paper clears the halo
+		v.p.u.clearSelection()
 	}
 }
 

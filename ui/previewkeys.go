@@ -46,7 +46,8 @@ func (v *diagramView) TypedRune(r rune) {
 	}
 }
 
-// TypedKey is part of fyne.Focusable: the arrows and PageUp/PageDown pan.
+// TypedKey is part of fyne.Focusable: the arrows and PageUp/PageDown pan,
+// Escape clears the selection.
 func (v *diagramView) TypedKey(k *fyne.KeyEvent) {
 	v.mu.Lock()
 	page := v.size.Height * 0.9
@@ -64,6 +65,8 @@ func (v *diagramView) TypedKey(k *fyne.KeyEvent) {
 		v.pan(0, -page)
 	case fyne.KeyPageDown:
 		v.pan(0, page)
+	case fyne.KeyEscape:
+		v.p.u.clearSelection()
 	case fyne.KeyF10:
 		v.p.u.typedKey(k)
 	}

@@ -184,7 +184,13 @@ func TestTapSelectsEverywhere(t *testing.T) {
 	if n := h.highlightsOf("actor:rubio", haloInk); n == 0 {
 		t.Error("the network view does not show the selection")
 	}
-	// A tap on the paper clears the halo.
+	// Escape in the diagram clears the halo; so does a tap on the paper.
+	h.u.selectRef("actor:rubio")
+	h.u.preview.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if h.u.selected != "" {
+		t.Error("Escape kept the selection")
+	}
+	h.u.selectRef("actor:rubio")
 	test.TapAt(h.u.preview.view, fyne.NewPos(2, 2))
 	if h.u.selected != "" || h.highlightsOf("actor:rubio", haloInk) != 0 {
 		t.Error("a tap on the paper kept the halo")

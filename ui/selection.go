@@ -171,6 +171,9 @@ func styled(shape drawing.Item, style markStyle) []drawing.Item {
 // refIndex is where the selection ref is in the forms: the collection's
 // key and the entry's index, or -1.
 func refIndex(s *scenario.Scenario, ref string) (string, int) {
+	if s == nil {
+		return "", -1
+	}
 	kind, id, _ := strings.Cut(canonicalRef(ref), ":")
 	switch kind {
 	case "actor":
@@ -309,5 +312,15 @@ func (u *App) formSelected(key string, i int) {
 		return
 	}
 	u.selected = ref
+	u.preview.selectionChanged()
+}
+
+// clearSelection takes the halo away (a click on the paper, Escape in the
+// diagram); the forms keep their entry.
+func (u *App) clearSelection() {
+	if u.selected == "" {
+		return
+	}
+	u.selected = ""
 	u.preview.selectionChanged()
 }
