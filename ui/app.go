@@ -75,6 +75,9 @@ type App struct {
 	forms   *formsPanel
 	matrix  *matrixPanel
 	preview *previewPanel
+	time    *timeBar        // the day shown (timebar.go)
+	compare *comparePanel   // Compare mode, when open (compare.go)
+	right   *fyne.Container // the time bar over the preview
 	probs   *problemsPanel
 	tabs    *container.AppTabs
 	status  *widget.Label
@@ -158,6 +161,8 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 	u.forms = newFormsPanel(u)
 	u.matrix = newMatrixPanel(u)
 	u.preview = newPreviewPanel(u)
+	u.time = newTimeBar(u)
+	u.right = container.NewBorder(u.time.content, nil, nil, nil, u.preview.content)
 	u.probs = newProblemsPanel(u)
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
@@ -173,7 +178,7 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 			u.forms.leave("switch to the "+u.tabs.Selected().Text+" tab", func() {}, func() { u.tabs.Select(t) })
 		}
 	}
-	u.split = container.NewHSplit(u.tabs, u.preview.content)
+	u.split = container.NewHSplit(u.tabs, u.right)
 	u.split.Offset = u.prefFloat(PrefSplit, defaultSplit, 0.15, 0.85)
 	u.vsplit = container.NewVSplit(u.split, u.probs.content)
 	u.vsplit.Offset = u.prefFloat(PrefProblemsSplit, defaultProblemsSplit, 0.5, 0.97)
@@ -228,12 +233,13 @@ func (u *App) setDocument(path, name, text string) {
 	u.history.reset(text)
 	u.model, u.modelText, u.problems = nil, "", nil
 	u.selected = ""
-	u.preview.documentChanged(path)
+	u.preview.documentChanged()
 	u.typing++
 	u.editor.reset()
 	u.editor.setText(text)
 	u.watchFile()
 	u.updateTitle()
+	u.documentOpened()
 	u.submit()
 }
 
@@ -307,7 +313,10 @@ func (u *App) updateTitle() {
 // submit validates and renders the current text off the UI thread; the
 // newest submission wins.
 func (u *App) submit() {
-	u.pipe.submit(u, u.doc.name, u.text(), u.preview.options())
+	opts := u.preview.options()
+	opts.AsOf = u.time.asOf()
+	u.rememberFileView(opts.Variant, opts.AsOf)
+	u.pipe.submit(u, u.doc.name, u.text(), opts)
 }
 
 // loaded takes a validation result (on the UI thread).
@@ -335,11 +344,15 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 	u.forms.setEnabled(err == nil)
 	u.matrix.setEnabled(err == nil)
 	u.updateStatus()
+	if s != nil {
+		u.timeLoaded(s) // the time bar, Compare (timebar.go)
+	}
 	u.report("loaded", 0)
 }
 
 // drawn takes a rendering result (on the UI thread).
 func (u *App) drawn(d *drawing.Drawing, err error, took time.Duration) {
+	defer u.time.frameShown() // Play's next step waits for this one (timebar.go)
 	if err != nil {
 		u.preview.setError(err)
 		u.setStatus("The diagram could not be drawn: " + forPeople(err))

@@ -57,6 +57,10 @@ func (u *App) typedKey(k *fyne.KeyEvent) bool {
 		u.menuKey()
 		return true
 	}
+	if k.Name == fyne.KeyEscape && u.comparing() {
+		u.leaveCompare() // Compare mode (compare.go)
+		return true
+	}
 	return false
 }
 
@@ -247,5 +251,6 @@ func (u *App) keysHelp() string {
 	} {
 		b.WriteString("- **" + row[0] + "**: " + row[1] + "\n")
 	}
+	b.WriteString(timeKeysHelp())
 	return b.String()
 }

@@ -113,7 +113,7 @@ func (u *App) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Scenario Format Reference", u.showFormatReference),
 		fyne.NewMenuItem("About Parley", u.showAbout),
 	)
-	u.menu = fyne.NewMainMenu(file, edit, view, help)
+	u.menu = fyne.NewMainMenu(file, edit, view, u.timeMenu(), help)
 	u.refreshViewMenu()
 	return u.menu
 }

@@ -24,8 +24,8 @@ const (
 	// PrefView is the last view chosen, one of render.Views: shown for
 	// a file with none of its own and for unsaved documents.
 	PrefView = "viewKind"
-	// PrefViewByFile remembers each file's view: "VIEW\tPATH" entries,
-	// newest first.
+	// PrefViewByFile remembers each document's view: "VIEW\tKEY"
+	// entries, newest first, KEY as in PrefFileViews (filememory.go).
 	PrefViewByFile = "viewByFile"
 	// PrefLanes is the timeline's lanes: 0 by actor, 1 by track.
 	PrefLanes = "viewLanes"

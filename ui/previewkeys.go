@@ -32,6 +32,9 @@ func (v *diagramView) FocusLost() { v.ring.Hide() }
 // TypedRune is part of fyne.Focusable: + and − zoom, 0 fits, 1 is 100%,
 // V shows the next view.
 func (v *diagramView) TypedRune(r rune) {
+	if v.p.u.timeRune(r) { // [ ] and space: the time bar (timebar.go)
+		return
+	}
 	switch r {
 	case '+', '=':
 		v.zoomIn()

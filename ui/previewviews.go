@@ -64,7 +64,7 @@ func (p *previewPanel) nextView() {
 func (p *previewPanel) viewChosen() {
 	name := p.viewName()
 	p.u.prefs().SetString(PrefView, name)
-	p.rememberFileView(p.u.doc.path, name)
+	p.rememberView()
 	p.showViewOptions()
 	p.u.refreshViewMenu()
 	p.optionsChanged()
@@ -88,11 +88,11 @@ func (p *previewPanel) showViewOptions() {
 }
 
 // documentChanged sets the view for a newly opened document: the one last
-// shown for its file, else the one last chosen. The focus, the search and
-// the selection were the old document's: they go.
-func (p *previewPanel) documentChanged(path string) {
+// shown for it, else the one last chosen. The focus, the search and the
+// selection were the old document's: they go.
+func (p *previewPanel) documentChanged() {
 	name := p.u.prefs().String(PrefView)
-	if v, ok := p.fileView(path); ok {
+	if v, ok := p.recallView(); ok {
 		name = v
 	}
 	p.quiet = true
@@ -103,29 +103,26 @@ func (p *previewPanel) documentChanged(path string) {
 	p.find.reset()
 }
 
-// fileView is the view remembered for the file at path.
-func (p *previewPanel) fileView(path string) (string, bool) {
-	if path == "" {
-		return "", false
-	}
+// recallView is the view remembered for the document (named as the time
+// bar's memory names it: its absolute path, or the example's name).
+func (p *previewPanel) recallView() (string, bool) {
+	key := p.u.fileKey()
 	for _, e := range p.u.prefs().StringList(PrefViewByFile) {
-		if v, f, ok := strings.Cut(e, "\t"); ok && f == path && slices.Contains(render.Views, v) {
+		if v, f, ok := strings.Cut(e, "\t"); ok && f == key && slices.Contains(render.Views, v) {
 			return v, true
 		}
 	}
 	return "", false
 }
 
-// rememberFileView records view for the file at path, newest first.
-func (p *previewPanel) rememberFileView(path, view string) {
-	if path == "" {
-		return
-	}
+// rememberView records the view shown for the document, newest first.
+func (p *previewPanel) rememberView() {
+	key, view := p.u.fileKey(), p.viewName()
 	list := slices.DeleteFunc(p.u.prefs().StringList(PrefViewByFile), func(e string) bool {
 		_, f, _ := strings.Cut(e, "\t")
-		return f == path
+		return f == key
 	})
-	list = append([]string{view + "\t" + path}, list...)
+	list = append([]string{view + "\t" + key}, list...)
 	if len(list) > maxViewFiles {
 		list = list[:maxViewFiles]
 	}
