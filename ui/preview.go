@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,7 +32,7 @@ var (
 const baseVariant = "Base scenario"
 
 // previewPanel is the live diagram with its view controls: a bar of
-// control groups above it (previewbar.go), the zoom controls under it.
+// control groups above and under it (previewbar.go).
 type previewPanel struct {
 	u         *App
 	bar       *previewBar
@@ -98,7 +97,7 @@ func newPreviewPanel(u *App) *previewPanel {
 
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), p.view.zoomOut)
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), p.view.zoomIn)
-	fit := widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), p.view.fit)
+	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), p.view.fit) // Fit
 	actual := widget.NewButton("100%", p.view.actualSize)
 	// The variant picker takes the width the other view controls leave
 	// (variant names are long); the zoom controls sit under the diagram.
@@ -109,8 +108,8 @@ func newPreviewPanel(u *App) *previewPanel {
 		objects: []fyne.CanvasObject{p.detail, p.direction, p.lanes, p.group, p.together}})
 	p.find = newFindControls(p)
 	p.showViewOptions()
-	zoom := container.NewHBox(layout.NewSpacer(), zoomOut, p.zoomLabel, zoomIn, fit, actual)
-	p.content = container.NewBorder(container.NewVBox(p.bar.content, p.banner), zoom, nil, nil, p.view)
+	p.bar.add(barGroup{name: "zoom", row: barRowFind, rank: 90, objects: []fyne.CanvasObject{zoomOut, p.zoomLabel, zoomIn, fit, actual}})
+	p.content = container.NewBorder(container.NewVBox(p.bar.top, p.banner), p.bar.bottom, nil, nil, p.view)
 	return p
 }
 

@@ -17,9 +17,10 @@ import (
 
 // Rows of the preview's bar.
 const (
-	// barRowView: what is drawn (view, variant, date, drawing options).
+	// barRowView, above the diagram: what is drawn (view, variant,
+	// drawing options).
 	barRowView = iota
-	// barRowFind: focus, filters and search.
+	// barRowFind, under the diagram: focus, filters, search and zoom.
 	barRowFind
 	barRows
 )
@@ -35,14 +36,17 @@ type barGroup struct {
 	stretch fyne.CanvasObject
 }
 
-// previewBar lays the groups out, one row after the other.
+// previewBar lays the groups out: the view row above the diagram, the
+// find row under it (where the zoom controls are: the diagram keeps the
+// height).
 type previewBar struct {
-	groups  []barGroup
-	content *fyne.Container // a VBox of the rows
+	groups []barGroup
+	top    *fyne.Container // barRowView
+	bottom *fyne.Container // barRowFind
 }
 
 func newPreviewBar() *previewBar {
-	return &previewBar{content: container.NewVBox()}
+	return &previewBar{top: container.NewStack(), bottom: container.NewStack()}
 }
 
 // add puts a group on the bar (replacing one of the same name) and lays
@@ -65,8 +69,7 @@ func (b *previewBar) group(name string) (barGroup, bool) {
 // rebuild lays each row out: the groups before the stretching one on its
 // left, the ones after on its right, the stretching control between them.
 func (b *previewBar) rebuild() {
-	var rows []fyne.CanvasObject
-	for row := range barRows {
+	for row, c := range []*fyne.Container{b.top, b.bottom} {
 		var gs []barGroup
 		for _, g := range b.groups {
 			if g.row == row {
@@ -74,6 +77,8 @@ func (b *previewBar) rebuild() {
 			}
 		}
 		if len(gs) == 0 {
+			c.Objects = nil
+			c.Refresh()
 			continue
 		}
 		slices.SortStableFunc(gs, func(a, b barGroup) int { return a.rank - b.rank })
@@ -104,8 +109,7 @@ func (b *previewBar) rebuild() {
 		}
 		// A row narrower than its controls scrolls sideways rather than
 		// drawing them over the panel beside it.
-		rows = append(rows, container.NewHScroll(container.NewBorder(nil, nil, l, r, middle)))
+		c.Objects = []fyne.CanvasObject{container.NewHScroll(container.NewBorder(nil, nil, l, r, middle))}
+		c.Refresh()
 	}
-	b.content.Objects = rows
-	b.content.Refresh()
 }
