@@ -10,9 +10,10 @@ import (
 )
 
 // The view switcher: which of render.Views the preview draws. The choice
-// stays across edits, is remembered for each file (and, for a file never
-// seen and for unsaved documents, the last one chosen), and has its keys
-// (View › Participation … Grid, Ctrl+4 … Ctrl+7; V in the diagram cycles).
+// stays across edits, is remembered for each document (a file by its
+// path, an unsaved one by its name; one never seen shows the view last
+// chosen), and has its keys (View › Participation … Grid, Ctrl+4 …
+// Ctrl+7; V in the diagram cycles). File › Export writes the view shown.
 
 // maxViewFiles is how many files' views the preferences remember.
 const maxViewFiles = 100
