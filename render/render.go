@@ -58,6 +58,11 @@ type Options struct {
 	// CoParticipation: the network ties parties that sit at the same
 	// tracks.
 	CoParticipation bool
+	// Layout is the participation view's layout, one of Layouts:
+	// "stable" (or "", the default: one layout for the base, every
+	// variant and every day of the file, so that pictures overlay) or
+	// "compact" (each picture laid out on its own).
+	Layout string
 }
 
 // Pages lists the PDF page names Options.Page accepts.
@@ -122,7 +127,13 @@ type table interface {
 var views = map[string]view{
 	"participation": {
 		draw: func(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options) (*drawing.Drawing, error) {
-			return participation.Diagram(ctx, eng, s, participationOptions(opts))
+			switch opts.Layout {
+			case "", LayoutStable:
+				return stableDiagram(ctx, eng, s, participationOptions(opts))
+			case LayoutCompact:
+				return participation.Diagram(ctx, eng, s, participationOptions(opts))
+			}
+			return nil, fmt.Errorf("render: %w", &scenario.EnumError{What: "layout", Value: opts.Layout, Allowed: Layouts})
 		},
 		dot: func(s *scenario.Scenario, opts Options) ([]byte, error) {
 			g, err := participation.Build(s, participationOptions(opts))

@@ -407,16 +407,20 @@ func compare(ctx context.Context, eng render.Engine, reqs [2]sideRequest, opts r
 	}
 	res.changes = scenario.Diff(res.pics[0], res.pics[1])
 	if eng != nil {
-		res.drawing, res.drawErr = compareDrawing(ctx, eng, scens, reqs, opts)
+		res.drawing, res.drawErr = compareDrawing(ctx, eng, scens, reqs, res.labels, opts)
 	}
 	return res
 }
 
-// compareDrawing is the picture Compare shows: the new side's picture.
-// (Once render draws a diff picture, it goes here.)
-func compareDrawing(ctx context.Context, eng render.Engine, scens [2]*scenario.Scenario, reqs [2]sideRequest, opts render.Options) (*drawing.Drawing, error) {
-	opts.Variant, opts.AsOf = reqs[1].variant, reqs[1].day
-	return render.Diagram(ctx, eng, scens[1], opts)
+// compareDrawing is the picture Compare shows: the diff picture, drawn on
+// the layout both pictures share, what changed marked and in its legend.
+func compareDrawing(ctx context.Context, eng render.Engine, scens [2]*scenario.Scenario, reqs [2]sideRequest, labels [2]string, opts render.Options) (*drawing.Drawing, error) {
+	var sides [2]render.DiffSide
+	for i := range sides {
+		sides[i] = render.DiffSide{Scenario: scens[i], Variant: reqs[i].variant, AsOf: reqs[i].day, Name: labels[i]}
+	}
+	d, _, err := render.DiffDiagram(ctx, eng, sides[0], sides[1], opts)
+	return d, err
 }
 
 // pictureLabel names a picture: "this text, base, as of 18 Feb 2025".
