@@ -94,6 +94,13 @@ type App struct {
 	menu       *fyne.MainMenu
 	palette    *palette // the open command palette
 	themeItems []*fyne.MenuItem
+	viewItems  []*fyne.MenuItem // View › Participation … Grid (previewviews.go)
+	// exportItems are File › Export …, by format: enabled for the formats
+	// of the view shown.
+	exportItems map[render.Format]*fyne.MenuItem
+	// selected is the selection every view and the forms share
+	// (selection.go): a diagram Ref, "" none.
+	selected   string
 	helpWindow fyne.Window
 
 	recoveryOffered bool
@@ -228,6 +235,8 @@ func (u *App) setDocument(path, name, text string) {
 	}
 	u.history.reset(text)
 	u.model, u.modelText, u.problems = nil, "", nil
+	u.selected = ""
+	u.preview.documentChanged()
 	u.typing++
 	u.editor.reset()
 	u.editor.setText(text)
@@ -333,6 +342,7 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 		u.forms.refresh()
 		u.matrix.refresh()
 		u.preview.updateVariants()
+		u.preview.modelChanged(s)
 	}
 	u.preview.setStale(err != nil)
 	u.forms.setEnabled(err == nil)
