@@ -56,6 +56,9 @@ Draws one view of FILE. Flags may come after FILE; -- ends them.
   -variant ID    draw a variant instead of the base scenario
   -as-of DATE    draw what holds on that day (YYYY-MM-DD; a month, a year or ~ a
                    day mean that span of days); default: the file's as_of
+  -as-of A..B    every day from A to B on which the picture changes, on one
+                   layout: a PDF with a page for each (-format pdf), or
+  -frames DIR    numbered frames in DIR, FILE-001-DAY.png ... (-format svg for SVG)
   -focus X       only X and what it takes part in: track:ID, actor:ID, event:ID
                    or an id (an actor's name, or an id's unique start, will
                    do); may be given several times
@@ -66,6 +69,9 @@ Draws one view of FILE. Flags may come after FILE; -- ends them.
                    represent) or delegations (people folded into that actor; the
                    arrow says "via" whom); participation, timeline and grid
   -direction D   lr (default) or tb; participation
+  -layout L      stable (default: one layout for the base, every variant and
+                   every day of the file, so that their pictures overlay) or
+                   compact (this picture laid out on its own); participation
   -lanes L       actor (default) or track: the timeline's lanes
   -group G       side (default: an actor with its people) or bloc: the grid's rows
   -coparticipation  the network also ties actors that sit at the same tracks
@@ -74,7 +80,10 @@ Draws one view of FILE. Flags may come after FILE; -- ends them.
   -page P        PDF page: fit (default: the picture's size), a4 or letter, each
                    optionally -portrait or -landscape (default: as the picture
                    is wider or taller); the picture is centred and shrunk to fit
+  -theme T       light (default), dark, or print (greys only: roles told apart
+                   by arrowhead, certainties by line style, statuses by words)
 `},
+	describeCommand, // cmd_describe.go
 	{"diff", diffUsage},
 	exportCommand,
 	importSeatsCommand,
@@ -98,15 +107,22 @@ const usage = `usage:
       -format F      svg, png, pdf, dot, csv or md (default: from OUT's extension, else svg)
       -variant ID    draw a variant instead of the base scenario
       -as-of DATE    draw what holds on that day (default: the file's as_of)
+      -as-of A..B    every day the picture changes: -format pdf (a page each) or -frames DIR
       -focus X       only X and what it takes part in (track:ID, actor:ID, event:ID)
       -filter K=V    only what passes: role=, certainty=, kind=, from=, to=
       -detail D      people (default) or delegations
       -direction D   lr (default) or tb
+      -layout L      stable (default; pictures of one file overlay) or compact
       -lanes L       actor (default) or track (timeline)
       -group G       side (default) or bloc (grid)
       -coparticipation  tie actors that sit together (network)
       -scale N       PNG pixels per point at 96 dpi (default 1; 2 for high-DPI)
       -page P        PDF page: fit (default), a4 or letter[-portrait|-landscape]
+      -theme T       light (default), dark or print (greyscale-safe)
+  parley describe [flags] FILE       the picture in plain words (what every SVG's <desc> and PDF's Subject say)
+      -o OUT         output file ("-" for stdout, the default)
+      -format F      text (default) or markdown (default: from OUT's extension)
+      -variant ID, -as-of DATE, -focus X, -filter K=V   as render
   parley diff [flags] OLD [NEW]      what changed between two pictures (exit 0 same, 1 different, 2 trouble)
       -variant A..B  the old and new pictures' variants (..ID: the base and ID)
       -as-of A..B    the old and new pictures' days (DATE: both)
@@ -156,6 +172,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.validate(args[1:])
 	case "render":
 		return c.render(args[1:])
+	case "describe":
+		return c.describe(args[1:]) // cmd_describe.go
 	case "diff":
 		return c.diff(args[1:])
 	case "export":
@@ -406,10 +424,12 @@ func (s *scaleFlag) Set(v string) error {
 
 type renderFlags struct {
 	out, variant              string
-	asOf                      dateFlag
-	outGiven                  bool // -o '' is a mistake, not the default
+	asOf                      dayRangeFlag
+	frames                    string // -frames DIR (cmd_range.go)
+	outGiven                  bool   // -o '' is a mistake, not the default
 	format, detail, direction choice
-	page                      choice
+	layout                    choice
+	page, theme               choice
 	view, lanes, group        choice
 	coparticipation           bool
 	scale                     scaleFlag
@@ -422,8 +442,10 @@ func (c *cli) render(args []string) int {
 	rf := renderFlags{
 		format:    choice{allowed: formatNames(render.Formats)},
 		page:      choice{value: "fit", allowed: render.Pages},
+		theme:     choice{value: string(render.Light), allowed: themeNames()},
 		detail:    choice{value: "people", allowed: []string{"people", "delegations"}},
 		direction: choice{value: "lr", allowed: []string{"lr", "tb"}},
+		layout:    choice{value: render.LayoutStable, allowed: render.Layouts},
 		view:      choice{value: render.Views[0], allowed: render.Views},
 		lanes:     choice{value: "actor", allowed: []string{"actor", "track"}},
 		group:     choice{value: "side", allowed: []string{"side", "bloc"}},
@@ -436,13 +458,16 @@ func (c *cli) render(args []string) int {
 	fs.StringVar(&rf.variant, "variant", "", "")
 	fs.Var(&rf.view, "view", "")
 	fs.Var(&rf.asOf, "as-of", "")
+	fs.StringVar(&rf.frames, "frames", "", "")
 	fs.Var(&rf.detail, "detail", "")
 	fs.Var(&rf.direction, "direction", "")
+	fs.Var(&rf.layout, "layout", "")
 	fs.Var(&rf.lanes, "lanes", "")
 	fs.Var(&rf.group, "group", "")
 	fs.BoolVar(&rf.coparticipation, "coparticipation", false, "")
 	fs.Var(&rf.scale, "scale", "")
 	fs.Var(&rf.page, "page", "")
+	fs.Var(&rf.theme, "theme", "")
 	rf.picture.add(fs)
 	files, code, done := c.parse("render", fs, args)
 	if done {
@@ -470,6 +495,12 @@ func (c *cli) render(args []string) int {
 	}
 	if !c.checkPicture(in, s, opts) {
 		return exitUsage
+	}
+	if rf.asOf.ranged || rf.frames != "" {
+		if format, err = rf.rangeFormat(format); err != nil {
+			return c.usageError(cmd, "%v", err)
+		}
+		return c.renderRange(cmd, in, s, &rf, opts, format, out)
 	}
 	if !rf.asOf.date.IsZero() {
 		c.warnOutside(in, s, "-as-of", rf.asOf.date)
@@ -504,6 +535,14 @@ func (c *cli) writeOutput(out string, data []byte, inputs ...string) int {
 	return exitOK
 }
 
+func themeNames() []string {
+	out := make([]string, len(render.Themes))
+	for i, t := range render.Themes {
+		out[i] = string(t)
+	}
+	return out
+}
+
 func formatNames(fs []render.Format) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
@@ -515,6 +554,7 @@ func formatNames(fs []render.Format) []string {
 // viewFlags are the flags that mean something in some views only.
 var viewFlags = map[string][]string{
 	"direction":       {"participation"},
+	"layout":          {"participation"},
 	"detail":          {"participation", "timeline", "grid"},
 	"lanes":           {"timeline"},
 	"group":           {"grid"},
@@ -526,7 +566,7 @@ var viewFlags = map[string][]string{
 func (rf *renderFlags) resolve(in string) (render.Options, render.Format, string, error) {
 	view := rf.view.value
 	opts := render.Options{View: view, Variant: rf.variant, AsOf: rf.asOf.date, Detail: render.People, Direction: render.LeftToRight,
-		Page: rf.page.value, CoParticipation: rf.coparticipation}
+		Page: rf.page.value, Theme: render.Theme(rf.theme.value), CoParticipation: rf.coparticipation, Layout: rf.layout.value}
 	for name, views := range viewFlags {
 		if rf.given[name] && !slices.Contains(views, view) {
 			return opts, "", "", fmt.Errorf("-%s is an option of the %s view, not of %s (-view %s)", name, orList(views), view, views[0])

@@ -239,7 +239,7 @@ func TestUsageTable(t *testing.T) {
 			want want
 		}{args, w}
 	}
-	for _, cmd := range []string{"validate", "render", "export", "import-seats", "example", "version", "help"} {
+	for _, cmd := range []string{"validate", "render", "describe", "export", "import-seats", "example", "version", "help"} {
 		add(cmd+" -h", want{exitOK, usageOf(cmd)}, cmd, "-h")
 		add(cmd+" --help", want{exitOK, usageOf(cmd)}, cmd, "--help")
 		add(cmd+" -help", want{exitOK, usageOf(cmd)}, cmd, "-help")

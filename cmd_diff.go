@@ -2,11 +2,15 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
+	"github.com/parleyhq/parley/internal/safefile"
+	"github.com/parleyhq/parley/render"
 	"github.com/parleyhq/parley/scenario"
 )
 
@@ -29,7 +33,11 @@ errors, an unknown variant (as diff does). Flags may come after the files.
   -as-of A..B    the old picture's day and the new one's (dates as in the files):
                    -as-of 1997-06-01..1997-10-01; an empty side is that file's
                    as_of; one DATE is both pictures' day
-  -format F      text (default) or json
+  -format F      text (default), json, or a picture: svg, png or pdf (the
+                   participation view of the new picture on the layout both
+                   share: seats gained, lost and changed, tracks and actors
+                   new and gone, marked and in the legend)
+  -o OUT         where the output goes (default: stdout; png and pdf need a file)
 `
 
 // dateFlag is -as-of of render: a date in the scenario format's syntax.
@@ -109,17 +117,31 @@ func (sd *side) label() string {
 func (c *cli) diff(args []string) int {
 	cmd := lookup("diff")
 	var variant, asOf string
-	format := choice{value: "text", allowed: []string{"text", "json"}}
+	format := choice{value: "text", allowed: []string{"text", "json", "svg", "png", "pdf"}}
+	out := "-"
 	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
 	fs.StringVar(&variant, "variant", "", "")
 	fs.StringVar(&asOf, "as-of", "", "")
 	fs.Var(&format, "format", "")
+	fs.StringVar(&out, "o", "-", "")
 	files, code, done := c.parse("diff", fs, args)
 	if done {
 		return code
 	}
 	if len(files) < 1 || len(files) > 2 {
 		return c.usageError(cmd, "needs OLD.toml and NEW.toml, or one FILE to compare two pictures of (got %d files)", len(files))
+	}
+	picture := format.value == "svg" || format.value == "png" || format.value == "pdf"
+	if out == "" {
+		return c.usageError(cmd, "-o needs a file name")
+	}
+	if out == "-" && (format.value == "png" || format.value == "pdf") {
+		return c.usageError(cmd, "-format %s needs -o FILE", format.value)
+	}
+	for _, f := range files {
+		if out != "-" && safefile.SameFile(out, f) {
+			return c.usageError(cmd, "-o %s is the input file %s; choose another output name", out, f)
+		}
 	}
 	days, err := splitDays(asOf)
 	if err != nil {
@@ -157,20 +179,47 @@ func (c *cli) diff(args []string) int {
 			c.warnOutside(sd.file, sd.s, flagNames[i], sd.asOf)
 		}
 	}
-	changes := scenario.Diff(sides[0].pic, sides[1].pic)
-	var out bytes.Buffer
-	if format.value == "json" {
-		writeDiffJSON(&out, sides, changes)
-	} else {
-		writeDiffText(&out, sides, changes)
+	var changes *scenario.Changes
+	var buf bytes.Buffer
+	switch {
+	case picture:
+		if changes, err = c.diffPicture(sides, len(files) == 2, render.Format(format.value), &buf); err != nil {
+			fmt.Fprintf(c.stderr, "parley diff: %v\n", strings.TrimPrefix(err.Error(), "render: "))
+			return exitUsage
+		}
+	case format.value == "json":
+		changes = scenario.Diff(sides[0].pic, sides[1].pic)
+		writeDiffJSON(&buf, sides, changes)
+	default:
+		changes = scenario.Diff(sides[0].pic, sides[1].pic)
+		writeDiffText(&buf, sides, changes)
 	}
-	if code := c.emit(out.Bytes(), "stdout"); code != exitOK {
+	if out != "-" {
+		if code := c.writeOutput(out, buf.Bytes(), files...); code != exitOK {
+			return exitUsage
+		}
+	} else if code := c.emit(buf.Bytes(), "stdout"); code != exitOK {
 		return exitUsage
 	}
 	if changes.Empty() {
 		return exitOK
 	}
 	return exitInvalid // 1: the pictures differ
+}
+
+// diffPicture draws the diff picture of the two sides in format f.
+func (c *cli) diffPicture(sides [2]*side, twoFiles bool, f render.Format, w io.Writer) (*scenario.Changes, error) {
+	var ds [2]render.DiffSide
+	for i, sd := range sides {
+		ds[i] = render.DiffSide{Scenario: sd.s, Variant: sd.variant, AsOf: sd.asOf}
+		if twoFiles {
+			ds[i].Name = sd.label()
+		}
+	}
+	eng := render.NewInProcess()
+	defer eng.Close()
+	opts := render.Options{Detail: render.People, Direction: render.LeftToRight}
+	return render.ExportDiff(context.Background(), eng, ds[0], ds[1], opts, f, 1, w)
 }
 
 // splitRange splits "A..B" into its sides; a value without ".." is both.

@@ -162,7 +162,7 @@ func TestDiffExitCodes(t *testing.T) {
 		{[]string{"a.toml", "b.toml", "gf.toml"}, "got 3 files"},
 		{[]string{"a.toml"}, "one FILE compares two pictures of it"},
 		{[]string{"-variant", "x..x", "a.toml"}, "one FILE compares two pictures of it"},
-		{[]string{"-format", "svg", "a.toml", "b.toml"}, `invalid value "svg" for flag -format: use text or json`},
+		{[]string{"-format", "gexf", "a.toml", "b.toml"}, `invalid value "gexf" for flag -format: use text, json, svg, png or pdf`},
 		{[]string{"-as-of", "1997-02-30", "gf.toml", "b.toml"}, `-as-of "1997-02-30": February has 28 days`},
 		{[]string{"-as-of", "1997-13..", "gf.toml"}, `-as-of "1997-13": there is no month 13`},
 		{[]string{"-as-of", "last week..", "gf.toml"}, `-as-of "last week"`},
@@ -218,7 +218,8 @@ func TestRenderAsOf(t *testing.T) {
 		{before, "As of 1 Apr 1997", "As of 10 Apr 1998"},
 		{before, "John Major", "Tony Blair"},
 		{before, "SUSPENDED", "EXCLUDED\n"},
-		{after, "Tony Blair", "John Major"},
+		{after, "Tony Blair", "As of 1 Apr 1997"},
+		{after, "replaced by Tony Blair 2 May 1997", "SUSPENDED"}, // Major is drawn as gone
 		{after, "As of 15 Sep 1997", "Democratic Unionist Party"},
 	} {
 		if !strings.Contains(c.dot, c.has) || strings.Contains(c.dot, c.lacks) {
@@ -269,4 +270,70 @@ func FuzzParseDay(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDiffPicture: -format svg|png|pdf draws the diff picture, with the
+// text diff's exit codes, and the output rules of render.
+func TestDiffPicture(t *testing.T) {
+	inDir(t, map[string]string{"gf.toml": readGF(t)})
+	code, out, stderr := parley(t, "diff", "-as-of", "1997-04-01..1997-09-15", "-format", "svg", "gf.toml")
+	if code != exitInvalid || stderr != "" || !strings.Contains(out, "<svg") || !strings.Contains(out, "seats gained") {
+		t.Errorf("svg of two days: exit %d, stderr %q, %d bytes", code, stderr, len(out))
+	}
+	code, _, stderr = parley(t, "diff", "-as-of", "1997-09-15..1997-09-15", "-variant", "..", "-format", "svg", "-o", "same.svg", "gf.toml", "gf.toml")
+	if code != exitOK || stderr != "" {
+		t.Errorf("the same picture: exit %d, stderr %q", code, stderr)
+	}
+	if b, err := os.ReadFile("same.svg"); err != nil || !strings.Contains(string(b), "No change") {
+		t.Errorf("same.svg: %v", err)
+	}
+	code, _, stderr = parley(t, "diff", "-as-of", "1997-04-01..", "-format", "png", "gf.toml")
+	if code != exitUsage || !strings.Contains(stderr, "-format png needs -o FILE") {
+		t.Errorf("png to stdout: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = parley(t, "diff", "-as-of", "1997-04-01..", "-format", "pdf", "-o", "gf.toml", "gf.toml")
+	if code != exitUsage || !strings.Contains(stderr, "is the input file") {
+		t.Errorf("over the input: exit %d, stderr %q", code, stderr)
+	}
+	code, _, stderr = parley(t, "diff", "-as-of", "1997-04-01..", "-format", "pdf", "-o", "d.pdf", "gf.toml")
+	if b, err := os.ReadFile("d.pdf"); code != exitInvalid || err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Errorf("pdf: exit %d, stderr %q, %v", code, stderr, err)
+	}
+}
+
+// TestRenderRange: -as-of A..B writes a PDF with a page for each day the
+// picture changes, or numbered frames with -frames; other formats, bad
+// ranges and the input as output are usage errors.
+func TestRenderRange(t *testing.T) {
+	inDir(t, map[string]string{"gf.toml": readGF(t)})
+	code, _, stderr := parley(t, "render", "-as-of", "1997-01-01..1997-12-31", "-o", "gf.pdf", "gf.toml")
+	b, err := os.ReadFile("gf.pdf")
+	if code != exitOK || stderr != "" || err != nil || bytes.Count(b, []byte("/Type /Page ")) < 5 {
+		t.Errorf("pdf of 1997: exit %d, stderr %q, %v, %d pages", code, stderr, err, bytes.Count(b, []byte("/Type /Page ")))
+	}
+	code, _, stderr = parley(t, "render", "-as-of", "1997-07-01..1997-07-31", "-frames", "frames", "gf.toml")
+	names, _ := filepath.Glob(filepath.Join("frames", "*.png"))
+	if code != exitOK || len(names) != 2 || filepath.Base(names[1]) != "gf-002-1997-07-17.png" {
+		t.Errorf("frames of July 1997: exit %d, stderr %q, %v", code, stderr, names)
+	}
+	code, _, _ = parley(t, "render", "-as-of", "1997-07-01..1997-07-31", "-frames", "frames", "-format", "svg", "gf.toml")
+	if names, _ := filepath.Glob(filepath.Join("frames", "*.svg")); code != exitOK || len(names) != 2 {
+		t.Errorf("svg frames: exit %d, %v", code, names)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-as-of", "1997-01-01..1997-12-31", "-format", "png"}, "write them as one PDF"},
+		{[]string{"-as-of", "1997-12-31..1997-01-01", "-format", "pdf"}, "ends before it starts"},
+		{[]string{"-as-of", "1997-01-01..", "-format", "pdf"}, "needs both days"},
+		{[]string{"-as-of", "1997-01-01..1997-12-31", "-frames", "gf.toml"}, "is not a directory"},
+		{[]string{"-as-of", "1997-01-01..1997-12-31", "-frames", "f2", "-format", "pdf"}, "-frames writes png or svg"},
+		{[]string{"-as-of", "1997-01-01..1997-12-31", "-o", "gf.toml", "-format", "pdf"}, "is the input file"},
+	} {
+		code, _, stderr := parley(t, append(append([]string{"render"}, c.args...), "gf.toml")...)
+		if code != exitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %.200q, want %q", c.args, code, stderr, c.want)
+		}
+	}
 }

@@ -13,6 +13,7 @@ package render
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -23,9 +24,11 @@ import (
 	"github.com/parleyhq/parley/drawing/raster"
 	"github.com/parleyhq/parley/drawing/svg"
 	"github.com/parleyhq/parley/scenario"
+	"github.com/parleyhq/parley/views/describe"
 	"github.com/parleyhq/parley/views/grid"
 	"github.com/parleyhq/parley/views/network"
 	"github.com/parleyhq/parley/views/participation"
+	"github.com/parleyhq/parley/views/style"
 	"github.com/parleyhq/parley/views/timeline"
 )
 
@@ -51,6 +54,10 @@ type Options struct {
 	// size), "a4" or "letter", optionally "-portrait" or "-landscape".
 	// Other formats ignore it.
 	Page string
+	// Theme is the look, one of Themes: "light" (or ""), "dark" or
+	// "print" (greyscale; roles, certainties and statuses told apart
+	// without colour). Every view and format takes it.
+	Theme Theme
 	// Lanes: the timeline's lanes, by actor or by track.
 	Lanes Lanes
 	// Group: the grid's rows, by side or by bloc.
@@ -58,10 +65,37 @@ type Options struct {
 	// CoParticipation: the network ties parties that sit at the same
 	// tracks.
 	CoParticipation bool
+	// Layout is the participation view's layout, one of Layouts:
+	// "stable" (or "", the default: one layout for the base, every
+	// variant and every day of the file, so that pictures overlay) or
+	// "compact" (each picture laid out on its own).
+	Layout string
 }
 
 // Pages lists the PDF page names Options.Page accepts.
 var Pages = pdf.Pages
+
+// Theme is a diagram's look (views/style).
+type Theme = style.Theme
+
+// Themes.
+const (
+	Light = style.Light
+	Dark  = style.Dark
+	Print = style.Print
+)
+
+// Themes lists the themes Options.Theme accepts, the default first.
+var Themes = style.Themes
+
+// ParseTheme reads a theme's name ("" is light).
+func ParseTheme(name string) (Theme, error) {
+	t, err := style.ParseTheme(name)
+	if err != nil {
+		return t, fmt.Errorf("render: %w", errors.Unwrap(err))
+	}
+	return t, nil
+}
 
 // Lanes chooses how the timeline groups its marks.
 type Lanes = timeline.Lanes
@@ -122,7 +156,13 @@ type table interface {
 var views = map[string]view{
 	"participation": {
 		draw: func(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options) (*drawing.Drawing, error) {
-			return participation.Diagram(ctx, eng, s, participationOptions(opts))
+			switch opts.Layout {
+			case "", LayoutStable:
+				return stableDiagram(ctx, eng, s, participationOptions(opts))
+			case LayoutCompact:
+				return participation.Diagram(ctx, eng, s, participationOptions(opts))
+			}
+			return nil, fmt.Errorf("render: %w", &scenario.EnumError{What: "layout", Value: opts.Layout, Allowed: Layouts})
 		},
 		dot: func(s *scenario.Scenario, opts Options) ([]byte, error) {
 			g, err := participation.Build(s, participationOptions(opts))
@@ -264,7 +304,14 @@ func Diagram(ctx context.Context, eng Engine, s *scenario.Scenario, opts Options
 	if err != nil {
 		return nil, err
 	}
-	return v.draw(ctx, eng, s, opts)
+	if _, err := ParseTheme(string(opts.Theme)); err != nil {
+		return nil, err
+	}
+	d, err := v.draw(ctx, eng, s, opts)
+	if err != nil {
+		return nil, err
+	}
+	return opts.Theme.Apply(d), nil
 }
 
 // Export writes the scenario's diagram in the given format. scale applies
@@ -330,4 +377,15 @@ func formatList(fs []Format) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// Description is what a picture shows, in plain words (views/describe).
+type Description = describe.Description
+
+// Describe says in words what the picture that opts choose shows (its
+// variant, day, focus and filters; opts.View does not matter): the
+// description every drawing carries, for `parley describe` and the
+// window.
+func Describe(s *scenario.Scenario, opts Options) (*Description, error) {
+	return describe.Scenario(s, describe.Options{Variant: opts.Variant, AsOf: opts.AsOf, Filter: opts.Filter})
 }

@@ -12,9 +12,9 @@ import (
 	"github.com/parleyhq/parley/scenario"
 )
 
-// update is accepted, as by every package's tests (go test ./... -update);
-// this package has no golden files.
-var _ = flag.Bool("update", false, "rewrite golden files under testdata/ (none here)")
+// update makes the golden-file tests rewrite their files under testdata/
+// (go test ./... -update).
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 func loadExample(t testing.TB) *scenario.Scenario {
 	t.Helper()

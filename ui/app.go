@@ -58,6 +58,8 @@ type App struct {
 	pipe    *pipeline
 	pdfPage string // the page of PDF exports, one of render.Pages (export.go)
 
+	describing *describeDialog // the open description, if any (describe.go)
+
 	// The last text that loaded, and its scenario: the forms, the matrix
 	// and the view controls show it.
 	model     *scenario.Scenario
@@ -75,6 +77,9 @@ type App struct {
 	forms   *formsPanel
 	matrix  *matrixPanel
 	preview *previewPanel
+	time    *timeBar        // the day shown (timebar.go)
+	compare *comparePanel   // Compare mode, when open (compare.go)
+	right   *fyne.Container // the time bar over the preview
 	probs   *problemsPanel
 	tabs    *container.AppTabs
 	status  *widget.Label
@@ -89,6 +94,13 @@ type App struct {
 	menu       *fyne.MainMenu
 	palette    *palette // the open command palette
 	themeItems []*fyne.MenuItem
+	viewItems  []*fyne.MenuItem // View › Participation … Grid (previewviews.go)
+	// exportItems are File › Export …, by format: enabled for the formats
+	// of the view shown.
+	exportItems map[render.Format]*fyne.MenuItem
+	// selected is the selection every view and the forms share
+	// (selection.go): a diagram Ref, "" none.
+	selected   string
 	helpWindow fyne.Window
 
 	recoveryOffered bool
@@ -146,11 +158,14 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 	u.history = newHistory()
 	u.pipe = newPipeline(u.eng)
 	u.applyThemePref()
+	u.followAppTheme() // describe.go
 
 	u.editor = newEditorPanel(u)
 	u.forms = newFormsPanel(u)
 	u.matrix = newMatrixPanel(u)
 	u.preview = newPreviewPanel(u)
+	u.time = newTimeBar(u)
+	u.right = container.NewBorder(u.time.content, nil, nil, nil, u.preview.content)
 	u.probs = newProblemsPanel(u)
 	u.status = widget.NewLabel("")
 	u.status.Truncation = fyne.TextTruncateEllipsis
@@ -166,7 +181,7 @@ func newApp(a fyne.App, w fyne.Window, eng render.Engine, do func(func())) *App 
 			u.forms.leave("switch to the "+u.tabs.Selected().Text+" tab", func() {}, func() { u.tabs.Select(t) })
 		}
 	}
-	u.split = container.NewHSplit(u.tabs, u.preview.content)
+	u.split = container.NewHSplit(u.tabs, u.right)
 	u.split.Offset = u.prefFloat(PrefSplit, defaultSplit, 0.15, 0.85)
 	u.vsplit = container.NewVSplit(u.split, u.probs.content)
 	u.vsplit.Offset = u.prefFloat(PrefProblemsSplit, defaultProblemsSplit, 0.5, 0.97)
@@ -220,11 +235,14 @@ func (u *App) setDocument(path, name, text string) {
 	}
 	u.history.reset(text)
 	u.model, u.modelText, u.problems = nil, "", nil
+	u.selected = ""
+	u.preview.documentChanged()
 	u.typing++
 	u.editor.reset()
 	u.editor.setText(text)
 	u.watchFile()
 	u.updateTitle()
+	u.documentOpened()
 	u.submit()
 }
 
@@ -298,7 +316,11 @@ func (u *App) updateTitle() {
 // submit validates and renders the current text off the UI thread; the
 // newest submission wins.
 func (u *App) submit() {
-	u.pipe.submit(u, u.doc.name, u.text(), u.preview.options())
+	opts := u.preview.options()
+	opts.AsOf = u.time.asOf()
+	u.rememberFileView(opts.Variant, opts.AsOf)
+	opts.Theme = u.diagramTheme() // the preview follows the window; exports stay light
+	u.pipe.submit(u, u.doc.name, u.text(), opts)
 }
 
 // loaded takes a validation result (on the UI thread).
@@ -320,16 +342,21 @@ func (u *App) loaded(text string, s *scenario.Scenario, err error) {
 		u.forms.refresh()
 		u.matrix.refresh()
 		u.preview.updateVariants()
+		u.preview.modelChanged(s)
 	}
 	u.preview.setStale(err != nil)
 	u.forms.setEnabled(err == nil)
 	u.matrix.setEnabled(err == nil)
 	u.updateStatus()
+	if s != nil {
+		u.timeLoaded(s) // the time bar, Compare (timebar.go)
+	}
 	u.report("loaded", 0)
 }
 
 // drawn takes a rendering result (on the UI thread).
 func (u *App) drawn(d *drawing.Drawing, err error, took time.Duration) {
+	defer u.time.frameShown() // Play's next step waits for this one (timebar.go)
 	if err != nil {
 		u.preview.setError(err)
 		u.setStatus("The diagram could not be drawn: " + forPeople(err))

@@ -116,7 +116,7 @@ func benchPaint(b *testing.B, text string, zoom float64) {
 		zoom = min(w/(d.Width*pxPerPt), h/(d.Height*pxPerPt))
 	}
 	img := image.NewRGBA(image.Rect(0, 0, w*pix, h*pix))
-	page := pageOf(d)
+	page := pageOf(d, nil)
 	b.ResetTimer()
 	for range b.N {
 		if err := rasterizeView(img, page, zoom*pxPerPt*pix, drawing.Point{}); err != nil {

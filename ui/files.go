@@ -134,6 +134,7 @@ func (u *App) saveTo(path string) error {
 		u.doc.stamp = stampOf(fi)
 	}
 	u.addRecent(path)
+	u.preview.rememberView()
 	u.removeRecovery()
 	u.watchFile()
 	u.updateTitle()

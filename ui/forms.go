@@ -371,38 +371,3 @@ func (p *formsPanel) deleteEntry() {
 	p.confirm = d
 	d.Show()
 }
-
-// selectRef selects in the forms the scenario object a diagram item
-// belongs to ("actor:us", "track:riyadh", "seat:TRACK/ACTOR/ROLE"; a
-// delegation frame, "frame:us", selects the actor it stands for).
-func (u *App) selectRef(ref string) {
-	s := u.model
-	if s == nil {
-		return
-	}
-	kind, id, _ := strings.Cut(ref, ":")
-	i := -1
-	switch kind {
-	case "actor", "frame":
-		i = slices.Index(actorIDs(s), id)
-		kind = "actors"
-	case "track":
-		i = slices.Index(trackIDs(s), id)
-		kind = "tracks"
-	case "seat":
-		parts := strings.SplitN(id, "/", 3)
-		if len(parts) == 3 {
-			i = slices.IndexFunc(s.Seats, func(st scenario.Seat) bool {
-				return st.Track == parts[0] && st.Actor == parts[1] && string(st.Role) == parts[2]
-			})
-		}
-		kind = "seats"
-	default:
-		return
-	}
-	if i < 0 {
-		return
-	}
-	u.tabs.SelectIndex(1)
-	u.forms.selectIndex(kind, i)
-}

@@ -230,6 +230,7 @@ func (p *formsPanel) selectIndex(key string, i int) {
 // fill makes the form of the selected entry, as the scenario has it.
 func (p *formsPanel) fill() {
 	p.make(nil, "")
+	p.u.formSelected(p.cur.key, p.sel)
 	if s := p.u.model; s != nil && p.sel >= 0 && p.sel < p.count() {
 		p.orig = reflect.New(p.cur.typ).Elem()
 		p.orig.Set(p.cur.entry(s, p.sel))

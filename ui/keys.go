@@ -57,6 +57,10 @@ func (u *App) typedKey(k *fyne.KeyEvent) bool {
 		u.menuKey()
 		return true
 	}
+	if k.Name == fyne.KeyEscape && u.comparing() {
+		u.leaveCompare() // Compare mode (compare.go)
+		return true
+	}
 	return false
 }
 
@@ -240,8 +244,13 @@ func (u *App) keysHelp() string {
 		{"arrow keys, PageUp, PageDown", "pan (click the diagram, or Tab to it, first)"},
 		{"+ and −", "zoom in and out"},
 		{"0", "fit to the window"},
+		{"Escape", "clear the selection"},
+		{"V", "the next view: participation, timeline, network, grid (" + sc(fyne.Key4, false) + " … " + sc(fyne.Key7, false) + " from anywhere)"},
+		{sc(fyne.KeyF, false), "search the diagram (with the diagram or its controls focused); Enter and F3 the next match, Shift+Enter the previous one, Escape clears"},
+		{"click", "select the actor, track, seat, event or statement, here and in the forms; hover for its sources and notes; right-click to focus on it"},
 	} {
 		b.WriteString("- **" + row[0] + "**: " + row[1] + "\n")
 	}
+	b.WriteString(timeKeysHelp())
 	return b.String()
 }

@@ -245,3 +245,33 @@ func TestDiagramKeys(t *testing.T) {
 		t.Error("0 did not fit")
 	}
 }
+
+// TestMenuShortcutsDistinct: no two menu commands answer to the same keys
+// (a second one would never run from the keyboard).
+func TestMenuShortcutsDistinct(t *testing.T) {
+	h := newHarness(t, nil)
+	seen := map[string]string{}
+	var walk func(prefix string, items []*fyne.MenuItem)
+	walk = func(prefix string, items []*fyne.MenuItem) {
+		for _, it := range items {
+			label := prefix + " › " + it.Label
+			if it.ChildMenu != nil {
+				walk(label, it.ChildMenu.Items)
+			}
+			if it.Shortcut == nil {
+				continue
+			}
+			keys := shortcutText(it.Shortcut)
+			if other, ok := seen[keys]; ok {
+				t.Errorf("%s and %s both answer to %s", other, label, keys)
+			}
+			seen[keys] = label
+		}
+	}
+	for _, m := range h.u.menu.Items {
+		walk(m.Label, m.Items)
+	}
+	if len(seen) < 10 {
+		t.Errorf("only %d shortcuts found in the menu", len(seen))
+	}
+}

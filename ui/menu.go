@@ -54,10 +54,12 @@ func (u *App) buildMenu() *fyne.MainMenu {
 		item("Reload", shortcut(fyne.KeyR, false), u.reload),
 		item("Close", shortcut(fyne.KeyW, false), u.closeFile),
 		fyne.NewMenuItemSeparator(),
-		item("Export PNG…", shortcut(fyne.KeyE, false), func() { u.export(render.PNG) }),
-		item("Export SVG…", shortcut(fyne.KeyE, true), func() { u.export(render.SVG) }),
-		fyne.NewMenuItem("Export PDF…", func() { u.export(render.PDF) }),
-		fyne.NewMenuItem("Export DOT…", func() { u.export(render.DOT) }),
+		u.exportItem("Export PNG…", shortcut(fyne.KeyE, false), render.PNG),
+		u.exportItem("Export SVG…", shortcut(fyne.KeyE, true), render.SVG),
+		u.exportItem("Export PDF…", nil, render.PDF),
+		u.exportItem("Export DOT…", nil, render.DOT),
+		u.exportItem("Export CSV…", nil, render.CSV),
+		u.exportItem("Export Markdown…", nil, render.MD),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -65,7 +67,7 @@ func (u *App) buildMenu() *fyne.MainMenu {
 		item("Undo", &fyne.ShortcutUndo{}, u.undo),
 		item("Redo", &fyne.ShortcutRedo{}, u.redo),
 		fyne.NewMenuItemSeparator(),
-		item("Find…", shortcut(fyne.KeyF, false), func() { u.showTab(0); u.editor.ed.ShowFind(false) }),
+		item("Find…", shortcut(fyne.KeyF, false), u.find),
 		item("Replace…", shortcut(fyne.KeyH, false), func() { u.showTab(0); u.editor.ed.ShowFind(true) }),
 		item("Go to Line…", shortcut(fyne.KeyG, false), func() { u.showTab(0); u.editor.ed.ShowGotoLine() }),
 	)
@@ -83,10 +85,20 @@ func (u *App) buildMenu() *fyne.MainMenu {
 	themeItem := fyne.NewMenuItem("Theme", nil)
 	themeItem.ChildMenu = themeMenu
 	u.refreshThemeMenu()
-	view := fyne.NewMenu("View",
+	view := fyne.NewMenu("View")
+	view.Items = append(view.Items,
 		item("Text", shortcut(fyne.Key1, false), func() { u.showTab(0) }),
 		item("Forms", shortcut(fyne.Key2, false), func() { u.showTab(1) }),
 		item("Matrix", shortcut(fyne.Key3, false), func() { u.showTab(2) }),
+		fyne.NewMenuItemSeparator(),
+	)
+	view.Items = append(view.Items, u.viewMenuItems()...)
+	view.Items = append(view.Items,
+		fyne.NewMenuItemSeparator(),
+		item("Focus on the Selection", nil, func() { u.preview.find.focusSelection() }),
+		item("Show Everything", nil, func() { u.preview.find.clearFocus() }),
+		item("Filters…", nil, func() { u.preview.find.showFilters() }),
+		item("Search the Diagram…", nil, u.findInDiagram),
 		fyne.NewMenuItemSeparator(),
 		item("Zoom In", shortcut(fyne.KeyEqual, false), func() { u.preview.view.zoomIn() }),
 		item("Zoom Out", shortcut(fyne.KeyMinus, false), func() { u.preview.view.zoomOut() }),
@@ -94,6 +106,7 @@ func (u *App) buildMenu() *fyne.MainMenu {
 		item("Actual Size (100%)", shortcut(fyne.Key1, true), func() { u.preview.view.actualSize() }),
 		fyne.NewMenuItemSeparator(),
 		themeItem,
+		item("Describe in Words…", shortcut(fyne.KeyI, true), u.showDescription),
 		item("Command Palette…", shortcut(fyne.KeyP, true), u.showPalette),
 	)
 	help := fyne.NewMenu("Help",
@@ -101,7 +114,8 @@ func (u *App) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Scenario Format Reference", u.showFormatReference),
 		fyne.NewMenuItem("About Parley", u.showAbout),
 	)
-	u.menu = fyne.NewMainMenu(file, edit, view, help)
+	u.menu = fyne.NewMainMenu(file, edit, view, u.timeMenu(), help)
+	u.refreshViewMenu()
 	return u.menu
 }
 
@@ -138,4 +152,16 @@ func titleCase(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// exportItem is File › Export in format f: the view shown is written, and
+// the item is disabled in views that have no such format (DOT for the
+// timeline and the grid, CSV and Markdown for all but the grid).
+func (u *App) exportItem(label string, sc fyne.Shortcut, f render.Format) *fyne.MenuItem {
+	it := item(label, sc, func() { u.export(f) })
+	if u.exportItems == nil {
+		u.exportItems = map[render.Format]*fyne.MenuItem{}
+	}
+	u.exportItems[f] = it
+	return it
 }

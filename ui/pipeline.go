@@ -93,11 +93,14 @@ func (p *pipeline) close() {
 }
 
 // optionsFor is opts for drawing s: a variant that s does not have gives
-// way to the base scenario, as the variant picker shows.
+// way to the base scenario, as the variant picker shows, and a focus on
+// something s does not have (deleted, renamed) is dropped, as the focus
+// control shows.
 func optionsFor(s *scenario.Scenario, opts render.Options) render.Options {
 	if opts.Variant != "" && !slices.ContainsFunc(s.Variants, func(v scenario.Variant) bool { return v.ID == opts.Variant }) {
 		opts.Variant = ""
 	}
+	opts.Filter.Focus = slices.DeleteFunc(slices.Clone(opts.Filter.Focus), func(ref string) bool { _, i := refIndex(s, ref); return i < 0 })
 	return opts
 }
 

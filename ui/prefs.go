@@ -21,6 +21,18 @@ const (
 	// PrefDirection is the last view's direction: 0 left to right, 1 top
 	// to bottom.
 	PrefDirection = "viewDirection"
+	// PrefView is the last view chosen, one of render.Views: shown for
+	// a file with none of its own and for unsaved documents.
+	PrefView = "viewKind"
+	// PrefViewByFile remembers each document's view: "VIEW\tKEY"
+	// entries, newest first, KEY as in PrefFileViews (filememory.go).
+	PrefViewByFile = "viewByFile"
+	// PrefLanes is the timeline's lanes: 0 by actor, 1 by track.
+	PrefLanes = "viewLanes"
+	// PrefGroup is the grid's rows: 0 by side, 1 by bloc.
+	PrefGroup = "viewGroup"
+	// PrefCoParticipation is whether the network ties who sits with whom.
+	PrefCoParticipation = "viewCoParticipation"
 	// PrefVariant is the id of the last variant shown ("" the base
 	// scenario).
 	PrefVariant = "viewVariant"

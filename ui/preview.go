@@ -2,21 +2,16 @@ package ui
 
 import (
 	"fmt"
-	"image"
-	"image/color"
-	"math"
-	"sync"
+	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/render"
+	"github.com/parleyhq/parley/scenario"
 )
 
 // Zoom limits and step.
@@ -30,20 +25,30 @@ const (
 var (
 	detailNames    = []string{"People", "Delegations"}
 	directionNames = []string{"Left to right", "Top to bottom"}
+	lanesNames     = []string{"Lanes by actor", "Lanes by track"}
+	groupNames     = []string{"Rows by side", "Rows by bloc"}
 )
 
 const baseVariant = "Base scenario"
 
-// previewPanel is the live diagram with its view controls.
+// previewPanel is the live diagram with its view controls: a bar of
+// control groups above and under it (previewbar.go).
 type previewPanel struct {
 	u         *App
+	bar       *previewBar
+	kind      *widget.Select // which view: participation, timeline ...
 	variant   *widget.Select
-	detail    *widget.Select
-	direction *widget.Select
+	detail    *widget.Select // participation, timeline, grid
+	direction *widget.Select // participation
+	lanes     *widget.Select // timeline
+	group     *widget.Select // grid
+	together  *widget.Check  // network: co-participation ties
 	zoomLabel *widget.Label
 	banner    *widget.Label // why the diagram is stale
 	view      *diagramView
 	content   fyne.CanvasObject
+
+	find *findControls // focus, filters and search (previewfind.go)
 
 	variantIDs map[string]string // picker label → variant id
 	// wanted is the variant to show (its id; "" the base scenario): the
@@ -56,6 +61,11 @@ type previewPanel struct {
 func newPreviewPanel(u *App) *previewPanel {
 	p := &previewPanel{u: u, variantIDs: map[string]string{}}
 	p.wanted = u.prefs().String(PrefVariant)
+	p.kind = newFittingSelect(viewLabels(), func(string) {
+		if !p.quiet {
+			p.viewChosen()
+		}
+	})
 	p.variant = widget.NewSelect([]string{baseVariant}, func(label string) {
 		if !p.quiet {
 			p.wanted = p.variantIDs[label]
@@ -63,14 +73,19 @@ func newPreviewPanel(u *App) *previewPanel {
 		}
 		p.optionsChanged()
 	})
+	p.detail = newFittingSelect(detailNames, func(string) { p.optionsChanged() })
+	p.direction = newFittingSelect(directionNames, func(string) { p.optionsChanged() })
+	p.lanes = newFittingSelect(lanesNames, func(string) { p.optionsChanged() })
+	p.group = newFittingSelect(groupNames, func(string) { p.optionsChanged() })
+	p.together = widget.NewCheck("Who sits with whom", func(bool) { p.optionsChanged() })
 	p.quiet = true
+	p.kind.SetSelected(viewLabel(u.prefs().String(PrefView)))
 	p.variant.SetSelected(baseVariant)
-	p.quiet = false
-	p.detail = widget.NewSelect(detailNames, func(string) { p.optionsChanged() })
-	p.direction = widget.NewSelect(directionNames, func(string) { p.optionsChanged() })
-	p.quiet = true
 	p.detail.SetSelected(detailNames[u.prefInt(PrefDetail, 0, len(detailNames))])
 	p.direction.SetSelected(directionNames[u.prefInt(PrefDirection, 0, len(directionNames))])
+	p.lanes.SetSelected(lanesNames[u.prefInt(PrefLanes, 0, len(lanesNames))])
+	p.group.SetSelected(groupNames[u.prefInt(PrefGroup, 0, len(groupNames))])
+	p.together.SetChecked(u.prefs().Bool(PrefCoParticipation))
 	p.quiet = false
 
 	p.view = newDiagramView(p)
@@ -82,25 +97,38 @@ func newPreviewPanel(u *App) *previewPanel {
 
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), p.view.zoomOut)
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), p.view.zoomIn)
-	fit := widget.NewButtonWithIcon("Fit", theme.ZoomFitIcon(), p.view.fit)
+	fit := widget.NewButtonWithIcon("", theme.ZoomFitIcon(), p.view.fit) // Fit
 	actual := widget.NewButton("100%", p.view.actualSize)
 	// The variant picker takes the width the other view controls leave
 	// (variant names are long); the zoom controls sit under the diagram.
-	options := container.NewBorder(nil, nil, nil, container.NewHBox(p.detail, p.direction), p.variant)
-	zoom := container.NewHBox(layout.NewSpacer(), zoomOut, p.zoomLabel, zoomIn, fit, actual)
-	p.content = container.NewBorder(container.NewVBox(options, p.banner), zoom, nil, nil, p.view)
+	p.bar = newPreviewBar()
+	p.bar.add(barGroup{name: "view", row: barRowView, rank: 10, objects: []fyne.CanvasObject{p.kind}})
+	p.bar.add(barGroup{name: "variant", row: barRowView, rank: 20, objects: []fyne.CanvasObject{p.variant}, stretch: p.variant})
+	p.bar.add(barGroup{name: "options", row: barRowView, rank: 40,
+		objects: []fyne.CanvasObject{p.detail, p.direction, p.lanes, p.group, p.together}})
+	p.find = newFindControls(p)
+	p.showViewOptions()
+	p.bar.add(barGroup{name: "zoom", row: barRowFind, rank: 90, objects: []fyne.CanvasObject{zoomOut, p.zoomLabel, zoomIn, fit, actual}})
+	p.content = container.NewBorder(container.NewVBox(p.bar.top, p.banner), p.bar.bottom, nil, nil, p.view)
 	return p
 }
 
 // options are the view controls' choices.
 func (p *previewPanel) options() render.Options {
-	o := render.Options{Variant: p.wanted}
+	o := render.Options{View: p.viewName(), Variant: p.wanted, Filter: p.find.filter()}
 	if p.detail.SelectedIndex() == 1 {
 		o.Detail = render.Delegations
 	}
 	if p.direction.SelectedIndex() == 1 {
 		o.Direction = render.TopToBottom
 	}
+	if p.lanes.SelectedIndex() == 1 {
+		o.Lanes = render.LanesByTrack
+	}
+	if p.group.SelectedIndex() == 1 {
+		o.Group = render.GroupByBloc
+	}
+	o.CoParticipation = p.together.Checked
 	return o
 }
 
@@ -110,6 +138,9 @@ func (p *previewPanel) optionsChanged() {
 	}
 	p.u.setPrefInt(PrefDetail, p.detail.SelectedIndex())
 	p.u.setPrefInt(PrefDirection, p.direction.SelectedIndex())
+	p.u.setPrefInt(PrefLanes, p.lanes.SelectedIndex())
+	p.u.setPrefInt(PrefGroup, p.group.SelectedIndex())
+	p.u.prefs().SetBool(PrefCoParticipation, p.together.Checked)
 	p.view.mu.Lock()
 	p.view.fitNext = true
 	p.view.mu.Unlock()
@@ -189,373 +220,72 @@ func (p *previewPanel) zoomChanged(z float64) {
 	p.zoomLabel.SetText(fmt.Sprintf("%.0f%%", z*100))
 }
 
-// diagramView draws a Drawing sharply at any zoom: a raster that paints
-// just the visible part at the exact pixel scale, again whenever the view
-// moves. Scrolling pans (with Ctrl it zooms), dragging pans, a tap selects
-// the actor or track under it.
-type diagramView struct {
-	widget.BaseWidget
-	p      *previewPanel
-	raster *canvas.Raster
-	bg     *canvas.Rectangle
-	veil   *canvas.Rectangle // greys a stale diagram
-	ring   *canvas.Rectangle // shows the keyboard focus (see previewkeys.go)
-	hbar   *scrollThumb      // where the view is across the diagram
-	vbar   *scrollThumb      // and down it
-
-	mu      sync.Mutex // guards the fields below: the raster reads them on the render thread
-	drawing *drawing.Drawing
-	page    *drawing.Drawing // drawing as painted: see pageOf
-	bounds  []rect
-	zoom    float64       // 1 is 100%
-	off     fyne.Position // the view's top-left in zoomed units
-	fitted  bool          // follow the window size with fit
-	fitNext bool          // fit when the next drawing arrives
-	size    fyne.Size
+// selectionChanged shows the shared selection: its halo in the diagram,
+// and whether Focus can focus on it.
+func (p *previewPanel) selectionChanged() {
+	p.find.update()
+	p.view.highlightsChanged()
 }
 
-func newDiagramView(p *previewPanel) *diagramView {
-	v := &diagramView{p: p, zoom: 1, fitted: true, fitNext: true}
-	v.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	v.veil = canvas.NewRectangle(color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x50})
-	v.veil.Hide()
-	v.ring = newFocusRing()
-	v.raster = canvas.NewRaster(v.paint)
-	v.hbar = newScrollThumb(v, false)
-	v.vbar = newScrollThumb(v, true)
-	v.ExtendBaseWidget(v)
-	return v
-}
-
-// CreateRenderer is the widget's renderer: background, diagram, veil and
-// the scrollbar thumbs.
-func (v *diagramView) CreateRenderer() fyne.WidgetRenderer {
-	return &diagramRenderer{v: v, objects: []fyne.CanvasObject{v.bg, v.raster, v.veil, v.hbar, v.vbar, v.ring}}
-}
-
-type diagramRenderer struct {
-	v       *diagramView
-	objects []fyne.CanvasObject
-}
-
-func (r *diagramRenderer) Layout(s fyne.Size) {
-	for _, o := range []fyne.CanvasObject{r.v.bg, r.v.raster, r.v.veil, r.v.ring} {
-		o.Resize(s)
-		o.Move(fyne.NewPos(0, 0))
+// modelChanged follows a newly loaded scenario: a focus or a selection it
+// no longer has goes (a rename follows the forms' entry).
+func (p *previewPanel) modelChanged(s *scenario.Scenario) {
+	p.find.keepFocus(s)
+	if _, i := refIndex(s, p.u.selected); i < 0 && p.u.selected != "" && !strings.HasPrefix(p.u.selected, "legend:") {
+		p.u.selected = entryRef(s, p.u.forms.cur.key, p.u.forms.sel)
 	}
-	r.v.resized(s)
+	p.selectionChanged()
 }
-func (r *diagramRenderer) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
-func (r *diagramRenderer) Refresh() {
-	r.v.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
-	r.v.bg.Refresh()
-	r.v.hbar.Refresh()
-	r.v.vbar.Refresh()
-	r.v.raster.Refresh()
-	r.v.veil.Refresh()
-	r.v.ring.StrokeColor = theme.Color(theme.ColorNameFocus)
-	r.v.ring.Refresh()
-}
-func (r *diagramRenderer) Objects() []fyne.CanvasObject { return r.objects }
-func (r *diagramRenderer) Destroy()                     {}
 
-// unit is how many Fyne units a point takes at zoom z.
-func unit(z float64) float64 { return z * pxPerPt }
-
-func (v *diagramView) resized(s fyne.Size) {
-	v.mu.Lock()
-	changed := v.size != s
-	v.size = s
-	fitted := v.fitted
-	v.mu.Unlock()
-	if changed && fitted {
-		v.fit()
-		return
+// hasFocusWithin reports whether the keyboard focus is in the preview: the
+// diagram or one of its controls.
+func (p *previewPanel) hasFocusWithin() bool {
+	f := p.u.win.Canvas().Focused()
+	if f == nil {
+		return false
 	}
-	v.updateBars()
-}
-
-func (v *diagramView) setDrawing(d *drawing.Drawing) {
-	bounds := make([]rect, len(d.Items))
-	for i := range d.Items {
-		bounds[i] = itemBounds(&d.Items[i])
+	if f == fyne.Focusable(p.view) || f == fyne.Focusable(p.find.search) {
+		return true
 	}
-	v.mu.Lock()
-	first := v.drawing == nil
-	v.drawing, v.page, v.bounds = d, pageOf(d), bounds
-	fit := v.fitted || v.fitNext || first
-	v.fitNext = false
-	v.mu.Unlock()
-	v.veil.Hide()
-	if fit {
-		v.fit()
-		return
-	}
-	v.clampAndRefresh()
-}
-
-// hasDrawing reports whether a diagram has been drawn.
-func (v *diagramView) hasDrawing() bool {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.drawing != nil
-}
-
-func (v *diagramView) setStale(stale bool) {
-	if stale {
-		v.veil.Show()
-	} else {
-		v.veil.Hide()
-	}
-}
-
-// fit zooms so the whole diagram shows, centred, and keeps it so as the
-// window changes size.
-func (v *diagramView) fit() {
-	v.mu.Lock()
-	d, s := v.drawing, v.size
-	v.fitted = true
-	if d != nil && d.Width > 0 && d.Height > 0 && s.Width > 0 && s.Height > 0 {
-		const margin = 8
-		z := math.Min((float64(s.Width)-2*margin)/(d.Width*pxPerPt), (float64(s.Height)-2*margin)/(d.Height*pxPerPt))
-		v.zoom = math.Max(minZoom, math.Min(z, 1.5))
-	}
-	v.mu.Unlock()
-	v.clampAndRefresh()
-}
-
-func (v *diagramView) actualSize() { v.setZoom(1, nil) }
-func (v *diagramView) zoomIn()     { v.setZoom(v.currentZoom()*zoomStep, nil) }
-func (v *diagramView) zoomOut()    { v.setZoom(v.currentZoom()/zoomStep, nil) }
-
-func (v *diagramView) currentZoom() float64 {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.zoom
-}
-
-// setZoom zooms keeping the point under at (in view units; nil: the
-// centre) where it is.
-func (v *diagramView) setZoom(z float64, at *fyne.Position) {
-	z = math.Max(minZoom, math.Min(z, maxZoom))
-	v.mu.Lock()
-	c := fyne.NewPos(v.size.Width/2, v.size.Height/2)
-	if at != nil {
-		c = *at
-	}
-	k := float32(z / v.zoom)
-	v.off = fyne.NewPos((v.off.X+c.X)*k-c.X, (v.off.Y+c.Y)*k-c.Y)
-	v.zoom = z
-	v.fitted = false
-	v.mu.Unlock()
-	v.clampAndRefresh()
-}
-
-// clampAndRefresh keeps the diagram in view (centred when it is smaller
-// than the view) and repaints.
-func (v *diagramView) clampAndRefresh() {
-	v.mu.Lock()
-	if d := v.drawing; d != nil {
-		u := unit(v.zoom)
-		w, h := float32(d.Width*u), float32(d.Height*u)
-		v.off.X = clampAxis(v.off.X, w, v.size.Width)
-		v.off.Y = clampAxis(v.off.Y, h, v.size.Height)
-	}
-	z := v.zoom
-	v.mu.Unlock()
-	v.p.zoomChanged(z)
-	v.updateBars()
-	v.raster.Refresh()
-}
-
-// panMargin is how far past its edges the diagram pans.
-const panMargin = 40
-
-// fits reports whether content this long shows whole in view, centred.
-func fits(content, view float32) bool { return content+2*8 <= view }
-
-func clampAxis(off, content, view float32) float32 {
-	if fits(content, view) {
-		return -(view - content) / 2
-	}
-	return float32(math.Max(-panMargin, math.Min(float64(off), float64(content-view+panMargin))))
-}
-
-// updateBars places the scrollbar thumbs for the part of the diagram in
-// view, and hides a thumb whose direction shows it all.
-func (v *diagramView) updateBars() {
-	v.mu.Lock()
-	d, z, off, size := v.drawing, v.zoom, v.off, v.size
-	v.mu.Unlock()
-	if d == nil {
-		v.hbar.Hide()
-		v.vbar.Hide()
-		return
-	}
-	u := unit(z)
-	v.hbar.place(float32(d.Width*u), size.Width, off.X, size)
-	v.vbar.place(float32(d.Height*u), size.Height, off.Y, size)
-}
-
-// Scrollbar thumbs: thickness and distance from the view's edge.
-const (
-	thumbThickness = 8
-	thumbInset     = 2
-	minThumb       = 24
-)
-
-// scrollThumb is a scrollbar thumb along an edge of the diagram: it shows
-// which part of the diagram is in view, and dragging it pans.
-type scrollThumb struct {
-	widget.BaseWidget
-	v        *diagramView
-	vertical bool
-	rect     *canvas.Rectangle
-	scale    float32 // view units the diagram moves per unit the thumb moves
-}
-
-// The thumbs' colours: a dark grey pill with a light rim, as overlay
-// scrollbars are drawn, so that a thumb shows over any diagram (a white
-// page in the dark theme, where the theme's light scrollbar colour would
-// vanish) and over the view's own background in either theme.
-var (
-	thumbFill = color.NRGBA{R: 0x4a, G: 0x4a, B: 0x4a, A: 0xd0}
-	thumbRim  = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xc0}
-)
-
-func newScrollThumb(v *diagramView, vertical bool) *scrollThumb {
-	t := &scrollThumb{v: v, vertical: vertical, rect: canvas.NewRectangle(thumbFill)}
-	t.rect.CornerRadius = thumbThickness / 2
-	t.rect.StrokeColor = thumbRim
-	t.rect.StrokeWidth = 1
-	t.ExtendBaseWidget(t)
-	t.Hide()
-	return t
-}
-
-// CreateRenderer is the thumb: a rounded bar.
-func (t *scrollThumb) CreateRenderer() fyne.WidgetRenderer { return &thumbRenderer{t} }
-
-type thumbRenderer struct{ t *scrollThumb }
-
-func (r *thumbRenderer) Layout(s fyne.Size)           { r.t.rect.Resize(s) }
-func (r *thumbRenderer) MinSize() fyne.Size           { return fyne.NewSize(thumbThickness, thumbThickness) }
-func (r *thumbRenderer) Refresh()                     { r.t.rect.Refresh() }
-func (r *thumbRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.t.rect} }
-func (r *thumbRenderer) Destroy()                     {}
-
-// place puts the thumb for content units of diagram seen through view
-// units from offset off, in a view of size s.
-func (t *scrollThumb) place(content, view, off float32, s fyne.Size) {
-	if fits(content, view) || view <= 0 {
-		t.Hide()
-		return
-	}
-	track := view - thumbThickness - 3*thumbInset // leave the corner free
-	total := content + 2*panMargin
-	length := max(minThumb, min(track, track*view/total))
-	room := track - length
-	pos := float32(0)
-	if total > view && room > 0 {
-		pos = max(0, min(room, (off+panMargin)/(total-view)*room))
-		t.scale = (total - view) / room
-	}
-	if t.vertical {
-		t.Move(fyne.NewPos(s.Width-thumbThickness-thumbInset, thumbInset+pos))
-		t.Resize(fyne.NewSize(thumbThickness, length))
-	} else {
-		t.Move(fyne.NewPos(thumbInset+pos, s.Height-thumbThickness-thumbInset))
-		t.Resize(fyne.NewSize(length, thumbThickness))
-	}
-	t.Show()
-}
-
-// Dragged pans the diagram along with the thumb.
-func (t *scrollThumb) Dragged(ev *fyne.DragEvent) {
-	if t.vertical {
-		t.v.pan(0, ev.Dragged.DY*t.scale)
-	} else {
-		t.v.pan(ev.Dragged.DX*t.scale, 0)
-	}
-}
-
-// DragEnd ends a drag.
-func (t *scrollThumb) DragEnd() {}
-
-// paint is the raster's generator: the visible part of the diagram at w×h
-// pixels.
-func (v *diagramView) paint(w, h int) image.Image {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	v.mu.Lock()
-	page, z, off, size := v.page, v.zoom, v.off, v.size
-	v.mu.Unlock()
-	if page == nil || size.Width <= 0 || w <= 0 || h <= 0 {
-		return img
-	}
-	pix := float64(w) / float64(size.Width) // screen pixels per Fyne unit
-	k := unit(z) * pix                      // pixels per point
-	origin := drawing.Point{X: float64(off.X) / unit(z), Y: float64(off.Y) / unit(z)}
-	if err := rasterizeView(img, page, k, origin); err != nil {
-		fyne.LogError("ui: drawing the diagram", err)
-	}
-	return img
-}
-
-// Scrolled pans, or with Ctrl (Cmd on macOS) held zooms about the pointer.
-func (v *diagramView) Scrolled(ev *fyne.ScrollEvent) {
-	if drv, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
-		if m := drv.CurrentKeyModifiers(); m&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0 {
-			step := math.Pow(zoomStep, float64(ev.Scrolled.DY)/10)
-			pos := ev.Position
-			v.setZoom(v.currentZoom()*step, &pos)
-			return
+	for _, g := range p.bar.groups {
+		for _, o := range g.objects {
+			if fo, ok := o.(fyne.Focusable); ok && fo == f {
+				return true
+			}
 		}
 	}
-	v.pan(-ev.Scrolled.DX, -ev.Scrolled.DY)
+	return false
 }
 
-// Dragged pans.
-func (v *diagramView) Dragged(ev *fyne.DragEvent) { v.pan(-ev.Dragged.DX, -ev.Dragged.DY) }
-
-// DragEnd ends a pan.
-func (v *diagramView) DragEnd() {}
-
-func (v *diagramView) pan(dx, dy float32) {
-	v.mu.Lock()
-	v.off = v.off.Add(fyne.NewDelta(dx, dy))
-	v.fitted = false
-	v.mu.Unlock()
-	v.clampAndRefresh()
-}
-
-// Tapped selects the actor or track under the pointer in the forms (and
-// takes the keyboard focus, for the keys that pan and zoom).
-func (v *diagramView) Tapped(ev *fyne.PointEvent) {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
-		c.Focus(v)
+// find is Edit › Find: the diagram's search when the preview has the
+// keyboard focus, else the text editor's.
+func (u *App) find() {
+	if u.preview.hasFocusWithin() {
+		u.findInDiagram()
+		return
 	}
-	if ref := v.refAt(ev.Position); ref != "" {
-		v.p.u.selectRef(ref)
-	}
+	u.showTab(0)
+	u.editor.ed.ShowFind(false)
 }
 
-// refAt is the Ref of the diagram item at a view position.
-func (v *diagramView) refAt(pos fyne.Position) string {
-	v.mu.Lock()
-	d, bounds, z, off := v.drawing, v.bounds, v.zoom, v.off
-	v.mu.Unlock()
-	if d == nil {
-		return ""
-	}
-	u := unit(z)
-	x, y := float64(pos.X+off.X)/u, float64(pos.Y+off.Y)/u
-	return hitTest(d, bounds, x, y, 4/u)
+// findInDiagram puts the keyboard focus in the diagram's search field,
+// its text selected to type over.
+func (u *App) findInDiagram() {
+	e := u.preview.find.search
+	u.win.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
-// viewPosOf is where a diagram point shows in the view (tests).
-func (v *diagramView) viewPosOf(p drawing.Point) fyne.Position {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	u := unit(v.zoom)
-	return fyne.NewPos(float32(p.X*u)-v.off.X, float32(p.Y*u)-v.off.Y)
+// newFittingSelect is a Select as wide as its longest option: a Select is
+// as wide as its placeholder, and would cut "Lanes by actor" short.
+func newFittingSelect(options []string, changed func(string)) *widget.Select {
+	sel := widget.NewSelect(options, changed)
+	longest := ""
+	for _, o := range options {
+		if len([]rune(o)) > len([]rune(longest)) {
+			longest = o
+		}
+	}
+	sel.PlaceHolder = longest
+	return sel
 }

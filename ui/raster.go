@@ -54,13 +54,15 @@ func itemBounds(it *drawing.Item) rect {
 
 // pageOf is d ready for the preview: its background becomes a page-sized
 // rectangle under the items, so that around the page the view stays
-// transparent and the theme's colour shows.
-func pageOf(d *drawing.Drawing) *drawing.Drawing {
-	page := &drawing.Drawing{Width: d.Width, Height: d.Height, Items: make([]drawing.Item, 0, len(d.Items)+1)}
+// transparent and the theme's colour shows; over are drawn over the items
+// (the selection's halo, the search's marks).
+func pageOf(d *drawing.Drawing, over []drawing.Item) *drawing.Drawing {
+	page := &drawing.Drawing{Width: d.Width, Height: d.Height, Items: make([]drawing.Item, 0, len(d.Items)+len(over)+1)}
 	if d.Background.A > 0 {
 		page.Items = append(page.Items, drawing.Item{Kind: drawing.KindRect, W: d.Width, H: d.Height, Fill: d.Background})
 	}
 	page.Items = append(page.Items, d.Items...)
+	page.Items = append(page.Items, over...)
 	return page
 }
 

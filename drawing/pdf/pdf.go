@@ -124,23 +124,45 @@ func pageBox(d *drawing.Drawing, o Options) (pw, ph, k, x, y float64) {
 // the document's Title and Subject. Nothing is written if d holds a NaN or
 // infinite number.
 func Write(w io.Writer, d *drawing.Drawing, opts Options) error {
-	if err := d.Check(); err != nil {
-		return err
+	return WritePages(w, []*drawing.Drawing{d}, opts)
+}
+
+// WritePages writes each drawing as a page of one PDF 1.4 document, in
+// order, every page sized by opts for its drawing; the glyphs and
+// graphics states they share are written once. The first drawing's Title
+// and Desc become the document's. Nothing is written if a drawing holds a
+// NaN or infinite number.
+func WritePages(w io.Writer, ds []*drawing.Drawing, opts Options) error {
+	if len(ds) == 0 {
+		return fmt.Errorf("render: a PDF needs at least one page")
 	}
-	pw, ph, k, ox, oy := pageBox(d, opts)
 	e := &encoder{glyphs: map[typeset.GlyphKey]int{}, alphas: map[uint8]int{}, codes: map[rune]textCode{}}
-	var c bytes.Buffer
-	// Drawing coordinates (points, y down) onto the page (y up).
-	fmt.Fprintf(&c, "%s 0 0 %s %s %s cm\n", num(k), num(-k), num(ox), num(ph-oy))
-	c.WriteString("4 M 0 j 0 J\n")
-	if d.Background.A > 0 {
-		e.fillColor(&c, d.Background)
-		fmt.Fprintf(&c, "0 0 %s %s re f\n", num(d.Width), num(d.Height))
+	pages := make([]page, 0, len(ds))
+	for _, d := range ds {
+		if err := d.Check(); err != nil {
+			return err
+		}
+		pw, ph, k, ox, oy := pageBox(d, opts)
+		var c bytes.Buffer
+		// Drawing coordinates (points, y down) onto the page (y up).
+		fmt.Fprintf(&c, "%s 0 0 %s %s %s cm\n", num(k), num(-k), num(ox), num(ph-oy))
+		c.WriteString("4 M 0 j 0 J\n")
+		if d.Background.A > 0 {
+			e.fillColor(&c, d.Background)
+			fmt.Fprintf(&c, "0 0 %s %s re f\n", num(d.Width), num(d.Height))
+		}
+		for i := range d.Items {
+			e.item(&c, &d.Items[i])
+		}
+		pages = append(pages, page{pw, ph, c.Bytes()})
 	}
-	for i := range d.Items {
-		e.item(&c, &d.Items[i])
-	}
-	return e.finish(w, d, pw, ph, c.Bytes())
+	return e.finish(w, ds[0], pages)
+}
+
+// page is one page's size and content stream.
+type page struct {
+	w, h    float64
+	content []byte
 }
 
 // encoder collects the resources the page uses.
@@ -469,7 +491,7 @@ func textString(s string) string {
 
 // finish writes the document: catalogue, pages, page, content, glyphs,
 // graphics states, text-layer fonts, info, cross-reference table.
-func (e *encoder) finish(w io.Writer, d *drawing.Drawing, pw, ph float64, content []byte) error {
+func (e *encoder) finish(w io.Writer, d *drawing.Drawing, pages []page) error {
 	var out bytes.Buffer
 	var offsets []int
 	obj := func(body string) int {
@@ -493,10 +515,11 @@ func (e *encoder) finish(w io.Writer, d *drawing.Drawing, pw, ph float64, conten
 		return n
 	}
 	out.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	// Objects 1-3 are fixed: catalogue, pages, page; the page refers to
-	// objects written after it, whose numbers follow from the counts.
+	// Objects 1 and 2 are the catalogue and the page tree, then each page
+	// and its content; the pages refer to objects written after them,
+	// whose numbers follow from the counts.
 	nGlyph, nFont := len(e.glyphOrder), (len(e.codeOrder)+codesPerFont-1)/codesPerFont
-	const firstGlyph = 5 // after catalogue, pages, page, content
+	firstGlyph := 3 + 2*len(pages) // after catalogue, page tree, pages and contents
 	firstState := firstGlyph + nGlyph
 	firstFont := firstState + len(e.alphaOrder)
 	// each text font: font dict, ToUnicode, plus one shared empty glyph
@@ -506,7 +529,11 @@ func (e *encoder) finish(w io.Writer, d *drawing.Drawing, pw, ph float64, conten
 		info = emptyProc
 	}
 	obj("<< /Type /Catalog /Pages 2 0 R /ViewerPreferences << /DisplayDocTitle true >> >>")
-	obj("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+	kids := make([]string, len(pages))
+	for i := range pages {
+		kids[i] = fmt.Sprintf("%d 0 R", 3+2*i)
+	}
+	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages)))
 	var res strings.Builder
 	res.WriteString("<<")
 	if nGlyph > 0 {
@@ -531,8 +558,10 @@ func (e *encoder) finish(w io.Writer, d *drawing.Drawing, pw, ph float64, conten
 		res.WriteString(" >>")
 	}
 	res.WriteString(" >>")
-	obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents 4 0 R >>", num(pw), num(ph), res.String()))
-	stream("", content)
+	for i, pg := range pages {
+		obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s %s] /Resources %s /Contents %d 0 R >>", num(pg.w), num(pg.h), res.String(), 4+2*i))
+		stream("", pg.content)
+	}
 	for _, k := range e.glyphOrder {
 		stream("/Type /XObject /Subtype /Form /BBox [-2000 -2000 4000 2000] /Resources << >>", glyphStream(k))
 	}

@@ -239,12 +239,13 @@ var Rules = []Rule{
 		Deny: []string{writersSVG, writersRaster, renderAll, uiAll, fyne},
 	},
 	{
-		Name:   "views share only views/style",
+		Name:   "views share only views/style and views/describe",
 		From:   []string{viewsAll},
 		Deny:   []string{viewsAll},
-		Allow:  []string{Module + "/views/style"},
+		Allow:  []string{Module + "/views/style", Module + "/views/describe"},
 		Direct: true,
 	},
+
 	{
 		Name: "views/style knows nothing of layout",
 		From: []string{Module + "/views/style"},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/scenario"
+	"github.com/parleyhq/parley/views/describe"
 	"github.com/parleyhq/parley/views/style"
 )
 
@@ -38,7 +39,8 @@ func (t *Table) Draw() *drawing.Drawing {
 	d := &drawing.Drawing{Background: style.Paper, Objects: map[string]drawing.Object{}}
 	meta := t.sel.Scenario.Meta
 	d.Title = style.OneLine(meta.Title) + " — participation grid"
-	d.Desc = strings.TrimSpace(style.OneLine(meta.Summary) + " " + t.sel.Describe())
+	d.Desc = describe.Drawn("Participation grid: actors as rows, tracks (negotiating tables) as columns, each cell the actor's role at that track and how sure it is.", t.sel.Scenario,
+		describe.Options{Variant: t.opts.Variant, AsOf: t.opts.AsOf, Filter: t.opts.Filter})
 	heading := style.Heading(t.sel, "Participation grid", t.asOf, 640)
 	var y float64
 	d.Items, y = style.AppendBlock(d.Items, heading, margin, margin, drawing.AnchorStart, "")

@@ -17,6 +17,7 @@ import (
 	"github.com/parleyhq/parley/internal/viewtest"
 	"github.com/parleyhq/parley/scenario"
 	"github.com/parleyhq/parley/scenario/scenariotest"
+	"github.com/parleyhq/parley/views/style"
 )
 
 var _ = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -117,9 +118,9 @@ func TestCells(t *testing.T) {
 		case drawing.KindText:
 			texts = append(texts, it.Text)
 		case drawing.KindPolyline:
-			dashed = dashed || len(it.Stroke.Dash) > 0 && it.Stroke.Color == drawing.RGB(0xd7191c)
+			dashed = dashed || len(it.Stroke.Dash) > 0 && it.Stroke.Color == style.Role(scenario.RoleExcluded).Color
 		case drawing.KindPolygon:
-			bar = bar || it.Fill == drawing.RGB(0xd7191c)
+			bar = bar || it.Fill == style.Role(scenario.RoleExcluded).Color
 		}
 	}
 	if got := strings.Join(texts, " | "); got != "excluded | claimed · per Kellogg" || !dashed || !bar {

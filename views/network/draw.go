@@ -3,10 +3,10 @@ package network
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/layout"
+	"github.com/parleyhq/parley/views/describe"
 	"github.com/parleyhq/parley/views/style"
 )
 
@@ -16,7 +16,8 @@ func (g *Graph) Draw(l *layout.Layout) (*drawing.Drawing, error) {
 	d := &drawing.Drawing{Background: style.Paper, Objects: g.objects}
 	meta := g.sel.Scenario.Meta
 	d.Title = style.OneLine(meta.Title) + " — actor network"
-	d.Desc = strings.TrimSpace(style.OneLine(meta.Summary) + " " + g.sel.Describe())
+	d.Desc = describe.Drawn("Actor network: actors as boxes, tied by membership (to a bloc or group) and by representation (a person for the actor they speak for).", g.sel.Scenario,
+		describe.Options{Variant: g.opts.Variant, AsOf: g.opts.AsOf, Filter: g.opts.Filter})
 	var y float64
 	d.Items, y = style.AppendBlock(d.Items, g.heading, margin, margin, drawing.AnchorStart, "")
 	width := math.Max(g.heading.W, l.Width)

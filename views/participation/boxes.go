@@ -20,29 +20,10 @@ func (b *builder) tracks() {
 			continue // a duplicate id: validation reports it
 		}
 		whatIf := b.changes != nil && b.changes.tracks[t.ID]
-		var lines []TextLine
-		if whatIf {
-			lines = append(lines, measured("WHAT IF", drawing.Bold, style.DetailSize-1, style.WhatIfInk))
-		}
-		lines = append(lines, wrapLines(trackName(t, scenario.MaxLabelLength), drawing.Bold, style.NameSize, style.Ink, wrapTrack)...)
-		if meta := joinNonEmpty(" · ", string(t.Kind), shown(t.Venue, scenario.MaxLabelLength)); meta != "" {
-			lines = append(lines, wrapLines(meta, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
-		}
-		if when := trackWhen(t); when != "" {
-			lines = append(lines, wrapLines(when, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
-		}
-		status := strings.ToUpper(string(t.Status))
-		if t.Certainty != "" {
-			status = joinNonEmpty(" · ", status, string(t.Certainty))
-		}
-		status = joinNonEmpty(" ", status, b.sourceRefs(t.Sources))
-		if status != "" {
-			lines = append(lines, wrapLines(status, drawing.Bold, style.DetailSize-1, style.Muted, wrapTrack)...)
-		}
 		cs := style.TrackBorder(t.Certainty)
 		n := &Node{
 			Ref:    "track:" + t.ID,
-			Label:  stack(lines),
+			Label:  b.trackLabel(t, whatIf),
 			Fill:   style.StatusFill(t.Status),
 			Stroke: drawing.Stroke{Color: style.Ink, Width: cs.Width, Dash: cs.Dash},
 			Radius: 3,
@@ -51,6 +32,12 @@ func (b *builder) tracks() {
 		}
 		if n.Fill.A == 0 {
 			n.Fill = style.NoStatusFill
+		}
+		if t.Upcoming {
+			n.Stroke = drawing.Stroke{Color: style.AsOfInk, Width: 1, Dash: []float64{3, 2}}
+		}
+		if t.Possibly {
+			n.Fill, n.Stroke.Color = fade(n.Fill), fade(n.Stroke.Color)
 		}
 		b.addNode(n, 2*padX, 2*padY+2)
 		n.Name = fmt.Sprintf("n%d", len(b.g.Nodes))
@@ -90,8 +77,10 @@ func trackWhen(t *scenario.Track) string {
 // go in it, with the actor's own box when it has seats of its own.
 func (b *builder) actors(seats []*seat) {
 	seated := map[string]bool{}
+	held := map[string]bool{} // by a seat that is not a ghost
 	for _, st := range seats {
 		seated[st.Actor] = true
+		held[st.Actor] = held[st.Actor] || !st.gone
 	}
 	if b.opts.Detail == People {
 		for _, a := range b.pic.Scenario.Actors {
@@ -142,6 +131,15 @@ func (b *builder) actors(seats []*seat) {
 			Fill:   fill,
 			Stroke: drawing.Stroke{Color: style.Outline, Width: 1},
 			Radius: 6,
+		}
+		if !held[a.ID] {
+			// Only ended seats: a ghost, the same size, in grey.
+			n.Ghost = true
+			n.Fill = style.Paper
+			n.Stroke = drawing.Stroke{Color: GhostInk, Width: 1, Dash: []float64{3, 2}}
+			for i := range n.Label.Lines {
+				n.Label.Lines[i].Color = GhostInk
+			}
 		}
 		b.addNode(n, 2*padX, 2*padY)
 		switch {
@@ -251,4 +249,32 @@ func (b *builder) layoutFrame(f *Frame, side int) {
 	for _, m := range f.Members {
 		m.Off.X = math.Floor((f.W - m.W) / 2)
 	}
+}
+
+// trackLabel is the words on a track's box: its name, kind and venue,
+// dates, what it is on the day, status, certainty and sources.
+func (b *builder) trackLabel(t *scenario.Track, whatIf bool) Block {
+	var lines []TextLine
+	if whatIf {
+		lines = append(lines, measured("WHAT IF", drawing.Bold, style.DetailSize-1, style.WhatIfInk))
+	}
+	lines = append(lines, wrapLines(trackName(t, scenario.MaxLabelLength), drawing.Bold, style.NameSize, style.Ink, wrapTrack)...)
+	if meta := joinNonEmpty(" · ", string(t.Kind), shown(t.Venue, scenario.MaxLabelLength)); meta != "" {
+		lines = append(lines, wrapLines(meta, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
+	}
+	if when := trackWhen(t); when != "" {
+		lines = append(lines, wrapLines(when, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
+	}
+	if now := trackTimeLine(t); now != "" {
+		lines = append(lines, wrapLines(now, drawing.Italic, style.DetailSize, style.AsOfInk, wrapTrack)...)
+	}
+	status := strings.ToUpper(string(t.Status))
+	if t.Certainty != "" {
+		status = joinNonEmpty(" · ", status, string(t.Certainty))
+	}
+	status = joinNonEmpty(" ", status, b.sourceRefs(t.Sources))
+	if status != "" {
+		lines = append(lines, wrapLines(status, drawing.Bold, style.DetailSize-1, style.Muted, wrapTrack)...)
+	}
+	return stack(lines)
 }

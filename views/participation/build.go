@@ -13,6 +13,25 @@ import (
 
 // Build makes the participation diagram's graph spec for the scenario.
 func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
+	b, err := newBuilder(s, opts)
+	if err != nil {
+		return nil, err
+	}
+	seats := b.seats()
+	b.numberSources(seats)
+	b.tracks()
+	b.actors(seats)
+	b.edges(seats)
+	b.order()
+	b.header()
+	b.legend()
+	b.describe(seats)
+	return b.g, nil
+}
+
+// newBuilder resolves the picture that opts choose and what its variant
+// changes.
+func newBuilder(s *scenario.Scenario, opts Options) (*builder, error) {
 	pic, err := s.Resolve(opts.Variant, opts.AsOf)
 	if err != nil {
 		return nil, err
@@ -46,16 +65,7 @@ func Build(s *scenario.Scenario, opts Options) (*Graph, error) {
 		}
 		b.changes = variantChanges(s, baseSel.Picture, pic)
 	}
-	seats := b.seats()
-	b.numberSources(seats)
-	b.tracks()
-	b.actors(seats)
-	b.edges(seats)
-	b.order()
-	b.header()
-	b.legend()
-	b.describe(seats)
-	return b.g, nil
+	return b, nil
 }
 
 type builder struct {
@@ -68,6 +78,14 @@ type builder struct {
 	frames  map[string]*Frame // by the id of the actor they stand for
 	srcNum  map[string]int    // source id → its number in the footer
 	units   []*Unit           // in the order of the layout
+	// widest: source numbers as wide as any picture's can be (Union).
+	widest bool
+	// superset: the legend lists every mark any picture of the file can
+	// show (Union's reserve).
+	superset bool
+	orig     *scenario.Scenario // Union's scenario, with its variants
+	// prev is the union before an edit (UnionAfter): its order is kept.
+	prev *Graph
 }
 
 // seat is a seat as drawn: in the Delegations view a person's seat moves to
@@ -78,9 +96,31 @@ type seat struct {
 	certs    []scenario.Certainty // the certainties of the seats folded into it
 	whatIf   bool                 // a variant adds or changes it
 	original []scenario.Seat      // the seats of the file it stands for
+	// possibly: every seat folded into it holds only possibly on the day.
+	possibly bool
+	// gone: a seat that ended (Picture.Ended), drawn as a ghost.
+	gone bool
 }
 
-func (b *builder) seats() []*seat { return b.fold(b.pic.Seats, true) }
+// seats are the seats drawn: those that hold on the day, then those that
+// ended by then (Picture.Ended) and are not drawn already as held.
+func (b *builder) seats() []*seat {
+	out := b.fold(b.pic.Seats, true)
+	if len(b.pic.Ended) == 0 {
+		return out
+	}
+	held := map[string]bool{}
+	for _, st := range out {
+		held[st.Track+"\x00"+st.Actor+"\x00"+string(st.Role)] = true
+	}
+	for _, st := range b.fold(b.pic.Ended, false) {
+		if !held[st.Track+"\x00"+st.Actor+"\x00"+string(st.Role)] {
+			st.gone = true
+			out = append(out, st)
+		}
+	}
+	return out
+}
 
 // fold makes the seats as drawn from seats (marking what a variant changed
 // when mark is set).
@@ -91,7 +131,7 @@ func (b *builder) fold(seats []scenario.Seat, mark bool) []*seat {
 		if b.pic.Track(st.Track) == nil || b.pic.Actor(st.Actor) == nil {
 			continue // validation reports these; draw what can be drawn
 		}
-		sd := &seat{Seat: st, certs: []scenario.Certainty{st.Certainty}, original: []scenario.Seat{st}}
+		sd := &seat{Seat: st, certs: []scenario.Certainty{st.Certainty}, original: []scenario.Seat{st}, possibly: st.Possibly}
 		sd.whatIf = mark && b.changes != nil && b.changes.seat(st)
 		if b.opts.Detail == Delegations {
 			if a := b.pic.Actor(st.Actor); a.Kind == scenario.KindPerson && a.Represents != "" && b.pic.Actor(a.Represents) != nil {
@@ -131,6 +171,7 @@ func (s *seat) merge(o *seat) {
 	s.Sources = appendNew(slices.Clone(s.Sources), o.Sources...)
 	s.via = appendNew(s.via, o.via...)
 	s.whatIf = s.whatIf || o.whatIf
+	s.possibly = s.possibly && o.possibly // one seat that surely holds is enough
 	s.original = append(s.original, o.original...)
 }
 
@@ -291,6 +332,9 @@ func (b *builder) sourceRefs(ids []string) string {
 	if !b.g.Numbered {
 		return ""
 	}
+	if b.widest {
+		return b.widestRefs(ids)
+	}
 	var ns []int
 	for _, id := range ids {
 		if n, ok := b.srcNum[id]; ok && !slices.Contains(ns, n) {
@@ -348,6 +392,13 @@ func (b *builder) edges(seats []*seat) {
 		if e.Color.A == 0 { // a role this view has no look for
 			e.Color, e.Width, e.Arrowhead = style.Ink, cs.Width, "normal"
 		}
+		switch {
+		case st.gone:
+			lookGone(e, st)
+		case st.possibly:
+			e.Possibly = true
+			e.Color = fade(e.Color)
+		}
 		e.Label, e.Words = b.seatLabel(st, rs.Color)
 		b.g.Edges = append(b.g.Edges, e)
 		b.seatObject(e, st)
@@ -360,6 +411,14 @@ func (b *builder) edges(seats []*seat) {
 // certainties when they differ), and its sources' numbers.
 func (b *builder) seatLabel(st *seat, roleColor drawing.Color) (Block, string) {
 	var parts []string
+	if st.gone {
+		// A ghost says only why and when it ended.
+		words := b.goneWords(st)
+		return stack(wrapLines(words, drawing.Italic, style.EdgeLabelSize, style.Muted, wrapEdge)), words
+	}
+	if st.possibly {
+		parts = append(parts, possiblyWords(st))
+	}
 	if st.Role == scenario.RoleExcluded {
 		parts = append(parts, "EXCLUDED")
 	}
@@ -405,6 +464,9 @@ func (b *builder) seatLabel(st *seat, roleColor drawing.Color) (Block, string) {
 	color := style.Darken(roleColor)
 	if st.Role == scenario.RoleExcluded {
 		color = style.ExcludedInk
+	}
+	if st.possibly {
+		color = fadeText(color)
 	}
 	var lines []TextLine
 	if st.whatIf {

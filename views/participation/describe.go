@@ -2,11 +2,11 @@ package participation
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/scenario"
+	"github.com/parleyhq/parley/views/describe"
 )
 
 // The Objects and the description carry what the boxes have no room for,
@@ -179,50 +179,16 @@ func (b *builder) sourceLines(ids []string) []string {
 	return out
 }
 
-// describe writes the picture's description: what it shows, in words, for
-// a screen reader or a search, every name in full.
-func (b *builder) describe(seats []*seat) {
-	var d []string
-	meta := b.pic.Scenario.Meta
-	if s := shown(meta.Summary, 0); s != "" {
-		d = append(d, s)
-	}
-	head := "Participation diagram"
-	if !b.pic.AsOf.IsZero() {
-		head += ", as of " + b.pic.AsOf.Human()
-	}
-	if v := b.pic.Variant; v != nil {
-		head += ", what if: " + cmpOr(shown(v.Name, 0), v.ID)
-		if s := shown(v.Summary, 0); s != "" {
-			head += " (" + s + ")"
-		}
-	}
-	d = append(d, head+".")
-	for _, t := range b.g.Timeline {
-		tr := b.pic.Track(strings.TrimPrefix(t.Ref, "track:"))
-		line := trackName(tr, 0)
-		if info := joinNonEmpty(", ", string(tr.Kind), shown(tr.Venue, 0), trackDates(tr), string(tr.Status), string(tr.Certainty)); info != "" {
-			line += " (" + info + ")"
-		}
-		if t.WhatIf {
-			line += " [what if]"
-		}
-		var parts []string
-		for _, e := range append(slices.Clone(t.Slots[0]), t.Slots[1]...) {
-			a := b.pic.Actor(strings.TrimPrefix(e.Tail.Ref, "actor:"))
-			p := fmt.Sprintf("%s: %s", e.Role, fullName(a))
-			if words := strings.TrimSpace(e.Words); words != "" {
-				p += " (" + words + ")"
-			}
-			parts = append(parts, p)
-		}
-		if len(parts) > 0 {
-			line += ": " + strings.Join(parts, "; ")
-		}
-		d = append(d, line+".")
-	}
-	if b.changes != nil && len(b.changes.removed) > 0 {
-		d = append(d, "Not in this variant: "+strings.Join(b.changes.removed, "; ")+".")
-	}
-	b.g.Desc = strings.Join(d, "\n")
+// participationLead says how the participation diagram draws, before
+// the description of what it shows.
+const participationLead = "Participation diagram: actors and tracks (negotiating tables) are boxes; " +
+	"an arrow from an actor to a track is a seat, its colour and arrowhead saying the role and its line style how sure it is " +
+	"(solid confirmed or reported, dashed claimed, dash-dot disputed, dotted speculative)."
+
+// describe writes the picture's description, the one every output and
+// `parley describe` give (views/describe), for a screen reader or a
+// search, every name in full.
+func (b *builder) describe([]*seat) {
+	b.g.Desc = describe.Drawn(participationLead, b.pic.Scenario,
+		describe.Options{Variant: b.opts.Variant, AsOf: b.opts.AsOf, Filter: b.opts.Filter})
 }

@@ -444,6 +444,14 @@ func legendGlyph(le LegendEntry) string {
 		return "&#9312;"
 	case LegendSource:
 		return "[1]"
+	case LegendPossibly:
+		return colored(fade(style.Ink), "&#8212;&#8212;&#9654;")
+	case LegendGone:
+		return colored(GhostInk, "&#183; &#183; &#183;&#9654;")
+	case LegendUpcoming:
+		return colored(style.AsOfInk, "&#9633;")
+	case LegendTrackPossibly:
+		return colored(fade(style.StatusFill(scenario.StatusUnderWay)), "&#9608;")
 	}
 	return ""
 }

@@ -42,6 +42,12 @@ func Draw(g *Graph, l *layout.Layout) (*drawing.Drawing, error) {
 		top += 4 + legendH
 	}
 	top += headerGap
+	if r := g.reserve; r != nil {
+		// A stable layout: the diagram starts as low in every picture.
+		lh, lw := drawLegend(&drawing.Drawing{}, r.legend, margin, 0, width)
+		top = max(top, margin+r.headerH+4+lh+headerGap)
+		legendW = max(legendW, lw, r.headerW)
+	}
 	origin := drawing.Point{X: margin - ext.x0, Y: top - ext.y0}
 	for _, it := range dg.items {
 		d.Items = append(d.Items, offsetItem(it, origin))
@@ -64,45 +70,52 @@ type diagram struct {
 func drawDiagram(g *Graph, l *layout.Layout) (*diagram, error) {
 	dg := &diagram{}
 	var boxes, frames []rect
-	boxAt := map[*Node]rect{}
+	boxAt, err := placeBoxes(g, l)
+	if err != nil {
+		return nil, err
+	}
 	box := func(n *Node, r rect) {
-		boxAt[n] = r
+		if n.Hidden {
+			return
+		}
 		boxes = append(boxes, r)
-		dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: r.x0, Y: r.y0, W: n.W, H: n.H, Radius: n.Radius, Fill: n.Fill, Stroke: n.Stroke, Ref: n.Ref})
-		dg.items = drawBlockItems(dg.items, n.Label, r.x0+n.W/2, r.y0+(n.H-n.Label.H)/2, drawing.AnchorMiddle, n.Ref)
+		if n.Mark.A != 0 { // the diff picture's ring
+			h := r.grow(markHalo)
+			dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: h.x0, Y: h.y0, W: h.x1 - h.x0, H: h.y1 - h.y0, Radius: n.Radius + markHalo, Stroke: drawing.Stroke{Color: n.Mark, Width: 2.5}, Ref: n.Ref})
+		}
+		dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: r.x0, Y: r.y0, W: r.x1 - r.x0, H: r.y1 - r.y0, Radius: n.Radius, Fill: n.Fill, Stroke: n.Stroke, Ref: n.Ref})
+		dg.items = drawBlockItems(dg.items, n.Label, (r.x0+r.x1)/2, r.y0+(r.y1-r.y0-n.Label.H)/2, drawing.AnchorMiddle, n.Ref)
 	}
 	for _, rows := range g.Sides {
 		for _, row := range rows {
 			for _, u := range row {
-				nb, ok := l.Nodes[u.Name]
-				if !ok {
-					return nil, fmt.Errorf("render: the layout has no box for %s", u.Name)
-				}
-				r := rectAt(drawing.Point(nb.Center), u.W, u.H)
 				if u.Node != nil {
-					box(u.Node, r)
+					box(u.Node, boxAt[u.Node])
 					continue
 				}
 				f := u.Frame
+				if f.Hidden {
+					continue
+				}
+				nb := l.Nodes[u.Name]
+				r, labelAt := frameRect(g, f, rectAt(drawing.Point(nb.Center), u.W, u.H), boxAt)
 				frames = append(frames, r)
-				dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: r.x0, Y: r.y0, W: f.W, H: f.H, Radius: 6, Fill: f.Fill, Stroke: f.Stroke, Ref: f.Ref})
+				dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: r.x0, Y: r.y0, W: r.x1 - r.x0, H: r.y1 - r.y0, Radius: 6, Fill: f.Fill, Stroke: f.Stroke, Ref: f.Ref})
 				if len(f.Label.Lines) > 0 {
-					at := drawing.Point{X: r.x0 + f.LabelAt.X, Y: r.y0 + f.LabelAt.Y}
-					boxes = append(boxes, rect{at.X, at.Y, at.X + f.Label.W, at.Y + f.Label.H})
-					dg.items = drawBlockItems(dg.items, f.Label, at.X, at.Y, drawing.AnchorStart, f.Ref)
+					boxes = append(boxes, rect{labelAt.X, labelAt.Y, labelAt.X + f.Label.W, labelAt.Y + f.Label.H})
+					dg.items = drawBlockItems(dg.items, f.Label, labelAt.X, labelAt.Y, drawing.AnchorStart, f.Ref)
 				}
 				for _, m := range f.Members {
-					box(m, rect{r.x0 + m.Off.X, r.y0 + m.Off.Y, r.x0 + m.Off.X + m.W, r.y0 + m.Off.Y + m.H})
+					box(m, boxAt[m])
 				}
 			}
 		}
 	}
 	for _, t := range g.Timeline {
-		nb, ok := l.Nodes[t.Name]
-		if !ok {
-			return nil, fmt.Errorf("render: the layout has no box for %s", t.Name)
+		r := boxAt[t]
+		if t.Hidden {
+			continue
 		}
-		r := rectAt(drawing.Point(nb.Center), t.W, t.H)
 		if t.WhatIf {
 			h := r.grow(style.WhatIfHalo)
 			dg.items = append(dg.items, drawing.Item{Kind: drawing.KindRect, X: h.x0, Y: h.y0, W: h.x1 - h.x0, H: h.y1 - h.y0, Radius: t.Radius + style.WhatIfHalo, Stroke: style.WhatIfStroke, Ref: t.Ref})
@@ -116,23 +129,27 @@ func drawDiagram(g *Graph, l *layout.Layout) (*diagram, error) {
 			return nil, fmt.Errorf("render: the layout has no route for %s", e.ID)
 		}
 	}
-	paths := routeArrows(g, l, boxAt)
-	shapes := make([]*arrowShape, len(g.Edges))
+	paths, err := routes(g, l, boxAt)
+	if err != nil {
+		return nil, err
+	}
+	var shapes []*arrowShape
 	drawn := make([][]drawing.Item, len(g.Edges))
 	prefer := map[*Edge]drawing.Point{}
+	area := rect{0, 0, l.Width, l.Height}
 	for i, e := range g.Edges {
 		p := paths[e]
 		items, line, head := edgeItems(e, p)
+		if len(line) > 0 {
+			area = area.union(boundsOf(line)) // hidden ones too: the same extent in every picture
+		}
+		if e.Hidden {
+			continue
+		}
 		drawn[i] = items
-		shapes[i] = newArrowShape(e, line, head)
+		shapes = append(shapes, newArrowShape(e, line, head))
 		if p.hasLabel {
 			prefer[e] = p.label
-		}
-	}
-	area := rect{0, 0, l.Width, l.Height}
-	for _, a := range shapes {
-		if len(a.line) > 0 {
-			area = area.union(boundsOf(a.line))
 		}
 	}
 	dg.extent = area
@@ -188,7 +205,11 @@ func edgeItems(e *Edge, p *path) ([]drawing.Item, []drawing.Point, rect) {
 		return nil, nil, rect{}
 	}
 	stroke := drawing.Stroke{Color: e.Color, Width: e.Width, Dash: e.Dash}
-	items := []drawing.Item{{Kind: drawing.KindBezier, Points: p.spline, Stroke: stroke, Ref: e.Ref}}
+	var items []drawing.Item
+	if e.Mark.A != 0 { // the diff picture's highlight, under the line
+		items = append(items, drawing.Item{Kind: drawing.KindBezier, Points: p.spline, Stroke: markStroke(e.Mark, e.Width), Ref: e.Ref})
+	}
+	items = append(items, drawing.Item{Kind: drawing.KindBezier, Points: p.spline, Stroke: stroke, Ref: e.Ref})
 	line := flattenBezier(p.spline, 8)
 	var pts []drawing.Point
 	for _, h := range style.Arrowhead(e.Arrowhead, p.tip, p.spline[len(p.spline)-1], stroke) {
@@ -244,7 +265,7 @@ func drawNotes(d *drawing.Drawing, notes []spot, x, y, width float64) float64 {
 	for _, s := range notes {
 		e := s.edge
 		ref := fmt.Sprintf("note:%d", s.badge)
-		text := fmt.Sprintf("%s → %s (%s): %s", plain(e.Tail.Label), plain(e.Head.Label), e.Role, e.Words)
+		text := fmt.Sprintf("%s at %s (%s): %s", plain(e.Tail.Label), plain(e.Head.Label), e.Role, e.Words)
 		d.Objects[ref] = drawing.Object{Class: "note", Tooltip: d.Objects[e.Ref].Tooltip, Data: map[string]string{"seat": strings.TrimPrefix(e.Ref, "seat:"), "note": fmt.Sprint(s.badge)}}
 		d.Items = style.AppendBadge(d.Items, drawing.Point{X: x + style.BadgeRadius, Y: y + style.BadgeRadius + 1}, style.BadgeRadius, e.Color)
 		d.Items[len(d.Items)-1].Ref = ref
@@ -256,11 +277,18 @@ func drawNotes(d *drawing.Drawing, notes []spot, x, y, width float64) float64 {
 	return y + legendGapY
 }
 
-// plain is a block's first line, the name it shows.
+// plain is the name a box shows: its bold lines of the largest size (a
+// track's status line is bold too, but smaller).
 func plain(b Block) string {
-	var parts []string
+	size := 0.0
 	for _, l := range b.Lines {
 		if l.Font == drawing.Bold && l.Color != style.WhatIfInk {
+			size = max(size, l.Size)
+		}
+	}
+	var parts []string
+	for _, l := range b.Lines {
+		if l.Font == drawing.Bold && l.Color != style.WhatIfInk && l.Size == size {
 			parts = append(parts, l.Text)
 		}
 	}

@@ -1,7 +1,10 @@
 package participation
 
 import (
+	"sync"
+
 	"github.com/parleyhq/parley/drawing"
+	"github.com/parleyhq/parley/layout"
 	"github.com/parleyhq/parley/scenario"
 )
 
@@ -36,6 +39,20 @@ type Graph struct {
 	Title, Desc string
 	// Objects describe every Ref the drawing shows (drawing.Object).
 	Objects map[string]drawing.Object
+
+	// On a stable layout (stable.go): union marks the graph Union made;
+	// route is the union a picture's arrows follow; reserve is the room
+	// kept above the diagram.
+	union   bool
+	route   *Graph
+	reserve *reserve
+	// routed caches a union's arrows on the layout last drawn on (the
+	// paths are only read once made).
+	routed struct {
+		sync.Mutex
+		layout *layout.Layout
+		paths  map[*Edge]*path
+	}
 }
 
 // TextLine is one measured line of text.
@@ -79,6 +96,15 @@ type Node struct {
 	Off    drawing.Point // in a frame: its top-left corner from the frame's
 	Track  bool
 	WhatIf bool // a track a variant adds or changes
+	// Ghost: an actor drawn only for seats that ended by the day.
+	Ghost bool
+	// Hidden: in a picture drawn on a stable layout, a box of the layout
+	// that this picture does not draw.
+	Hidden bool
+	// Mark rings the box in the diff picture (new, gone); MarkWord says
+	// which in words, for its tooltip.
+	Mark     drawing.Color
+	MarkWord string
 	// Slots are a track's arrows from each side, in the order of their
 	// heads along the side of the box that faces them.
 	Slots [2][]*Edge
@@ -99,6 +125,10 @@ type Frame struct {
 	Stroke  drawing.Stroke
 	Members []*Node
 	W, H    float64
+	Hidden  bool // on a stable layout: a frame this picture does not draw
+	// ownLabel: the label stands where the actor's own box is in other
+	// pictures (LabelAt is that box's corner, centred).
+	ownLabel bool
 }
 
 // Edge is a seat: an arrow from an actor to a track.
@@ -118,9 +148,18 @@ type Edge struct {
 	Label     Block  // empty when the seat needs no words
 	Words     string // the label's words on one line, for notes
 	WhatIf    bool
-	Slot      int // its head's place along the track's side, from 0
-	Side      int // the side of the tracks its actor is on
-	order     int
+	// Possibly: the seat holds only possibly on the day (drawn faded).
+	Possibly bool
+	// Gone is why a seat that ended by the day ended; it is drawn as a
+	// ghost ("walked out 16 Jul 1997").
+	Gone scenario.SeatEnd
+	// Hidden: an arrow of a stable layout that this picture does not draw.
+	Hidden bool
+	// Mark highlights the arrow in the diff picture (gained, lost, changed).
+	Mark  drawing.Color
+	Slot  int // its head's place along the track's side, from 0
+	Side  int // the side of the tracks its actor is on
+	order int
 }
 
 // LegendGroup is one row of the legend: a caption and its entries.
@@ -134,15 +173,22 @@ type LegendKind int
 
 // Legend samples.
 const (
-	LegendRole      LegendKind = iota // an arrow in a role's colour and arrowhead
-	LegendCertainty                   // a line in a certainty's style
-	LegendMixed                       // a folded arrow of mixed certainty
-	LegendStatus                      // a track box filled for a status
-	LegendActor                       // an actor box filled for a kind
-	LegendFrame                       // a delegation frame
-	LegendWhatIf                      // the what-if tag
-	LegendNote                        // a numbered badge
-	LegendSource                      // a source number
+	LegendRole          LegendKind = iota // an arrow in a role's colour and arrowhead
+	LegendCertainty                       // a line in a certainty's style
+	LegendMixed                           // a folded arrow of mixed certainty
+	LegendStatus                          // a track box filled for a status
+	LegendActor                           // an actor box filled for a kind
+	LegendFrame                           // a delegation frame
+	LegendWhatIf                          // the what-if tag
+	LegendNote                            // a numbered badge
+	LegendSource                          // a source number
+	LegendPossibly                        // a faded arrow: holds only possibly on the day
+	LegendGone                            // a ghost arrow: a seat that ended by the day
+	LegendUpcoming                        // a track announced but not yet started
+	LegendTrackPossibly                   // a faded track: possibly so on the day
+	LegendMarked                          // the diff picture: a highlighted arrow
+	LegendMarkedGhost                     // ... a highlighted ghost arrow
+	LegendRing                            // ... a ringed box
 )
 
 // LegendEntry is one sample in the legend and its words.
@@ -154,6 +200,7 @@ type LegendEntry struct {
 	ActorKind scenario.ActorKind
 	Ref       string // "legend:…"
 	Text      TextLine
+	mark      drawing.Color // the diff picture's ink for its sample
 }
 
 // SourceEntry is one numbered source of the footer.

@@ -80,6 +80,24 @@ func (b *builder) legend() {
 			kinds[a.Kind] = true
 		}
 	}
+	if b.superset {
+		// What any day of any variant can give the tracks.
+		for _, ts := range b.allTracks() {
+			for _, t := range ts {
+				statuses[t.Status] = true
+				if !t.Start.IsZero() {
+					statuses[scenario.StatusPlanned] = true
+				}
+				if t.Status == scenario.StatusConcluded && !t.End.IsZero() || len(t.Suspended) > 0 {
+					statuses[scenario.StatusUnderWay] = true
+				}
+				if len(t.Suspended) > 0 {
+					statuses[scenario.StatusSuspended] = true
+				}
+			}
+		}
+		whatIf = whatIf || len(b.orig.Variants) > 0
+	}
 	entry := func(e LegendEntry, text string) LegendEntry {
 		e.Text = measured(text, drawing.Regular, style.LegendSize, style.Ink)
 		return e
@@ -130,6 +148,7 @@ func (b *builder) legend() {
 		es = append(es, entry(LegendEntry{Kind: LegendFrame, Ref: "legend:frame"}, "delegation: people who speak for the actor named"))
 	}
 	group("Actor (fill):", es)
+	group("On this day:", b.timeLegend(entry))
 	es = nil
 	if whatIf {
 		es = append(es, entry(LegendEntry{Kind: LegendWhatIf, Ref: "legend:what-if"}, "added or changed by this variant"))

@@ -89,6 +89,10 @@ func appendSample(items []drawing.Item, e LegendEntry, x, y float64) []drawing.I
 		c := drawing.Point{X: x + style.LegendLine/2, Y: y}
 		items = style.AppendBadge(items, c, style.BadgeRadius, style.Ink)
 		return append(items, badgeNumber(1, c, ""))
+	case LegendPossibly, LegendGone, LegendUpcoming, LegendTrackPossibly:
+		return appendTimeSample(items, e, x, y)
+	case LegendMarked, LegendMarkedGhost, LegendRing:
+		return appendDiffSample(items, e, x, y)
 	case LegendSource:
 		size := style.EdgeLabelSize
 		w := typeset.MeasureText("[1]", drawing.Regular, size)

@@ -75,17 +75,22 @@ func (b *builder) order() {
 	for i, u := range b.units {
 		u.pos = i
 	}
-	if b.twoSided() {
+	kept := b.prev != nil && b.keepOrder(&sides, ub)
+	if !kept && b.twoSided() {
 		sideSplit(b.units, unitEdges, tracks, b.length)
 	}
 	for _, u := range b.units {
-		sides[u.Side] = append(sides[u.Side], u)
+		if !kept {
+			sides[u.Side] = append(sides[u.Side], u)
+		}
 	}
-	if b.twoSided() {
+	if !kept && b.twoSided() {
 		sides = rebalance(sides, unitEdges, tracks, b.length)
 	}
 	for s := range sides {
-		improve(sides[s], unitEdges, tracks)
+		if !kept {
+			improve(sides[s], unitEdges, tracks)
+		}
 		for i, u := range sides[s] {
 			u.pos, u.Side = i, s
 			if u.Frame != nil && s == 1 {

@@ -23,25 +23,30 @@ type RoleLook struct {
 // role).
 func Role(r scenario.Role) RoleLook { return roleStyles[r] }
 
+// The colours keep each role's hue (convener purple, host brown, excluded
+// red ...) at lightnesses spread so that readers with deuteranopia,
+// protanopia or tritanopia still tell every pair apart, in the light and
+// the dark theme (palette_test.go measures it): participant is a dark green
+// and host a dark brown so that neither is mistaken for excluded's crimson.
 var roleStyles = map[scenario.Role]RoleLook{
-	scenario.RoleConvener:    {drawing.RGB(0x6a3d9a), "diamond", 1.6},
-	scenario.RoleHost:        {drawing.RGB(0xa6611a), "box", 1.6},
-	scenario.RoleMediator:    {drawing.RGB(0x1f78b4), "odiamond", 1.6},
-	scenario.RoleParticipant: {drawing.RGB(0x2e7d32), "normal", 1.6},
-	scenario.RoleObserver:    {drawing.RGB(0x757575), "empty", 1.2},
-	scenario.RoleInvited:     {drawing.RGB(0xe08214), "vee", 1.4},
-	scenario.RoleExcluded:    {drawing.RGB(0xd7191c), "tee", 2.6},
+	scenario.RoleConvener:    {drawing.RGB(0x966ab1), "diamond", 1.6},
+	scenario.RoleHost:        {drawing.RGB(0x623610), "box", 1.6},
+	scenario.RoleMediator:    {drawing.RGB(0x177bea), "odiamond", 1.6},
+	scenario.RoleParticipant: {drawing.RGB(0x134f30), "normal", 1.6},
+	scenario.RoleObserver:    {drawing.RGB(0x5b607c), "empty", 1.2},
+	scenario.RoleInvited:     {drawing.RGB(0xc1821c), "vee", 1.4},
+	scenario.RoleExcluded:    {drawing.RGB(0xb21f3f), "tee", 2.6},
 	// The roles of PA-X's third parties and signatories. Hues between the
 	// seven above (teal, olive, indigo, magenta, blue-grey), and shapes of
 	// their own, so that each is told apart by its arrowhead alone too:
 	// chair a filled dot, facilitator a hollow dot, guarantor a hollow
 	// box (a host's is filled), signatory a filled triangle pointing back
 	// along the line (Graphviz's "inv"), witness a hollow one.
-	scenario.RoleChair:       {drawing.RGB(0x00796b), "dot", 1.6},
-	scenario.RoleFacilitator: {drawing.RGB(0x827717), "odot", 1.4},
-	scenario.RoleGuarantor:   {drawing.RGB(0x303f9f), "obox", 1.6},
-	scenario.RoleSignatory:   {drawing.RGB(0xad1457), "inv", 1.6},
-	scenario.RoleWitness:     {drawing.RGB(0x546e7a), "oinv", 1.2},
+	scenario.RoleChair:       {drawing.RGB(0x289178), "dot", 1.6},
+	scenario.RoleFacilitator: {drawing.RGB(0x978c51), "odot", 1.4},
+	scenario.RoleGuarantor:   {drawing.RGB(0x383790), "obox", 1.6},
+	scenario.RoleSignatory:   {drawing.RGB(0x83495a), "inv", 1.6},
+	scenario.RoleWitness:     {drawing.RGB(0x464145), "oinv", 1.2},
 }
 
 // CertaintyLook is how a seat of one certainty is drawn.
@@ -73,10 +78,10 @@ func Certainty(c scenario.Certainty) CertaintyLook {
 func KindFill(k scenario.ActorKind) drawing.Color { return kindFills[k] }
 
 var kindFills = map[scenario.ActorKind]drawing.Color{
-	scenario.KindState:        drawing.RGB(0xdbe9f6),
-	scenario.KindBloc:         drawing.RGB(0xe2f0d9),
-	scenario.KindOrganisation: drawing.RGB(0xece2f4),
-	scenario.KindGroup:        drawing.RGB(0xfde9d9),
+	scenario.KindState:        drawing.RGB(0xc9e5ff),
+	scenario.KindBloc:         drawing.RGB(0xeafae1),
+	scenario.KindOrganisation: drawing.RGB(0xe5dce6),
+	scenario.KindGroup:        drawing.RGB(0xf1dbbb),
 	scenario.KindPerson:       drawing.RGB(0xffffff),
 }
 
@@ -86,11 +91,11 @@ func StatusFill(st scenario.TrackStatus) drawing.Color { return statusFills[st] 
 
 var statusFills = map[scenario.TrackStatus]drawing.Color{
 	scenario.StatusProposed:  drawing.RGB(0xfff8e1),
-	scenario.StatusPlanned:   drawing.RGB(0xfff0b3),
-	scenario.StatusUnderWay:  drawing.RGB(0xd9f2d0),
-	scenario.StatusSuspended: drawing.RGB(0xe4e0ee), // a pale grey-violet: under way, but on hold
-	scenario.StatusConcluded: drawing.RGB(0xe8e8e8),
-	scenario.StatusCancelled: drawing.RGB(0xf6d5d5),
+	scenario.StatusPlanned:   drawing.RGB(0xffeb99),
+	scenario.StatusUnderWay:  drawing.RGB(0xd4efc6),
+	scenario.StatusSuspended: drawing.RGB(0xdcd3f0), // a pale grey-violet: under way, but on hold
+	scenario.StatusConcluded: drawing.RGB(0xe2e2e2),
+	scenario.StatusCancelled: drawing.RGB(0xf8d0cc),
 }
 
 // Ink colours.
@@ -99,7 +104,7 @@ var (
 	Muted       = drawing.RGB(0x555555) // secondary text
 	Frame       = drawing.RGB(0x8aa0b8) // delegation frames
 	Paper       = drawing.RGB(0xffffff) // the background
-	ExcludedInk = drawing.RGB(0xd7191c) // the words of an exclusion
+	ExcludedInk = drawing.RGB(0xb21f3f) // the words of an exclusion, in its line's colour
 )
 
 // Type sizes in points.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/scenario"
+	"github.com/parleyhq/parley/views/describe"
 	"github.com/parleyhq/parley/views/style"
 )
 
@@ -14,7 +15,8 @@ import (
 func (t *Timeline) Draw() *drawing.Drawing {
 	d := &drawing.Drawing{Background: style.Paper, Objects: t.objects}
 	d.Title = style.OneLine(t.sel.Scenario.Meta.Title) + " — timeline"
-	d.Desc = joinNonEmpty(" ", style.OneLine(t.sel.Scenario.Meta.Summary), t.sel.Describe())
+	d.Desc = describe.Drawn("Timeline: tracks as bars, events and statements as marks, in lanes on a date axis.", t.sel.Scenario,
+		describe.Options{Variant: t.opts.Variant, Filter: t.opts.Filter, AllDates: true})
 	width := t.width
 	var y float64
 	d.Items, y = style.AppendBlock(d.Items, t.heading, margin, margin, drawing.AnchorStart, "")
