@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/parleyhq/parley/drawing"
@@ -176,42 +175,8 @@ func blockHTML(bl style.Block, pad float64, withText bool) string {
 	return b.String()
 }
 
-// htmlEscape makes text safe inside an HTML-like label: markup characters
-// become entities, so nothing in a scenario can close the label or inject
-// elements or attributes.
-func htmlEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&#39;")
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-		default:
-			if r < 0x20 || r == 0x7f {
-				continue
-			}
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// inches converts points to Graphviz's inches, rounded up so a box is never
-// smaller than its text.
-func inches(pt float64) string {
-	return strconv.FormatFloat(math.Ceil(pt/72*1e4)/1e4, 'f', -1, 64)
-}
-
-// num formats a number with at most two decimals, the same on every run.
-func num(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-}
+var (
+	htmlEscape = style.DOTText // views/style/dot.go
+	inches     = style.DOTInches
+	num        = style.DOTNum
+)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/parleyhq/parley/drawing"
@@ -456,44 +455,8 @@ func legendGlyph(le LegendEntry) string {
 	return ""
 }
 
-// htmlEscape makes text safe inside an HTML-like label: markup characters
-// become entities, so nothing in a scenario can close the label or inject
-// elements or attributes. The text is already as drawn (drawnText): no
-// control characters are left, and line breaks are separate lines.
-func htmlEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&#39;")
-		case '\n', '\r', '\t':
-			b.WriteByte(' ')
-		default:
-			if r < 0x20 || r == 0x7f {
-				b.WriteString(scenario.VisibleControl(r))
-				continue
-			}
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// inches converts points to Graphviz's inches, rounded up so a box is never
-// smaller than its text.
-func inches(pt float64) string {
-	return strconv.FormatFloat(math.Ceil(pt/72*1e4)/1e4, 'f', -1, 64)
-}
-
-// num formats a number with at most two decimals, the same on every run.
-func num(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-}
+var (
+	htmlEscape = style.DOTText // views/style/dot.go
+	inches     = style.DOTInches
+	num        = style.DOTNum
+)
