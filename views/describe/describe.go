@@ -236,7 +236,7 @@ func (w *writer) track(t *scenario.Track, whatIf bool) Track {
 			continue
 		}
 		attr := w.attribution(st.Certainty, st.ClaimedBy, st.InvitedBy, st.Sources)
-		attr = joinNonEmpty("; ", seatDates(st.From, st.To), attr)
+		attr = joinNonEmpty("; ", SeatDates(st.From, st.To), attr)
 		if st.Possibly {
 			attr = joinNonEmpty("; ", "possibly not on this day", attr)
 		}
@@ -380,7 +380,9 @@ func (w *writer) actorName(id string) string {
 	return name
 }
 
-func seatDates(from, to scenario.Date) string {
+// SeatDates says when a seat holds, in words: "from 10 Jun 1996",
+// "until 2 May 1997", "10 Jun 1996 – 2 May 1997"; "" when undated.
+func SeatDates(from, to scenario.Date) string {
 	switch {
 	case from.IsZero() && to.IsZero():
 		return ""

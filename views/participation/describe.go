@@ -120,7 +120,7 @@ func (b *builder) seatObject(e *Edge, st *seat) {
 		}
 		lines = append(lines, "Claimed by: "+strings.Join(who, ", "))
 	}
-	if d := seatDates(st.From, st.To); d != "" {
+	if d := describe.SeatDates(st.From, st.To); d != "" {
 		lines = append(lines, "Held: "+d)
 	}
 	lines = append(lines, b.sourceLines(st.Sources)...)
@@ -140,18 +140,6 @@ func (b *builder) seatObject(e *Edge, st *seat) {
 		data["what-if"] = "true"
 	}
 	b.g.Objects[e.Ref] = drawing.Object{Class: "seat", Tooltip: strings.Join(lines, "\n"), Data: data}
-}
-
-func seatDates(from, to scenario.Date) string {
-	switch {
-	case from.IsZero() && to.IsZero():
-		return ""
-	case to.IsZero():
-		return "from " + from.Human()
-	case from.IsZero():
-		return "until " + to.Human()
-	}
-	return from.Human() + " – " + to.Human()
 }
 
 // sourceLines names the sources ids cite, in full, with their numbers.
