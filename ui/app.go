@@ -5,6 +5,11 @@
 // render.Worker in the app).
 package ui
 
+// Why about 550 lines: App's fields are the window's widgets and state,
+// every panel's (the brief's rule: widgets kept as fields), with the one
+// place that wires them together; each panel's behaviour is in its own
+// file.
+
 import (
 	"crypto/sha256"
 	"fmt"

@@ -1,5 +1,9 @@
 package ui
 
+// Why about 700 lines: the window's end-to-end tests (open, edit, save,
+// validate, preview) share one harness and one sequence of steps; each
+// newer feature has its own test file.
+
 import (
 	"bytes"
 	"errors"

@@ -16,6 +16,11 @@
 // adapt. It knows nothing of scenarios.
 package pdf
 
+// Why one file of about 640 lines: it is the writer's one pass, in the
+// order a PDF is read (header, page, content stream, glyph forms, text
+// layer, info, cross-reference table); split, the object numbers would
+// cross files.
+
 import (
 	"bytes"
 	"compress/zlib"

@@ -11,6 +11,11 @@
 // knows nothing of scenarios.
 package svg
 
+// Why one file of about 550 lines: the document is written in one pass
+// (head, glyph definitions, one group per Ref, items, text copies), and
+// the escaping rules that keep scenario text out of the markup are best
+// read beside every place that writes text.
+
 import (
 	"fmt"
 	"io"

@@ -1,5 +1,9 @@
 package participation
 
+// Why about 500 lines: Build's steps (resolve, select, seats, tracks,
+// actors, arrows, order, header, legend) are read in sequence here; each
+// step's detail is in its own file (boxes.go, order.go, legend.go …).
+
 import (
 	"fmt"
 	"reflect"
