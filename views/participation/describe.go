@@ -50,7 +50,7 @@ func (b *builder) frameObject(f *Frame, of *scenario.Actor) {
 	b.g.Objects[f.Ref] = drawing.Object{
 		Class:   "frame",
 		Tooltip: "Delegation of " + fullName(of) + ": the people who speak for it",
-		Data:    map[string]string{"actor": of.ID},
+		Data:    map[string]string{"actor": of.ID, "kind": string(of.Kind)},
 	}
 }
 

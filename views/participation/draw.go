@@ -95,6 +95,11 @@ func drawDiagram(g *Graph, l *layout.Layout) (*diagram, error) {
 				}
 				f := u.Frame
 				if f.Hidden {
+					// No one of the frame's people is in the picture: its
+					// actor's own box, when drawn, stands alone.
+					for _, m := range f.Members {
+						box(m, boxAt[m])
+					}
 					continue
 				}
 				nb := l.Nodes[u.Name]

@@ -144,8 +144,28 @@ func (b *builder) legend() {
 			es = append(es, entry(LegendEntry{Kind: LegendActor, ActorKind: k, Ref: "legend:kind-" + string(k)}, string(k)))
 		}
 	}
-	if len(g.Frames) > 0 {
-		es = append(es, entry(LegendEntry{Kind: LegendFrame, Ref: "legend:frame"}, "delegation: people who speak for the actor named"))
+	// A frame is filled in a lighter shade of its actor's kind: one
+	// sample for each kind framed.
+	frameKinds := map[scenario.ActorKind]bool{}
+	for _, f := range g.Frames {
+		if a := b.pic.Actor(strings.TrimPrefix(f.Ref, "frame:")); a != nil {
+			frameKinds[a.Kind] = true
+		}
+	}
+	said := false
+	for _, k := range scenario.ActorKinds {
+		if !frameKinds[k] {
+			continue
+		}
+		text := "delegation: people who speak for the actor named"
+		if len(frameKinds) > 1 {
+			text = "delegation (" + string(k) + ")"
+			if !said {
+				text += ": people who speak for the actor named"
+				said = true
+			}
+		}
+		es = append(es, entry(LegendEntry{Kind: LegendFrame, ActorKind: k, Ref: "legend:frame-" + string(k)}, text))
 	}
 	group("Actor (fill):", es)
 	group("On this day:", b.timeLegend(entry))

@@ -44,7 +44,7 @@ func TestLegendShowsEveryMark(t *testing.T) {
 			case "actor":
 				need["kind-"+o.Data["kind"]] = ref
 			case "frame":
-				need["frame"] = ref
+				need["frame-"+o.Data["kind"]] = ref // filled as its actor's kind, lighter
 			case "note":
 				need["notes"] = ref
 			}

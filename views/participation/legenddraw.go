@@ -78,7 +78,11 @@ func appendSample(items []drawing.Item, e LegendEntry, x, y float64) []drawing.I
 	case LegendActor:
 		return style.AppendSwatch(items, style.KindFill(e.ActorKind), drawing.Stroke{Color: style.Outline, Width: 1}, 3, x, y)
 	case LegendFrame:
-		return style.AppendSwatch(items, style.Lighten(style.KindFill(scenario.KindState)), drawing.Stroke{Color: style.Frame, Width: 1}, 3, x, y)
+		k := e.ActorKind
+		if k == "" {
+			k = scenario.KindState
+		}
+		return style.AppendSwatch(items, style.Lighten(style.KindFill(k)), drawing.Stroke{Color: style.Frame, Width: 1}, 3, x, y)
 	case LegendWhatIf:
 		text := "WHAT IF"
 		size := style.EdgeLabelSize - 1
