@@ -367,6 +367,12 @@ func (t *Timeline) trackMark(tr *scenario.Track, order int) *mark {
 	if start.IsZero() && !end.IsZero() {
 		start, end = end, scenario.Date{}
 	}
+	// A track still going on (under way or suspended, no end yet) runs to
+	// the day drawn, so that its length and its suspensions show.
+	ongoing := tr.Status == scenario.StatusUnderWay || tr.Status == scenario.StatusSuspended
+	if end.IsZero() && ongoing && !start.IsZero() && !t.asOf.IsZero() && start.Before(t.asOf) {
+		end = t.asOf
+	}
 	m := &mark{ref: "track:" + tr.ID, kind: markTrack, order: order, start: start, end: end,
 		color: style.Ink, fill: fill, approx: start.Approx || end.Approx, suspended: tr.Suspended,
 		stroke: drawing.Stroke{Color: style.Ink, Width: 1.1 * cs.Width, Dash: cs.Dash}}

@@ -362,3 +362,61 @@ func BenchmarkDiagram(b *testing.B) {
 		})
 	}
 }
+
+// TestOngoingTrackRunsToTheDay: a track under way with no end yet runs to
+// the day drawn, and its suspension is shaded on it (it was a one-day
+// square at its start, its suspension nowhere).
+func TestOngoingTrackRunsToTheDay(t *testing.T) {
+	s := viewtest.Load(t, `format = 1
+[scenario]
+title = "Ongoing"
+as_of = 2015-02-12
+[[sources]]
+id = "s"
+title = "S"
+[[actors]]
+id = "a"
+name = "Alpha"
+kind = "state"
+[[tracks]]
+id = "tcg"
+name = "Contact Group"
+kind = "talks"
+start = 2014-06-08
+status = "under-way"
+sources = ["s"]
+[[tracks.suspended]]
+from = 2014-10-01
+to = 2015-01-31
+sources = ["s"]
+[[seats]]
+track = "tcg"
+actor = "a"
+role = "participant"
+sources = ["s"]
+`)
+	tl, err := Build(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m *mark
+	for _, x := range tl.marks {
+		if x.ref == "track:tcg" {
+			m = x
+		}
+	}
+	if m == nil || m.point {
+		t.Fatalf("the ongoing track is a point: %+v", m)
+	}
+	if days := (m.x1 - m.x0) / tl.axis.perDay; days < 249 || days > 251 {
+		t.Errorf("the track runs %.0f days, want 250 (8 Jun 2014 to 12 Feb 2015)", days)
+	}
+	d := tl.Draw()
+	shaded := false
+	for _, it := range d.Items {
+		shaded = shaded || (it.Ref == "track:tcg" && it.Kind == drawing.KindRect && it.X > m.x0+100*tl.axis.perDay)
+	}
+	if !shaded {
+		t.Error("the suspension from 1 Oct 2014 is not drawn on the bar")
+	}
+}
