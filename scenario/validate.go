@@ -367,6 +367,7 @@ func (v *validator) variant(path string, vr *Variant) {
 		}
 		return v.baseTrack(id)
 	})
+	v.keptSeatTimes(path, vr, own)
 	for i, r := range vr.RemoveSeats {
 		p := elemPath(path+".remove_seats", i+1)
 		okT := v.ref(p+".track", r.Track, v.tracks)

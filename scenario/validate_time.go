@@ -53,6 +53,47 @@ func (v *validator) seatTime(p string, st *Seat, seated map[[2]string]bool, t *T
 	}
 }
 
+// keptSeatTimes checks the base seats a variant keeps at a track it
+// changes against the variant's dates for that track: a variant that ends
+// talks early but keeps a seat from after that day says something it does
+// not mean.
+func (v *validator) keptSeatTimes(path string, vr *Variant, own *idSet) {
+	for i := range vr.Tracks {
+		t := &vr.Tracks[i]
+		if own.first[t.ID] != i || v.baseTrack(t.ID) == nil {
+			continue
+		}
+		tp := elemPath(path+".tracks", i+1)
+		for _, st := range v.s.Seats {
+			if st.Track != t.ID || variantReplaces(vr, st) {
+				continue
+			}
+			switch {
+			case !t.End.IsZero() && !st.From.IsZero() && t.End.Before(st.From):
+				v.warnf(atValue, tp+".end", "the base seat of %q at %q begins (from = %s) after this variant's track ends (end = %s), and the variant keeps it: remove it (remove_seats) or give the variant its own seat", st.Actor, t.ID, st.From, t.End)
+			case !t.Start.IsZero() && !st.To.IsZero() && st.To.Before(t.Start) && st.Role != RoleInvited && st.Role != RoleExcluded:
+				v.warnf(atValue, tp+".start", "the base seat of %q at %q ends (to = %s) before this variant's track starts (start = %s), and the variant keeps it: remove it (remove_seats) or give the variant its own seat", st.Actor, t.ID, st.To, t.Start)
+			}
+		}
+	}
+}
+
+// variantReplaces reports whether the variant removes or replaces the base
+// seat st (remove_seats, or a seat of its own for that actor at that track).
+func variantReplaces(vr *Variant, st Seat) bool {
+	for _, r := range vr.RemoveSeats {
+		if r.Track == st.Track && r.Actor == st.Actor && (r.Role == "" || r.Role == st.Role) {
+			return true
+		}
+	}
+	for _, own := range vr.Seats {
+		if own.Track == st.Track && own.Actor == st.Actor {
+			return true
+		}
+	}
+	return false
+}
+
 // trackTime checks a track's announced date, its suspensions and, for a
 // base track, that a concluded track does not end after as_of.
 func (v *validator) trackTime(path string, t *Track, base bool) {
