@@ -421,7 +421,11 @@ func (b *builder) seatLabel(st *seat, roleColor drawing.Color) (Block, string) {
 		return stack(wrapLines(words, drawing.Italic, style.EdgeLabelSize, style.Muted, wrapEdge)), words
 	}
 	if st.possibly {
-		parts = append(parts, possiblyWords(st))
+		upcoming := false
+		if t := b.pic.Track(st.Track); t != nil {
+			upcoming = t.Upcoming
+		}
+		parts = append(parts, possiblyWords(st, upcoming))
 	}
 	if st.Role == scenario.RoleExcluded {
 		parts = append(parts, "EXCLUDED")

@@ -61,8 +61,13 @@ func (b *builder) goneWords(st *seat) string {
 }
 
 // possiblyWords says why a seat holds only possibly: the approximate date
-// the day falls within.
-func possiblyWords(st *seat) string {
+// the day falls within. At a track that has not started yet (upcoming)
+// the seat is the table as planned: "planned (from Oct 2018)".
+func possiblyWords(st *seat, upcoming bool) string {
+	word := "possibly"
+	if upcoming {
+		word = "planned"
+	}
 	var dates []string
 	if !st.From.IsZero() {
 		dates = append(dates, "from "+st.From.Human())
@@ -71,9 +76,9 @@ func possiblyWords(st *seat) string {
 		dates = append(dates, "to "+st.To.Human())
 	}
 	if len(dates) == 0 {
-		return "possibly"
+		return word
 	}
-	return "possibly (" + strings.Join(dates, ", ") + ")"
+	return word + " (" + strings.Join(dates, ", ") + ")"
 }
 
 // gone reports the end drawn for an ended seat: its reason, or "replaced"
@@ -164,7 +169,11 @@ func (b *builder) timeLegend(entry func(LegendEntry, string) LegendEntry) []Lege
 	}
 	var es []LegendEntry
 	if possibly {
-		es = append(es, entry(LegendEntry{Kind: LegendPossibly, Ref: "legend:possibly"}, "faded: holds only possibly on this day (approximate dates)"))
+		text := "faded: holds only possibly on this day (approximate dates)"
+		if upcoming {
+			text += ", or planned at a track not started yet"
+		}
+		es = append(es, entry(LegendEntry{Kind: LegendPossibly, Ref: "legend:possibly"}, text))
 	}
 	if len(ends) > 0 {
 		es = append(es, entry(LegendEntry{Kind: LegendGone, Ref: "legend:gone"}, "grey, dotted: gone by this day ("+strings.Join(ends, ", ")+")"))
