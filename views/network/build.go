@@ -339,7 +339,7 @@ func (g *Graph) node(a *scenario.Actor, hub bool, order map[string]int) *Node {
 		n.Radius = 12
 		n.Stroke = drawing.Stroke{Width: 2}
 	default:
-		lines = style.WrapMax(a.Name, drawing.Bold, style.NameSize, style.Ink, wrapName, 2)
+		lines = style.WrapMax(a.Label(), drawing.Bold, style.NameSize, style.Ink, wrapName, 2) // short, as every view draws it; the name in full is in the tooltip
 		if a.Kind != scenario.KindState {
 			lines = append(lines, style.Measure(string(a.Kind), drawing.Italic, style.DetailSize, style.Muted))
 		}
