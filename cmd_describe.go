@@ -81,7 +81,7 @@ func (c *cli) describe(args []string) int {
 	}
 	opts := render.Options{Variant: variant, AsOf: asOf.date, Filter: filter}
 	if !c.checkPicture(in, s, opts) {
-		return exitInvalid
+		return exitUsage
 	}
 	if !asOf.date.IsZero() {
 		c.warnOutside(in, s, "-as-of", asOf.date)

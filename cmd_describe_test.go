@@ -58,7 +58,7 @@ func TestDescribe(t *testing.T) {
 			t.Errorf("%s: exit %d, stderr %q, want %q", name, code, stderr, c.want)
 		}
 	}
-	if code, _, stderr := parley(t, "describe", "-variant", "nope", in); code != exitInvalid || !strings.Contains(stderr, `did you mean`) && !strings.Contains(stderr, "unknown variant") {
+	if code, _, stderr := parley(t, "describe", "-variant", "nope", in); code != exitUsage || !strings.Contains(stderr, `did you mean`) && !strings.Contains(stderr, "unknown variant") {
 		t.Errorf("unknown variant: exit %d, %q", code, stderr)
 	}
 	if b, _ := os.ReadFile(in); !strings.Contains(string(b), "[scenario]") {
