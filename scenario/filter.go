@@ -211,6 +211,10 @@ func (f *Filter) set(key, val string) error {
 	case "kind":
 		var k ActorKind
 		if err := k.UnmarshalText([]byte(val)); err != nil {
+			var tk TrackKind
+			if tk.UnmarshalText([]byte(val)) == nil {
+				return fmt.Errorf("kind= keeps actors of a kind (%s); %q is a kind of track: to see one track, use -focus track:ID", strings.Join(enumStrings(ActorKinds), ", "), val)
+			}
 			return err
 		}
 		f.Kinds = appendOnce(f.Kinds, k)
