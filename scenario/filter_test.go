@@ -392,7 +392,7 @@ func FuzzParseFilter(f *testing.F) {
 // TestFilterKindOfTrack: kind= names actor kinds; a track's kind there
 // says so and points to -focus.
 func TestFilterKindOfTrack(t *testing.T) {
-	_, err := ParseFilter(nil, []string{"kind=summit"})
+	_, err := scenario.ParseFilter(nil, []string{"kind=summit"})
 	if err == nil || !strings.Contains(err.Error(), `"summit" is a kind of track: to see one track, use -focus track:ID`) {
 		t.Errorf("got %v", err)
 	}
