@@ -330,6 +330,13 @@ func readError(path string, err error) string {
 // (warnings too). readable is false when the file could not be read at
 // all.
 func (c *cli) loadFile(path string) (s *scenario.Scenario, readable bool) {
+	return c.load(path, true)
+}
+
+// load is loadFile; warnings says whether the file's warnings are printed
+// (import-seats prints those of the result instead: a file waiting for its
+// seats warns of actors and tracks nothing uses yet).
+func (c *cli) load(path string, warnings bool) (s *scenario.Scenario, readable bool) {
 	f, err := os.Open(path)
 	if err != nil {
 		fmt.Fprintln(c.stderr, readError(path, err))
@@ -350,7 +357,7 @@ func (c *cli) loadFile(path string) (s *scenario.Scenario, readable bool) {
 		fmt.Fprintf(c.stderr, "parley: cannot read %s: %v\n", path, errors.Unwrap(err))
 		return nil, false
 	}
-	if len(s.Warnings) > 0 {
+	if warnings && len(s.Warnings) > 0 {
 		fmt.Fprintln(c.stderr, s.Warnings.Error())
 	}
 	return s, true

@@ -70,7 +70,7 @@ func (c *cli) importSeats(args []string) int {
 		fmt.Fprintln(c.stderr, readError(in, err))
 		return exitInvalid
 	}
-	s, _ := c.loadFile(in)
+	s, _ := c.load(in, false) // the result's warnings are printed below
 	if s == nil {
 		return exitInvalid
 	}
