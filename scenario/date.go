@@ -173,6 +173,27 @@ func (d Date) Before(e Date) bool { return d.Latest().Before(e.Earliest()) }
 
 // Human is the date as a reader would write it: "17 Feb 2025", "Feb 2025",
 // "c. 17 Feb 2025".
+// HumanRange is the days from a to b in words, as a newspaper writes
+// them: "11–12 Feb 2015", "28 Jan – 23 Feb 2024", "Dec 2024 – 15 Jan
+// 2025"; one date when b is zero or a; "" when both are zero.
+func HumanRange(a, b Date) string {
+	switch {
+	case a.IsZero():
+		return b.Human()
+	case b.IsZero() || a == b:
+		return a.Human()
+	}
+	exact := a.Day != 0 && b.Day != 0 && !a.Approx && !b.Approx
+	month := func(d Date) string { return time.Month(d.Month).String()[:3] }
+	switch {
+	case exact && a.Year == b.Year && a.Month == b.Month:
+		return fmt.Sprintf("%d–%d %s %d", a.Day, b.Day, month(a), a.Year)
+	case exact && a.Year == b.Year:
+		return fmt.Sprintf("%d %s – %d %s %d", a.Day, month(a), b.Day, month(b), a.Year)
+	}
+	return a.Human() + " – " + b.Human()
+}
+
 func (d Date) Human() string {
 	if d.IsZero() {
 		return ""

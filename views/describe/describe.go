@@ -210,10 +210,7 @@ func (w *writer) track(t *scenario.Track, whatIf bool) Track {
 	if v := clean(t.Venue); v != "" {
 		where = joinNonEmpty(" ", cmpOr(where, "held"), "in "+v)
 	}
-	dates := t.Start.Human()
-	if !t.End.IsZero() && t.End != t.Start {
-		dates += " – " + t.End.Human()
-	}
+	dates := scenario.HumanRange(t.Start, t.End)
 	dates = joinNonEmpty(", ", dates, clean(t.When))
 	status := strings.ReplaceAll(string(t.Status), "-", " ")
 	switch {
@@ -391,7 +388,7 @@ func SeatDates(from, to scenario.Date) string {
 	case from.IsZero():
 		return "until " + to.Human()
 	}
-	return from.Human() + " – " + to.Human()
+	return scenario.HumanRange(from, to)
 }
 
 func fullName(a *scenario.Actor) string {

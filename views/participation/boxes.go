@@ -65,10 +65,7 @@ func boolInt(b bool) int {
 }
 
 func trackWhen(t *scenario.Track) string {
-	dates := t.Start.Human()
-	if !t.End.IsZero() && t.End != t.Start {
-		dates += " – " + t.End.Human()
-	}
+	dates := scenario.HumanRange(t.Start, t.End)
 	return joinNonEmpty(" · ", dates, shown(t.When, scenario.MaxLabelLength))
 }
 

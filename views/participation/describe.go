@@ -85,10 +85,7 @@ func (b *builder) trackObject(n *Node, t *scenario.Track) {
 }
 
 func trackDates(t *scenario.Track) string {
-	dates := t.Start.Human()
-	if !t.End.IsZero() && t.End != t.Start {
-		dates += " – " + t.End.Human()
-	}
+	dates := scenario.HumanRange(t.Start, t.End)
 	return joinNonEmpty(" · ", dates, shown(t.When, 0))
 }
 

@@ -120,7 +120,7 @@ func trackTimeLine(t *scenario.Track) string {
 		sp := t.Suspension
 		w = "suspended since " + sp.From.Human()
 		if !sp.To.IsZero() {
-			w = "suspended " + sp.From.Human() + " – " + sp.To.Human()
+			w = "suspended " + scenario.HumanRange(sp.From, sp.To)
 		}
 		if r := shown(sp.Reason, scenario.MaxLabelLength); r != "" {
 			w += " (" + r + ")"

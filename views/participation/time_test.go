@@ -63,7 +63,7 @@ func TestTimeDrawn(t *testing.T) {
 	}{
 		{day: "1996-05-01", track: "announced 28 Feb 1996, starts 10 Jun 1996",
 			legend: []string{"track announced, not yet started"}},
-		{day: "1997-04-01", track: "suspended 6 Mar 1997 – 2 Jun 1997 (adjourned for the British general election)"},
+		{day: "1997-04-01", track: "suspended 6 Mar – 2 Jun 1997 (adjourned for the British general election)"},
 		{day: "1997-07-20",
 			edges: map[string]string{
 				"seat:talks/major/convener":  "replaced by Tony Blair 2 May 1997",

@@ -58,7 +58,7 @@ func membershipsText(pic *scenario.Picture, a *scenario.Actor) string {
 func DatesText(from, to scenario.Date, sep string) string {
 	switch {
 	case !from.IsZero() && !to.IsZero():
-		return sep + from.Human() + " – " + to.Human()
+		return sep + scenario.HumanRange(from, to)
 	case !from.IsZero():
 		return sep + "since " + from.Human()
 	case !to.IsZero():
@@ -67,13 +67,10 @@ func DatesText(from, to scenario.Date, sep string) string {
 	return ""
 }
 
-// TrackWhen is a track's dates and "when" text: "17 Feb 2025 – 18 Feb
-// 2025 · within days".
+// TrackWhen is a track's dates and "when" text: "17–18 Feb 2025 · within
+// days".
 func TrackWhen(t *scenario.Track) string {
-	dates := t.Start.Human()
-	if !t.End.IsZero() && t.End != t.Start {
-		dates = joinNonEmpty(" – ", dates, t.End.Human())
-	}
+	dates := scenario.HumanRange(t.Start, t.End)
 	return joinNonEmpty(" · ", dates, OneLine(t.When))
 }
 
