@@ -195,6 +195,15 @@ func (v *validator) ref(path, id string, sets ...*idSet) bool {
 		}
 		msg += fmt.Sprintf(" (the %ss: %s)", strings.Join(whats, "s and "), strings.Join(quoted, ", "))
 	}
+	if v.kindOf(id) == "" && len(sets) > 0 && !strings.Contains(sets[0].coll, "[") && id != "" {
+		// Perhaps nothing was misspelled and the entry is missing.
+		add := fmt.Sprintf("add it: [[%s]] with id = %q", sets[0].coll, id)
+		if strings.HasSuffix(msg, "?") {
+			msg += " If not, " + add
+		} else {
+			msg += "; " + add
+		}
+	}
 	v.errorf(atValue, path, "%s", msg)
 	return false
 }
