@@ -94,6 +94,10 @@ func (c *cli) render(args []string) int {
 	fs.Visit(func(f *flag.Flag) { rf.given[f.Name] = true })
 	rf.outGiven = rf.given["o"]
 	in := files[0]
+	if rf.out != "" && rf.out != "-" && safefile.SameFile(rf.out, in) {
+		// Said first: it is what is wrong, whatever the format.
+		return c.usageError(cmd, "-o %s is the input file %s; choose another output name", rf.out, in)
+	}
 	opts, format, out, err := rf.resolve(in)
 	if err != nil {
 		return c.usageError(cmd, "%v", err)
