@@ -75,22 +75,8 @@ func DiffGraph(old, new *Graph, oldName, newName string) *Graph {
 		Direction: new.Direction, Sources: new.Sources, Numbered: new.Numbered,
 		Objects: maps.Clone(new.Objects),
 	}
-	oldNodes := map[string]*Node{}
-	for _, n := range old.Nodes {
-		oldNodes[n.Ref] = n
-	}
-	newNodes := map[string]*Node{}
-	for _, n := range new.Nodes {
-		newNodes[n.Ref] = n
-	}
-	oldEdges := map[string]*Edge{}
-	for _, e := range old.Edges {
-		oldEdges[e.Ref] = e
-	}
-	newEdges := map[string]*Edge{}
-	for _, e := range new.Edges {
-		newEdges[e.Ref] = e
-	}
+	oldNodes, newNodes := byRef(old.Nodes), byRef(new.Nodes)
+	oldEdges, newEdges := byRef(old.Edges), byRef(new.Edges)
 	var counts struct{ gained, lost, changed, added, removed int }
 	for _, n := range new.Nodes {
 		c := *n
@@ -163,10 +149,6 @@ func DiffGraph(old, new *Graph, oldName, newName string) *Graph {
 		if o, ok := old.Objects[e.Ref]; ok {
 			d.Objects[e.Ref] = o
 		}
-	}
-	oldFrames := map[string]*Frame{}
-	for _, f := range old.Frames {
-		oldFrames[f.Ref] = f
 	}
 	seen := map[string]bool{}
 	for _, f := range new.Frames {

@@ -209,3 +209,18 @@ type SourceEntry struct {
 	ID   string
 	Text string // publisher, date: title
 }
+
+// refOf is what byRef indexes Nodes, Edges and Frames by.
+func (n *Node) refOf() string  { return n.Ref }
+func (e *Edge) refOf() string  { return e.Ref }
+func (f *Frame) refOf() string { return f.Ref }
+
+// byRef indexes a graph's boxes, arrows or frames by their Ref: how the
+// pictures drawn on one layout (stable.go, diff.go) find each other's.
+func byRef[T interface{ refOf() string }](xs []T) map[string]T {
+	m := make(map[string]T, len(xs))
+	for _, x := range xs {
+		m[x.refOf()] = x
+	}
+	return m
+}

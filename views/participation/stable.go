@@ -250,42 +250,20 @@ func (b *builder) supersetLegend() []LegendGroup {
 // projected is a picture drawn on the union's layout: the union's boxes
 // and arrows, each with the picture's look, or hidden.
 func project(p, u *Graph) (*Graph, error) {
-	pn := map[string]*Node{}
-	for _, n := range p.Nodes {
-		pn[n.Ref] = n
-	}
-	pe := map[string]*Edge{}
-	for _, e := range p.Edges {
-		pe[e.Ref] = e
-	}
-	pf := map[string]*Frame{}
-	for _, f := range p.Frames {
-		pf[f.Ref] = f
-	}
-	un := map[string]bool{}
-	for _, n := range u.Nodes {
-		un[n.Ref] = true
-	}
-	ue := map[string]bool{}
-	for _, e := range u.Edges {
-		ue[e.Ref] = true
-	}
-	uf := map[string]bool{}
-	for _, f := range u.Frames {
-		uf[f.Ref] = true
-	}
+	pn, pe, pf := byRef(p.Nodes), byRef(p.Edges), byRef(p.Frames)
+	un, ue, uf := byRef(u.Nodes), byRef(u.Edges), byRef(u.Frames)
 	for ref := range pn {
-		if !un[ref] {
+		if un[ref] == nil {
 			return nil, ErrNotInUnion
 		}
 	}
 	for ref := range pe {
-		if !ue[ref] {
+		if ue[ref] == nil {
 			return nil, ErrNotInUnion
 		}
 	}
 	for ref := range pf {
-		if !uf[ref] {
+		if uf[ref] == nil {
 			return nil, ErrNotInUnion
 		}
 	}
