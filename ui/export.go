@@ -43,23 +43,31 @@ const prefPDFPage = "pdfPage"
 
 // exportPDF asks for the page, then the file.
 func (u *App) exportPDF(s *scenario.Scenario) {
-	sel := widget.NewSelect(nil, nil)
-	for _, o := range pdfPages {
-		sel.Options = append(sel.Options, o.label)
+	labels := make([]string, len(pdfPages))
+	for i, o := range pdfPages {
+		labels[i] = o.label
 	}
-	sel.SetSelectedIndex(u.prefInt(prefPDFPage, 0, len(pdfPages)))
-	d := dialog.NewForm("Export PDF", "Choose file…", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Page", sel)},
+	u.askExportOption("Export PDF", "Page", labels, prefPDFPage, 0, func(i int) {
+		u.pdfPage = pdfPages[i].page
+		u.exportTo(s, render.PDF, 1)
+	})
+}
+
+// askExportOption asks for one of an export's options (a PDF's page, a
+// PNG's scale), remembered in the preference pref, then calls chosen.
+func (u *App) askExportOption(title, field string, labels []string, pref string, def int, chosen func(i int)) {
+	sel := widget.NewSelect(labels, nil)
+	sel.SetSelectedIndex(u.prefInt(pref, def, len(labels)))
+	dialog.NewForm(title, "Choose file…", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem(field, sel)},
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			i := max(sel.SelectedIndex(), 0)
-			u.setPrefInt(prefPDFPage, i)
-			u.pdfPage = pdfPages[i].page
-			u.exportTo(s, render.PDF, 1)
-		}, u.win)
-	d.Show()
+			u.setPrefInt(pref, i)
+			chosen(i)
+		}, u.win).Show()
 }
 
 // export asks for a file and writes the current diagram there in format f
@@ -81,22 +89,13 @@ func (u *App) exportNow(f render.Format) {
 		u.exportTo(s, f, 1)
 		return
 	}
-	sel := widget.NewSelect(nil, nil)
-	for _, o := range pngScales {
-		sel.Options = append(sel.Options, o.label)
+	labels := make([]string, len(pngScales))
+	for i, o := range pngScales {
+		labels[i] = o.label
 	}
-	sel.SetSelectedIndex(u.prefInt(prefPNGScale, 1, len(pngScales)))
-	d := dialog.NewForm("Export PNG", "Choose file…", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Scale", sel)},
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			i := max(sel.SelectedIndex(), 0)
-			u.setPrefInt(prefPNGScale, i)
-			u.exportTo(s, render.PNG, pngScales[i].scale)
-		}, u.win)
-	d.Show()
+	u.askExportOption("Export PNG", "Scale", labels, prefPNGScale, 1, func(i int) {
+		u.exportTo(s, render.PNG, pngScales[i].scale)
+	})
 }
 
 const prefPNGScale = "pngScale"
