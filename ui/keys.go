@@ -152,22 +152,16 @@ func shortcutText(s fyne.Shortcut) string {
 }
 
 func modifierText(m fyne.KeyModifier) string {
-	var b strings.Builder
-	if runtime.GOOS == "darwin" {
-		for _, p := range []struct {
-			m fyne.KeyModifier
-			s string
-		}{{fyne.KeyModifierControl, "⌃"}, {fyne.KeyModifierAlt, "⌥"}, {fyne.KeyModifierShift, "⇧"}, {fyne.KeyModifierSuper, "⌘"}} {
-			if m&p.m != 0 {
-				b.WriteString(p.s)
-			}
-		}
-		return b.String()
-	}
-	for _, p := range []struct {
+	type sign struct {
 		m fyne.KeyModifier
 		s string
-	}{{fyne.KeyModifierControl, "Ctrl+"}, {fyne.KeyModifierAlt, "Alt+"}, {fyne.KeyModifierShift, "Shift+"}, {fyne.KeyModifierSuper, "Super+"}} {
+	}
+	signs := []sign{{fyne.KeyModifierControl, "Ctrl+"}, {fyne.KeyModifierAlt, "Alt+"}, {fyne.KeyModifierShift, "Shift+"}, {fyne.KeyModifierSuper, "Super+"}}
+	if runtime.GOOS == "darwin" {
+		signs = []sign{{fyne.KeyModifierControl, "⌃"}, {fyne.KeyModifierAlt, "⌥"}, {fyne.KeyModifierShift, "⇧"}, {fyne.KeyModifierSuper, "⌘"}}
+	}
+	var b strings.Builder
+	for _, p := range signs {
 		if m&p.m != 0 {
 			b.WriteString(p.s)
 		}
