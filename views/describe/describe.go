@@ -208,10 +208,10 @@ func (w *writer) track(t *scenario.Track, whatIf bool) Track {
 	out := Track{Name: trackName(t), WhatIf: whatIf}
 	where := string(t.Kind)
 	if v := clean(t.Venue); v != "" {
-		where = joinNonEmpty(" ", cmpOr(where, "held"), "in "+v)
+		where = style.JoinNonEmpty(" ", cmpOr(where, "held"), "in "+v)
 	}
 	dates := scenario.HumanRange(t.Start, t.End)
-	dates = joinNonEmpty(", ", dates, clean(t.When))
+	dates = style.JoinNonEmpty(", ", dates, clean(t.When))
 	status := strings.ReplaceAll(string(t.Status), "-", " ")
 	switch {
 	case t.Upcoming && status != "":
@@ -222,9 +222,9 @@ func (w *writer) track(t *scenario.Track, whatIf bool) Track {
 		status += " since " + t.Suspension.From.Human()
 	}
 	if t.Possibly {
-		status = joinNonEmpty(", ", status, "possibly not on this day")
+		status = style.JoinNonEmpty(", ", status, "possibly not on this day")
 	}
-	out.About = joinNonEmpty("; ", where, dates, status, w.attribution(t.Certainty, nil, nil, t.Sources))
+	out.About = style.JoinNonEmpty("; ", where, dates, status, w.attribution(t.Certainty, nil, nil, t.Sources))
 
 	byRole := map[scenario.Role][]Group{}
 	for i := range w.pic.Seats {
@@ -233,9 +233,9 @@ func (w *writer) track(t *scenario.Track, whatIf bool) Track {
 			continue
 		}
 		attr := w.attribution(st.Certainty, st.ClaimedBy, st.InvitedBy, st.Sources)
-		attr = joinNonEmpty("; ", SeatDates(st.From, st.To), attr)
+		attr = style.JoinNonEmpty("; ", SeatDates(st.From, st.To), attr)
 		if st.Possibly {
-			attr = joinNonEmpty("; ", "possibly not on this day", attr)
+			attr = style.JoinNonEmpty("; ", "possibly not on this day", attr)
 		}
 		name := w.actorName(st.Actor)
 		groups := byRole[st.Role]
@@ -290,7 +290,7 @@ func (w *writer) endWords(st *scenario.Seat) string {
 	if !st.To.IsZero() {
 		s += " " + st.To.Human()
 	}
-	return joinNonEmpty(" ", s, "(was "+cmpOr(string(st.Role), "seated")+")")
+	return style.JoinNonEmpty(" ", s, "(was "+cmpOr(string(st.Role), "seated")+")")
 }
 
 // attribution says how sure a thing is and who says so.
@@ -314,7 +314,7 @@ func (w *writer) attribution(c scenario.Certainty, claimedBy, invitedBy, sources
 		parts = append(parts, "invited by "+inviters)
 	}
 	parts = append(parts, w.sources(sources))
-	return joinNonEmpty("; ", parts...)
+	return style.JoinNonEmpty("; ", parts...)
 }
 
 // sources names the sources among ids briefly (publisher and date, else
@@ -330,9 +330,9 @@ func (w *writer) sources(ids []string) string {
 			w.cited[id] = true
 			w.order = append(w.order, id)
 		}
-		name := joinNonEmpty(", ", clean(src.Publisher), src.Date.Human())
+		name := style.JoinNonEmpty(", ", clean(src.Publisher), src.Date.Human())
 		if clean(src.Publisher) == "" {
-			name = joinNonEmpty(", ", clean(src.Title), src.Date.Human())
+			name = style.JoinNonEmpty(", ", clean(src.Title), src.Date.Human())
 		}
 		name = cmpOr(name, src.ID)
 		if !slices.Contains(names, name) {
@@ -406,16 +406,6 @@ func cmpOr(s, def string) string {
 		return def
 	}
 	return s
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
 }
 
 // andList joins names as a sentence does: "A", "A and B", "A, B and C".

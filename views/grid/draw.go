@@ -135,7 +135,7 @@ func (t *Table) Draw() *drawing.Drawing {
 		}
 		status := strings.ToUpper(string(c.Status))
 		if c.Certainty != "" && c.Certainty != scenario.Confirmed && c.Certainty != scenario.Reported {
-			status = joinNonEmpty(" · ", status, string(c.Certainty))
+			status = style.JoinNonEmpty(" · ", status, string(c.Certainty))
 		}
 		ids := append([]string(nil), c.Sources...)
 		for _, g := range t.Groups {
@@ -145,7 +145,7 @@ func (t *Table) Draw() *drawing.Drawing {
 				}
 			}
 		}
-		status = joinNonEmpty(" ", status, cites.Cite(ids))
+		status = style.JoinNonEmpty(" ", status, cites.Cite(ids))
 		lines = append(lines, style.WrapMax(status, drawing.Regular, wordsSize, style.Faint, w, 2)...)
 		colHead[i] = style.Stack(lines...)
 		headH = math.Max(headH, colHead[i].H)
@@ -291,7 +291,7 @@ func (t *Table) rowDetail(r *Row) string {
 	if a.Kind == scenario.KindPerson {
 		if side := t.side(a); side != a && t.opts.Group == ByBloc {
 			// Grouped by bloc, a person's side may have no row above.
-			return joinNonEmpty(" · ", style.OneLine(side.Label()), style.OneLine(a.Office))
+			return style.JoinNonEmpty(" · ", style.OneLine(side.Label()), style.OneLine(a.Office))
 		}
 		return style.OneLine(a.Office)
 	}
@@ -375,14 +375,4 @@ func hline(x0, x1, y float64, c drawing.Color, w float64) drawing.Item {
 
 func vline(x, y0, y1 float64, c drawing.Color, w float64) drawing.Item {
 	return drawing.Item{Kind: drawing.KindPolyline, Points: []drawing.Point{{X: x, Y: y0}, {X: x, Y: y1}}, Stroke: drawing.Stroke{Color: c, Width: w}}
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
 }

@@ -66,7 +66,7 @@ func boolInt(b bool) int {
 
 func trackWhen(t *scenario.Track) string {
 	dates := scenario.HumanRange(t.Start, t.End)
-	return joinNonEmpty(" · ", dates, shown(t.When, scenario.MaxLabelLength))
+	return style.JoinNonEmpty(" · ", dates, shown(t.When, scenario.MaxLabelLength))
 }
 
 // actors makes a box for every seated actor and, in the People view, a
@@ -256,7 +256,7 @@ func (b *builder) trackLabel(t *scenario.Track, whatIf bool) Block {
 		lines = append(lines, measured("WHAT IF", drawing.Bold, style.DetailSize-1, style.WhatIfInk))
 	}
 	lines = append(lines, wrapLines(trackName(t, scenario.MaxLabelLength), drawing.Bold, style.NameSize, style.Ink, wrapTrack)...)
-	if meta := joinNonEmpty(" · ", string(t.Kind), shown(t.Venue, scenario.MaxLabelLength)); meta != "" {
+	if meta := style.JoinNonEmpty(" · ", string(t.Kind), shown(t.Venue, scenario.MaxLabelLength)); meta != "" {
 		lines = append(lines, wrapLines(meta, drawing.Regular, style.DetailSize, style.Muted, wrapTrack)...)
 	}
 	if when := trackWhen(t); when != "" {
@@ -267,9 +267,9 @@ func (b *builder) trackLabel(t *scenario.Track, whatIf bool) Block {
 	}
 	status := strings.ToUpper(string(t.Status))
 	if t.Certainty != "" {
-		status = joinNonEmpty(" · ", status, string(t.Certainty))
+		status = style.JoinNonEmpty(" · ", status, string(t.Certainty))
 	}
-	status = joinNonEmpty(" ", status, b.sourceRefs(t.Sources))
+	status = style.JoinNonEmpty(" ", status, b.sourceRefs(t.Sources))
 	if status != "" {
 		lines = append(lines, wrapLines(status, drawing.Bold, style.DetailSize-1, style.Muted, wrapTrack)...)
 	}

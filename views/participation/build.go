@@ -319,7 +319,7 @@ func (b *builder) numberSources(seats []*seat) {
 
 // sourceText is a source as the footer lists it: publisher, date: title.
 func sourceText(src *scenario.Source) string {
-	who := joinNonEmpty(", ", shown(src.Publisher, scenario.MaxTitleLength), src.Date.Human())
+	who := style.JoinNonEmpty(", ", shown(src.Publisher, scenario.MaxTitleLength), src.Date.Human())
 	title := shown(src.Title, scenario.MaxTitleLength)
 	if who == "" {
 		return cmpOr(title, src.ID)
@@ -467,7 +467,7 @@ func (b *builder) seatLabel(st *seat, roleColor drawing.Color) (Block, string) {
 	// Every name in it is cut already; many of them make a long label.
 	words := cut(strings.Join(parts, " · "), scenario.MaxTitleLength)
 	if refs := b.sourceRefs(st.Sources); refs != "" {
-		words = joinNonEmpty(" ", words, refs)
+		words = style.JoinNonEmpty(" ", words, refs)
 	}
 	color := style.Darken(roleColor)
 	if st.Role == scenario.RoleExcluded {
@@ -490,7 +490,7 @@ func (b *builder) seatLabel(st *seat, roleColor drawing.Color) (Block, string) {
 	}
 	all := words
 	if st.whatIf {
-		all = joinNonEmpty(" · ", "what if", words)
+		all = style.JoinNonEmpty(" · ", "what if", words)
 	}
 	return stack(lines), all
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/parleyhq/parley/drawing"
 	"github.com/parleyhq/parley/scenario"
 	"github.com/parleyhq/parley/views/describe"
+	"github.com/parleyhq/parley/views/style"
 )
 
 // The Objects and the description carry what the boxes have no room for,
@@ -86,7 +87,7 @@ func (b *builder) trackObject(n *Node, t *scenario.Track) {
 
 func trackDates(t *scenario.Track) string {
 	dates := scenario.HumanRange(t.Start, t.End)
-	return joinNonEmpty(" · ", dates, shown(t.When, 0))
+	return style.JoinNonEmpty(" · ", dates, shown(t.When, 0))
 }
 
 func (b *builder) seatObject(e *Edge, st *seat) {
@@ -151,8 +152,8 @@ func (b *builder) sourceLines(ids []string) []string {
 		if n, ok := b.srcNum[id]; ok && b.g.Numbered {
 			line = fmt.Sprintf("Source [%d]: ", n)
 		}
-		text := joinNonEmpty(", ", shown(src.Publisher, 0), src.Date.Human())
-		text = joinNonEmpty(": ", text, shown(src.Title, 0))
+		text := style.JoinNonEmpty(", ", shown(src.Publisher, 0), src.Date.Human())
+		text = style.JoinNonEmpty(": ", text, shown(src.Title, 0))
 		if src.URL != "" {
 			text += " " + shown(src.URL, 0)
 		}

@@ -233,7 +233,7 @@ func edgeState(e *Edge) string {
 // markLabel puts a bold word of the diff above an arrow's label.
 func markLabel(b Block, words, mark string, c drawing.Color) (Block, string) {
 	lines := append([]TextLine{measured(mark, drawing.Bold, style.EdgeLabelSize-1, style.Darken(c))}, b.Lines...)
-	return stack(lines), joinNonEmpty(" · ", strings.ToLower(mark), words)
+	return stack(lines), style.JoinNonEmpty(" · ", strings.ToLower(mark), words)
 }
 
 // ghostNode draws a box as gone: grey, dashed, on paper.

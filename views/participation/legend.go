@@ -15,7 +15,7 @@ func (b *builder) header() {
 		title = "Untitled scenario"
 	}
 	b.g.Title = title
-	b.g.Objects["header"] = drawing.Object{Class: "header", Tooltip: joinNonEmpty("\n", shown(meta.Title, 0), shown(meta.Summary, 0))}
+	b.g.Objects["header"] = drawing.Object{Class: "header", Tooltip: style.JoinNonEmpty("\n", shown(meta.Title, 0), shown(meta.Summary, 0))}
 	lines := wrapLines(title, drawing.Bold, style.TitleSize, style.Ink, headerWrap)
 	var sub []string
 	if !b.pic.AsOf.IsZero() {

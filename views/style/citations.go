@@ -126,8 +126,8 @@ func SourceText(src *scenario.Source) string {
 	if src == nil {
 		return ""
 	}
-	who := joinNonEmpty(", ", src.Publisher, src.Date.Human())
-	text := joinNonEmpty(": ", who, OneLine(src.Title))
+	who := JoinNonEmpty(", ", src.Publisher, src.Date.Human())
+	text := JoinNonEmpty(": ", who, OneLine(src.Title))
 	if text == "" {
 		text = src.ID
 	}
@@ -158,7 +158,9 @@ func SourceList(pic *scenario.Picture, ids []string) string {
 	return "Sources:\n" + strings.Join(lines, "\n")
 }
 
-func joinNonEmpty(sep string, parts ...string) string {
+// JoinNonEmpty joins the parts that are not blank with sep, each trimmed:
+// the words of a label or a tooltip line, whichever of them there are.
+func JoinNonEmpty(sep string, parts ...string) string {
 	var keep []string
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); p != "" {

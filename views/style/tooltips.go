@@ -20,7 +20,7 @@ func ActorObject(pic *scenario.Picture, a *scenario.Actor) drawing.Object {
 		name += " (" + OneLine(a.Short) + ")"
 	}
 	lines = append(lines, name)
-	lines = append(lines, joinNonEmpty(" · ", string(a.Kind), OneLine(a.Office)+DatesText(a.OfficeFrom, a.OfficeTo, " "), representsText(pic, a)))
+	lines = append(lines, JoinNonEmpty(" · ", string(a.Kind), OneLine(a.Office)+DatesText(a.OfficeFrom, a.OfficeTo, " "), representsText(pic, a)))
 	if m := membershipsText(pic, a); m != "" {
 		lines = append(lines, "Member of "+m)
 	}
@@ -71,15 +71,15 @@ func DatesText(from, to scenario.Date, sep string) string {
 // days".
 func TrackWhen(t *scenario.Track) string {
 	dates := scenario.HumanRange(t.Start, t.End)
-	return joinNonEmpty(" · ", dates, OneLine(t.When))
+	return JoinNonEmpty(" · ", dates, OneLine(t.When))
 }
 
 // TrackObject describes a track: name, kind, venue, dates, status,
 // certainty, note and sources.
 func TrackObject(pic *scenario.Picture, t *scenario.Track) drawing.Object {
 	lines := []string{OneLine(t.Name),
-		joinNonEmpty(" · ", string(t.Kind), OneLine(t.Venue), TrackWhen(t)),
-		joinNonEmpty(" · ", labelled("Status", string(t.Status)), labelled("certainty", string(t.Certainty)))}
+		JoinNonEmpty(" · ", string(t.Kind), OneLine(t.Venue), TrackWhen(t)),
+		JoinNonEmpty(" · ", labelled("Status", string(t.Status)), labelled("certainty", string(t.Certainty)))}
 	if !t.Announced.IsZero() {
 		lines = append(lines, "Announced "+t.Announced.Human())
 	}
@@ -162,7 +162,7 @@ func SeatObject(pic *scenario.Picture, st scenario.Seat) drawing.Object {
 // EventObject describes an event: title, kind, date, place, track,
 // actors, certainty, summary, sources.
 func EventObject(pic *scenario.Picture, e *scenario.Event) drawing.Object {
-	lines := []string{OneLine(e.Title), joinNonEmpty(" · ", string(e.Kind), e.Date.Human(), OneLine(e.Place))}
+	lines := []string{OneLine(e.Title), JoinNonEmpty(" · ", string(e.Kind), e.Date.Human(), OneLine(e.Place))}
 	if t := pic.Track(e.Track); t != nil {
 		lines = append(lines, "At "+OneLine(t.Name))
 	}
@@ -198,7 +198,7 @@ func StatementObject(pic *scenario.Picture, st *scenario.Statement) drawing.Obje
 	if st.Quote {
 		text, how = "“"+text+"”", "quoted"
 	}
-	lines := []string{who + ": " + text, joinNonEmpty(" · ", how, labelled("stance", string(st.Stance)), pic.StatementDate(st).Human())}
+	lines := []string{who + ": " + text, JoinNonEmpty(" · ", how, labelled("stance", string(st.Stance)), pic.StatementDate(st).Human())}
 	if at := placeName(pic, st.At); at != "" {
 		lines = append(lines, "At "+at)
 	}

@@ -344,7 +344,7 @@ func (t *Timeline) actorLane(id string) *lane {
 			}
 		}
 		if len(people) > 0 {
-			detail = joinNonEmpty(" · ", detail, strings.Join(people, ", "))
+			detail = style.JoinNonEmpty(" · ", detail, strings.Join(people, ", "))
 		}
 	}
 	lines = append(lines, style.WrapMax(detail, drawing.Regular, detailSize, style.Muted, laneHeadW-8, 2)...)
@@ -353,7 +353,7 @@ func (t *Timeline) actorLane(id string) *lane {
 
 func (t *Timeline) trackLane(tr *scenario.Track) *lane {
 	lines := style.WrapMax(tr.Name, drawing.Bold, style.NameSize-1, style.Ink, laneHeadW-8, 2)
-	lines = append(lines, style.WrapMax(joinNonEmpty(" · ", string(tr.Kind), tr.Venue), drawing.Regular, detailSize, style.Muted, laneHeadW-8, 1)...)
+	lines = append(lines, style.WrapMax(style.JoinNonEmpty(" · ", string(tr.Kind), tr.Venue), drawing.Regular, detailSize, style.Muted, laneHeadW-8, 1)...)
 	return &lane{ref: "track:" + tr.ID, head: style.Stack(lines...)}
 }
 
@@ -379,9 +379,9 @@ func (t *Timeline) trackMark(tr *scenario.Track, order int) *mark {
 	m.title = []style.Line{t.titleLine(tr.Name, drawing.Bold, style.Ink)}
 	status := strings.ToUpper(string(tr.Status))
 	if t.base != nil && !t.base[tr.ID] {
-		status = joinNonEmpty(" · ", "WHAT IF", status)
+		status = style.JoinNonEmpty(" · ", "WHAT IF", status)
 	}
-	m.detail = []style.Line{t.detailLine(joinNonEmpty(" · ", string(tr.Kind), tr.Venue, style.TrackWhen(tr), status, certaintyWord(tr.Certainty)), drawing.Regular, style.Muted)}
+	m.detail = []style.Line{t.detailLine(style.JoinNonEmpty(" · ", string(tr.Kind), tr.Venue, style.TrackWhen(tr), status, certaintyWord(tr.Certainty)), drawing.Regular, style.Muted)}
 	return m
 }
 
@@ -394,7 +394,7 @@ func (t *Timeline) eventMark(e *scenario.Event, order int) *mark {
 	m := &mark{ref: "event:" + e.ID, kind: markEvent, order: order, start: e.Date, color: style.EventInk, fill: fill,
 		approx: e.Date.Approx, stroke: drawing.Stroke{Color: style.EventInk, Width: 1.2 * cs.Width, Dash: cs.Dash}}
 	m.title = []style.Line{t.titleLine(e.Title, drawing.Bold, style.Ink)}
-	m.detail = []style.Line{t.detailLine(joinNonEmpty(" · ", string(e.Kind), e.Place, e.Date.Human(), certaintyWord(e.Certainty)), drawing.Regular, style.Muted)}
+	m.detail = []style.Line{t.detailLine(style.JoinNonEmpty(" · ", string(e.Kind), e.Place, e.Date.Human(), certaintyWord(e.Certainty)), drawing.Regular, style.Muted)}
 	return m
 }
 
@@ -474,16 +474,6 @@ func certaintyWord(c scenario.Certainty) string {
 		return string(c)
 	}
 	return ""
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
 }
 
 // days is the number of days from a to b.
