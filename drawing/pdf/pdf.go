@@ -337,16 +337,8 @@ func (e *encoder) text(c *bytes.Buffer, it *drawing.Item) {
 	if it.Text == "" || !(it.Size > 0) {
 		return
 	}
-	line := typeset.Set(it.Text, it.Font)
-	k := it.Size / typeset.UnitsPerEm
+	line, k, x0 := typeset.SetItem(it)
 	width := float64(line.Advance) * k
-	x0 := it.X
-	switch it.Anchor {
-	case drawing.AnchorMiddle:
-		x0 -= width / 2
-	case drawing.AnchorEnd:
-		x0 -= width
-	}
 	if it.Fill.A > 0 {
 		c.WriteString("q\n")
 		e.fillColor(c, it.Fill)

@@ -175,15 +175,7 @@ func (c *canvas) text(it *drawing.Item) {
 	if it.Fill.A == 0 || it.Text == "" || !(it.Size > 0) {
 		return
 	}
-	line := typeset.Set(it.Text, it.Font)
-	ku := it.Size / typeset.UnitsPerEm // points per unit
-	x0 := it.X
-	switch it.Anchor {
-	case drawing.AnchorMiddle:
-		x0 -= float64(line.Advance) * ku / 2
-	case drawing.AnchorEnd:
-		x0 -= float64(line.Advance) * ku
-	}
+	line, ku, x0 := typeset.SetItem(it) // ku: points per unit
 	kx := ku * c.k // pixels per unit
 	ox, oy := (x0-c.ox)*c.k, (it.Y-c.oy)*c.k
 	// Glyphs that cannot reach the bitmap are skipped (glyphs stay within

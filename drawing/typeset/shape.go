@@ -58,6 +58,22 @@ type Line struct {
 	RTL bool
 }
 
+// SetItem sets a text item's line as every writer draws it: the shaped
+// line, the item's size in points per font unit (k) and the x of the
+// line's left end, from the item's anchor and the line's own width.
+func SetItem(it *drawing.Item) (line *Line, k, x0 float64) {
+	line = Set(it.Text, it.Font)
+	k = it.Size / UnitsPerEm
+	x0 = it.X
+	switch width := float64(line.Advance) * k; it.Anchor {
+	case drawing.AnchorMiddle:
+		x0 -= width / 2
+	case drawing.AnchorEnd:
+		x0 -= width
+	}
+	return line, k, x0
+}
+
 // Set shapes s as one line in style: bidi reordering (each line its own
 // paragraph), font fallback through the bundled faces, Arabic joining,
 // marks, ligatures and kerning. Bidi controls in s are not applied but
