@@ -176,7 +176,7 @@ func (c *canvas) text(it *drawing.Item) {
 		return
 	}
 	line, ku, x0 := typeset.SetItem(it) // ku: points per unit
-	kx := ku * c.k // pixels per unit
+	kx := ku * c.k                      // pixels per unit
 	ox, oy := (x0-c.ox)*c.k, (it.Y-c.oy)*c.k
 	// Glyphs that cannot reach the bitmap are skipped (glyphs stay within
 	// 2 em of their origin), which bounds the work for absurd sizes.
